@@ -1,0 +1,117 @@
+#pragma once
+
+#include "result.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace attache {
+
+class Database;
+
+/// A prepared statement. Parameters bind by 1-based index; columns are read by name.
+class Statement
+{
+public:
+    Statement() = default;
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    ~Statement();
+
+    bool isValid() const { return m_stmt != nullptr; }
+
+    void bindNull(int index);
+    void bind(int index, std::int64_t value);
+    void bind(int index, double value);
+    void bind(int index, std::string_view text);
+    void bind(int index, const char *text) { bind(index, std::string_view(text)); }
+    void bind(int index, const std::optional<std::string> &text);
+    void bindBlob(int index, const void *data, int size);
+
+    /// Steps once. true: a row is available; false: done. Errors come back as Error.
+    [[nodiscard]] Result<bool> step();
+    /// Steps to completion, for statements that return no rows.
+    [[nodiscard]] Result<void> exec();
+    void reset();
+
+    bool isNull(std::string_view column) const;
+    std::int64_t integer(std::string_view column) const;
+    double real(std::string_view column) const;
+    std::string text(std::string_view column) const;
+    std::optional<std::string> optionalText(std::string_view column) const;
+    int columnCount() const;
+
+private:
+    friend class Database;
+    Statement(Database *db, sqlite3_stmt *stmt);
+    int columnIndex(std::string_view column) const;
+
+    Database *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    mutable std::unordered_map<std::string, int> m_columns;
+};
+
+/// An open SQLite connection. Non-copyable; closes on destruction.
+class Database
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    static Result<Database> open(const std::string &path, Mode mode = Mode::ReadWrite);
+
+    Database() = default;
+    Database(Database &&other) noexcept;
+    Database &operator=(Database &&other) noexcept;
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+    ~Database();
+
+    [[nodiscard]] Result<Statement> prepare(std::string_view sql);
+    /// Runs one or more statements without parameters (schema, PRAGMAs).
+    [[nodiscard]] Result<void> exec(std::string_view sql);
+    /// The first column of the first row of a query, as an integer.
+    [[nodiscard]] Result<std::int64_t> queryInt(std::string_view sql);
+
+    std::int64_t lastInsertRowId() const;
+    int changes() const;
+    sqlite3 *handle() const { return m_db; }
+    const std::string &path() const { return m_path; }
+
+    /// An Error for the connection's last failure, with a message a user can act on
+    /// (disk full, read-only, not a database…).
+    Error lastError(int rc) const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    std::string m_path;
+};
+
+/// RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK unless commit() succeeded.
+class Transaction
+{
+public:
+    static Result<Transaction> begin(Database &db);
+    Transaction(Transaction &&other) noexcept;
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    Transaction &operator=(Transaction &&) = delete;
+    ~Transaction();
+
+    [[nodiscard]] Result<void> commit();
+
+private:
+    explicit Transaction(Database *db)
+        : m_db(db)
+    { }
+    Database *m_db = nullptr;
+};
+
+} // namespace attache

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "result.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace attache {
+
+class Database;
+
+/// Which missions a report covers: those starting within [from, to] (inclusive dates,
+/// "YYYY-MM-DD"; empty means open-ended), optionally of one organisation, to one country, or
+/// one mission. Deleted records never count.
+struct ReportFilter
+{
+    std::string from;
+    std::string to;
+    std::string organisationId;
+    std::string country;
+    std::string missionId;
+    /// Follow-ups due before this date and not done are overdue (default: today, UTC).
+    std::string asOf;
+};
+
+/// The figures managers put in their reports ("11 đoàn với 33 lượt cán bộ").
+struct ReportFigures
+{
+    std::int64_t missions = 0;
+    std::int64_t personTrips = 0; ///< lượt cán bộ: one official on two missions counts twice
+    std::int64_t distinctOfficials = 0;
+    std::int64_t meetings = 0;
+    std::int64_t agreements = 0;
+    std::int64_t agreementsSigned = 0; ///< signed or in implementation
+    std::map<std::string, std::int64_t> agreementsByField;
+    std::map<std::string, std::int64_t> agreementsByStatus;
+    std::int64_t contacts = 0;
+    std::map<std::string, std::int64_t> contactsByCountry; ///< "" for unknown country
+    std::int64_t leads = 0;
+    /// Pledged capital of investment leads not abandoned, per currency, in minor units.
+    std::map<std::string, std::int64_t> pledgedCapital;
+    std::map<std::string, std::int64_t> missionsByCountry;
+    std::int64_t followUpsOpen = 0;
+    std::int64_t followUpsDone = 0;
+    std::int64_t followUpsOverdue = 0;
+};
+
+Result<ReportFigures> computeReport(Database &db, const ReportFilter &filter);
+
+} // namespace attache

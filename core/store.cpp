@@ -1,0 +1,805 @@
+#include "store.h"
+
+#include "log.h"
+#include "migrations.h"
+#include "text.h"
+#include "uuid.h"
+
+#include <algorithm>
+
+namespace attache {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char *kCategory = "attache.store";
+
+json parseJson(const std::string &text, json fallback)
+{
+    json j = json::parse(text, nullptr, false);
+    return j.is_discarded() ? fallback : j;
+}
+
+json readField(const Statement &s, const FieldDef &f)
+{
+    const std::string col(f.name);
+    switch (f.type) {
+    case FieldType::Integer:
+        return s.isNull(col) ? json(nullptr) : json(s.integer(col));
+    case FieldType::Bool:
+        return s.isNull(col) ? json(nullptr) : json(s.integer(col) != 0);
+    case FieldType::TextList:
+    case FieldType::EnumList:
+    case FieldType::RefList:
+        return s.isNull(col) ? json::array() : parseJson(s.text(col), json::array());
+    case FieldType::Money: {
+        const std::string amount = col + "_amount", currency = col + "_currency";
+        if (s.isNull(amount))
+            return nullptr;
+        return json {{"amount", s.integer(amount)}, {"currency", s.text(currency)}};
+    }
+    default:
+        return s.isNull(col) ? json(nullptr) : json(s.text(col));
+    }
+}
+
+void bindField(Statement &s, int &index, const FieldDef &f, const json &v)
+{
+    if (f.type == FieldType::Money) {
+        if (v.is_object()) {
+            s.bind(index++, v["amount"].get<std::int64_t>());
+            s.bind(index++, std::string_view(v["currency"].get_ref<const std::string &>()));
+        } else {
+            s.bindNull(index++);
+            s.bindNull(index++);
+        }
+        return;
+    }
+    if (v.is_null() || (v.is_array() && v.empty()))
+        s.bindNull(index);
+    else if (v.is_string())
+        s.bind(index, std::string_view(v.get_ref<const std::string &>()));
+    else if (v.is_boolean())
+        s.bind(index, std::int64_t(v.get<bool>() ? 1 : 0));
+    else if (v.is_number_integer())
+        s.bind(index, v.get<std::int64_t>());
+    else
+        s.bind(index, std::string_view(v.dump()));
+    ++index;
+}
+
+Record readRecord(const Statement &s, const KindDef &kind)
+{
+    Record r;
+    r.kind = &kind;
+    r.id = s.text("id");
+    r.createdAt = s.integer("created_at");
+    r.updatedAt = s.integer("updated_at");
+    r.updatedBy = s.text("updated_by");
+    r.updatedDevice = s.text("updated_device");
+    r.deleted = s.integer("deleted") != 0;
+    for (const auto &f : kind.fields)
+        r.fields[std::string(f.name)] = readField(s, f);
+    return r;
+}
+
+std::string fieldColumnList(const KindDef &kind)
+{
+    std::string cols;
+    for (const auto &f : kind.fields) {
+        for (const auto &c : columnsOf(f))
+            cols += ", " + c;
+    }
+    return cols;
+}
+
+int fieldColumnCount(const KindDef &kind)
+{
+    int n = 0;
+    for (const auto &f : kind.fields)
+        n += int(columnsOf(f).size());
+    return n;
+}
+
+// Text for the search index: each value folded, lists flattened.
+void appendSearchText(std::string &out, const json &v)
+{
+    if (v.is_string()) {
+        if (!out.empty())
+            out.push_back(' ');
+        out += foldForSearch(v.get_ref<const std::string &>());
+    } else if (v.is_array()) {
+        for (const auto &item : v)
+            appendSearchText(out, item);
+    }
+}
+
+std::int64_t searchRowId(const KindDef &kind, std::int64_t rowid)
+{
+    return (std::int64_t(kindIndex(kind)) << 40) | rowid;
+}
+
+std::string ftsQuery(std::string_view query)
+{
+    std::string q;
+    for (const auto &token : searchTokens(query)) {
+        if (!q.empty())
+            q.push_back(' ');
+        // Quoted, so that FTS5 operators typed by a user (AND, NEAR, "-") are plain words.
+        q += '"';
+        for (char c : token) {
+            if (c == '"')
+                q += "\"\"";
+            else
+                q.push_back(c);
+        }
+        q += "\"*";
+    }
+    return q;
+}
+
+} // namespace
+
+Result<const KindDef *> kindOrError(std::string_view name)
+{
+    if (const KindDef *k = findKind(name))
+        return k;
+    return makeError("unknown_kind", "“" + std::string(name) + "” is not a kind of record.");
+}
+
+Store::Store(Database db, StoreOptions options)
+    : m_db(std::move(db))
+    , m_options(std::move(options))
+    , m_clock(std::string(), m_options.clock)
+{ }
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::open(const std::string &path, StoreOptions options)
+{
+    auto db = Database::open(path, options.mode);
+    if (!db)
+        return db.error();
+    std::unique_ptr<Store> store(new Store(std::move(*db), std::move(options)));
+    if (auto r = store->init(); !r)
+        return r.error();
+    return store;
+}
+
+Result<void> Store::init()
+{
+    // Reading the header first turns "not a database" into a clear error before any write.
+    auto version = m_db.queryInt("PRAGMA user_version");
+    if (!version)
+        return version.error();
+    const bool readOnly = m_options.mode == Database::Mode::ReadOnly;
+    if (!readOnly) {
+        auto mode = m_db.prepare("PRAGMA journal_mode = WAL");
+        if (!mode)
+            return mode.error();
+        if (auto r = mode->step(); !r)
+            return r.error();
+    }
+    // FULL: a phone whose battery dies right after "Save" still has the note.
+    if (auto r = m_db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"); !r)
+        return r.error();
+
+    if (readOnly) {
+        if (*version != migrations::kLatestVersion)
+            return makeError(
+                "read_only", "The database is read-only and needs upgrading; open it writable.");
+    } else if (auto r = migrations::migrate(m_db); !r) {
+        return r.error();
+    }
+    if (auto r = migrations::checkSchemaMatchesDefinitions(m_db); !r)
+        return r.error();
+    m_schemaVersion = migrations::kLatestVersion;
+
+    auto device = meta("device_id");
+    if (!device)
+        return device.error();
+    if (*device) {
+        m_deviceId = **device;
+    } else if (!readOnly) {
+        m_deviceId = randomHex(8);
+        if (auto r = setMeta("device_id", m_deviceId); !r)
+            return r.error();
+    }
+    m_clock = HlcClock(m_deviceId, m_options.clock);
+    if (auto last = meta("hlc_last"); last && *last) {
+        if (auto h = Hlc::parse(**last))
+            m_clock.restore(*h);
+    }
+    if (auto user = meta("current_user"); user && *user)
+        m_currentUser = **user;
+
+    if (!readOnly) {
+        auto rebuild = meta("search_rebuild");
+        if (!rebuild)
+            return rebuild.error();
+        if (*rebuild && **rebuild == "1") {
+            if (auto r = rebuildSearchIndex(); !r)
+                return r.error();
+        }
+    }
+
+    auto journal = m_db.prepare("PRAGMA journal_mode");
+    std::string journalMode = "?";
+    if (journal && journal->step().ok())
+        journalMode = journal->text("journal_mode");
+    log(LogLevel::Info, kCategory,
+        "opened " + m_db.path() + ": schema " + std::to_string(m_schemaVersion) + ", journal "
+            + journalMode + ", synchronous FULL, foreign_keys ON, device " + m_deviceId);
+    return {};
+}
+
+Result<Statement *> Store::cached(const std::string &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto stmt = m_db.prepare(sql);
+        if (!stmt)
+            return stmt.error();
+        it = m_statements.emplace(sql, std::move(*stmt)).first;
+    }
+    it->second.reset();
+    return &it->second;
+}
+
+Result<std::optional<std::string>> Store::meta(const std::string &key)
+{
+    auto s = cached("SELECT value FROM meta WHERE key = ?1");
+    if (!s)
+        return s.error();
+    (*s)->bind(1, std::string_view(key));
+    auto row = (*s)->step();
+    if (!row)
+        return row.error();
+    std::optional<std::string> value;
+    if (*row)
+        value = (*s)->text("value");
+    (*s)->reset();
+    return value;
+}
+
+Result<void> Store::setMeta(const std::string &key, const std::string &value)
+{
+    auto s = cached("INSERT INTO meta(key, value) VALUES (?1, ?2) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!s)
+        return s.error();
+    (*s)->bind(1, std::string_view(key));
+    (*s)->bind(2, std::string_view(value));
+    return (*s)->exec();
+}
+
+Result<void> Store::setCurrentUser(const std::string &userId)
+{
+    if (!userId.empty() && !isUuid(userId))
+        return makeError("invalid_reference", "A user id must be a UUID.");
+    if (auto r = setMeta("current_user", userId); !r)
+        return r.error();
+    m_currentUser = userId;
+    return {};
+}
+
+Result<std::optional<Store::Loaded>> Store::load(const KindDef &kind, std::string_view id)
+{
+    auto s = cached("SELECT rowid AS _rowid, * FROM " + std::string(kind.table) + " WHERE id = ?1");
+    if (!s)
+        return s.error();
+    (*s)->bind(1, id);
+    auto row = (*s)->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<Loaded>();
+    Loaded l;
+    l.record = readRecord(**s, kind);
+    l.rowid = (*s)->integer("_rowid");
+    l.stamps = parseJson((*s)->text("_stamps"), json::object());
+    l.base = parseJson((*s)->text("_base"), json::object());
+    l.pending = (*s)->isNull("_pending") ? json::array()
+                                         : parseJson((*s)->text("_pending"), json::array());
+    (*s)->reset();
+    return std::optional<Loaded>(std::move(l));
+}
+
+Result<Record> Store::write(
+    const KindDef &kind, Loaded &row, bool isNew, const std::vector<std::string> &changed)
+{
+    const Hlc stamp = m_clock.now();
+    const std::string stampText = stamp.toString();
+    for (const auto &field : changed) {
+        row.stamps[field] = stampText;
+        if (std::find(row.pending.begin(), row.pending.end(), field) == row.pending.end())
+            row.pending.push_back(field);
+    }
+    Record &r = row.record;
+    r.updatedAt = nowMs();
+    if (isNew)
+        r.createdAt = r.updatedAt;
+    r.updatedBy = m_currentUser;
+    r.updatedDevice = m_deviceId;
+
+    const std::string table(kind.table);
+    const std::string cols = fieldColumnList(kind);
+    const int n = 9 + fieldColumnCount(kind);
+    std::string sql;
+    if (isNew) {
+        sql = "INSERT INTO " + table
+            + " (id, created_at, updated_at, updated_by, updated_device, deleted, _stamps, "
+              "_base, _pending"
+            + cols + ") VALUES (";
+        for (int i = 1; i <= n; ++i)
+            sql += (i > 1 ? ", ?" : "?") + std::to_string(i);
+        sql += ")";
+    } else {
+        sql = "UPDATE " + table
+            + " SET created_at = ?2, updated_at = ?3, updated_by = ?4, updated_device = ?5, "
+              "deleted = ?6, _stamps = ?7, _base = ?8, _pending = ?9";
+        int i = 10;
+        for (const auto &f : kind.fields) {
+            for (const auto &c : columnsOf(f))
+                sql += ", " + c + " = ?" + std::to_string(i++);
+        }
+        sql += " WHERE id = ?1";
+    }
+    auto s = cached(sql);
+    if (!s)
+        return s.error();
+    Statement &st = **s;
+    st.bind(1, std::string_view(r.id));
+    st.bind(2, r.createdAt);
+    st.bind(3, r.updatedAt);
+    st.bind(4, r.updatedBy.empty() ? std::optional<std::string>() : r.updatedBy);
+    st.bind(5, std::string_view(r.updatedDevice));
+    st.bind(6, std::int64_t(r.deleted ? 1 : 0));
+    st.bind(7, std::string_view(row.stamps.dump()));
+    st.bind(8, std::string_view(row.base.dump()));
+    if (row.pending.empty())
+        st.bindNull(9);
+    else
+        st.bind(9, std::string_view(row.pending.dump()));
+    int index = 10;
+    for (const auto &f : kind.fields)
+        bindField(st, index, f, r.fields[std::string(f.name)]);
+    if (auto e = st.exec(); !e)
+        return e.error();
+    if (isNew)
+        row.rowid = m_db.lastInsertRowId();
+
+    if (auto e = reindex(kind, r, row.rowid); !e)
+        return e.error();
+    if (auto e = setMeta("hlc_last", stampText); !e)
+        return e.error();
+    return r;
+}
+
+Result<void> Store::reindex(const KindDef &kind, const Record &record, std::int64_t rowid)
+{
+    if (!kind.searchable())
+        return {};
+    const std::int64_t searchId = searchRowId(kind, rowid);
+    auto del = cached("DELETE FROM search_index WHERE rowid = ?1");
+    if (!del)
+        return del.error();
+    (*del)->bind(1, searchId);
+    if (auto r = (*del)->exec(); !r)
+        return r.error();
+    if (record.deleted)
+        return {};
+    std::string title, body;
+    for (const auto &f : kind.fields) {
+        if (f.searchWeight == 2)
+            appendSearchText(title, record.field(f.name));
+        else if (f.searchWeight == 1)
+            appendSearchText(body, record.field(f.name));
+    }
+    auto ins = cached("INSERT INTO search_index(rowid, title, body) VALUES (?1, ?2, ?3)");
+    if (!ins)
+        return ins.error();
+    (*ins)->bind(1, searchId);
+    (*ins)->bind(2, std::string_view(title));
+    (*ins)->bind(3, std::string_view(body));
+    return (*ins)->exec();
+}
+
+Result<void> Store::rebuildSearchIndex()
+{
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    if (auto r = m_db.exec("DELETE FROM search_index"); !r)
+        return r.error();
+    for (const auto &kind : allKinds()) {
+        if (!kind.searchable())
+            continue;
+        auto s = m_db.prepare(
+            "SELECT rowid AS _rowid, * FROM " + std::string(kind.table) + " WHERE deleted = 0");
+        if (!s)
+            return s.error();
+        for (;;) {
+            auto row = s->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            if (auto r = reindex(kind, readRecord(*s, kind), s->integer("_rowid")); !r)
+                return r.error();
+        }
+    }
+    if (auto r = setMeta("search_rebuild", "0"); !r)
+        return r.error();
+    if (auto r = tx->commit(); !r)
+        return r.error();
+    log(LogLevel::Info, kCategory, "rebuilt the search index");
+    return {};
+}
+
+Result<Record> Store::create(std::string_view kindName, const json &fields, const std::string &id)
+{
+    auto kind = kindOrError(kindName);
+    if (!kind)
+        return kind.error();
+    const KindDef &k = **kind;
+    if (!fields.is_object())
+        return makeError("wrong_type", "A record's fields must be a JSON object.");
+    if (!id.empty() && !isUuid(id))
+        return makeError("invalid_id", "A record id must be a UUID.");
+
+    Loaded row;
+    row.record.kind = &k;
+    row.record.id = id.empty() ? makeUuidV7(nowMs()) : id;
+    row.stamps = json::object();
+    row.base = json::object();
+    row.pending = json::array();
+    std::vector<std::string> changed;
+    for (const auto &f : k.fields) {
+        const std::string name(f.name);
+        json value = emptyValue(f);
+        if (auto it = fields.find(name); it != fields.end()) {
+            auto n = normaliseField(f, *it);
+            if (!n)
+                return n.error();
+            value = std::move(*n);
+        }
+        if (value.is_null() && !f.defaultValue.empty())
+            value = std::string(f.defaultValue);
+        if (!isEmptyValue(f, value))
+            changed.push_back(name);
+        row.record.fields[name] = std::move(value);
+    }
+    for (const auto &[key, value] : fields.items()) {
+        if (!k.field(key))
+            return makeError("unknown_field",
+                "“" + key + "” is not a field of " + std::string(k.name) + ".", key);
+    }
+    if (auto v = validateRecord(k, row.record.fields); !v)
+        return v.error();
+
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    if (auto existing = load(k, row.record.id); !existing) {
+        return existing.error();
+    } else if (*existing) {
+        return makeError("duplicate_id", "A record with this id already exists.");
+    }
+    auto saved = write(k, row, true, changed);
+    if (!saved)
+        return saved.error();
+    if (auto c = tx->commit(); !c)
+        return c.error();
+    return saved;
+}
+
+Result<Record> Store::update(std::string_view kindName, std::string_view id, const json &patch)
+{
+    auto kind = kindOrError(kindName);
+    if (!kind)
+        return kind.error();
+    const KindDef &k = **kind;
+    if (!patch.is_object())
+        return makeError("wrong_type", "A record's fields must be a JSON object.");
+
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    auto loaded = load(k, id);
+    if (!loaded)
+        return loaded.error();
+    if (!*loaded)
+        return makeError("not_found", "This " + std::string(k.name) + " does not exist.");
+    Loaded &row = **loaded;
+    if (row.record.deleted)
+        return makeError(
+            "deleted", "This " + std::string(k.name) + " was deleted; restore it to edit it.");
+
+    std::vector<std::string> changed;
+    for (const auto &[key, value] : patch.items()) {
+        const FieldDef *f = k.field(key);
+        if (!f)
+            return makeError("unknown_field",
+                "“" + key + "” is not a field of " + std::string(k.name) + ".", key);
+        auto n = normaliseField(*f, value);
+        if (!n)
+            return n.error();
+        if (*n != row.record.fields[key]) {
+            row.record.fields[key] = std::move(*n);
+            changed.push_back(key);
+        }
+    }
+    if (auto v = validateRecord(k, row.record.fields); !v)
+        return v.error();
+    if (changed.empty())
+        return row.record;
+    auto saved = write(k, row, false, changed);
+    if (!saved)
+        return saved.error();
+    if (auto c = tx->commit(); !c)
+        return c.error();
+    return saved;
+}
+
+Result<Record> Store::remove(std::string_view kindName, std::string_view id)
+{
+    auto kind = kindOrError(kindName);
+    if (!kind)
+        return kind.error();
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    auto loaded = load(**kind, id);
+    if (!loaded)
+        return loaded.error();
+    if (!*loaded)
+        return makeError("not_found", "This " + std::string((*kind)->name) + " does not exist.");
+    if ((*loaded)->record.deleted)
+        return (*loaded)->record;
+    (*loaded)->record.deleted = true;
+    auto saved = write(**kind, **loaded, false, {"deleted"});
+    if (!saved)
+        return saved.error();
+    if (auto c = tx->commit(); !c)
+        return c.error();
+    return saved;
+}
+
+Result<Record> Store::restore(std::string_view kindName, std::string_view id)
+{
+    auto kind = kindOrError(kindName);
+    if (!kind)
+        return kind.error();
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    auto loaded = load(**kind, id);
+    if (!loaded)
+        return loaded.error();
+    if (!*loaded)
+        return makeError("not_found", "This " + std::string((*kind)->name) + " does not exist.");
+    if (!(*loaded)->record.deleted)
+        return (*loaded)->record;
+    (*loaded)->record.deleted = false;
+    auto saved = write(**kind, **loaded, false, {"deleted"});
+    if (!saved)
+        return saved.error();
+    if (auto c = tx->commit(); !c)
+        return c.error();
+    return saved;
+}
+
+Result<std::optional<Record>> Store::get(std::string_view kindName, std::string_view id)
+{
+    auto kind = kindOrError(kindName);
+    if (!kind)
+        return kind.error();
+    auto loaded = load(**kind, id);
+    if (!loaded)
+        return loaded.error();
+    if (!*loaded)
+        return std::optional<Record>();
+    return std::optional<Record>(std::move((*loaded)->record));
+}
+
+namespace {
+std::string listWhere(const KindDef &kind, const ListQuery &q)
+{
+    std::string where = q.includeDeleted ? "1" : "deleted = 0";
+    if (!q.missionId.empty() && !kind.missionField.empty())
+        where += " AND " + std::string(kind.missionField) + " = ?1";
+    return where;
+}
+} // namespace
+
+Result<std::vector<Record>> Store::list(std::string_view kindName, const ListQuery &q)
+{
+    auto kind = kindOrError(kindName);
+    if (!kind)
+        return kind.error();
+    const KindDef &k = **kind;
+    auto s = cached("SELECT * FROM " + std::string(k.table) + " WHERE " + listWhere(k, q)
+        + " ORDER BY " + std::string(k.titleField) + " COLLATE NOCASE, id LIMIT ?2 " + "OFFSET ?3");
+    if (!s)
+        return s.error();
+    if (!q.missionId.empty())
+        (*s)->bind(1, std::string_view(q.missionId));
+    (*s)->bind(2, std::int64_t(q.limit));
+    (*s)->bind(3, std::int64_t(q.offset));
+    std::vector<Record> out;
+    for (;;) {
+        auto row = (*s)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.push_back(readRecord(**s, k));
+    }
+    (*s)->reset();
+    return out;
+}
+
+Result<std::int64_t> Store::count(std::string_view kindName, const ListQuery &q)
+{
+    auto kind = kindOrError(kindName);
+    if (!kind)
+        return kind.error();
+    auto s = cached("SELECT count(*) AS n FROM " + std::string((*kind)->table) + " WHERE "
+        + listWhere(**kind, q));
+    if (!s)
+        return s.error();
+    if (!q.missionId.empty())
+        (*s)->bind(1, std::string_view(q.missionId));
+    auto row = (*s)->step();
+    if (!row)
+        return row.error();
+    const std::int64_t n = (*s)->integer("n");
+    (*s)->reset();
+    return n;
+}
+
+Result<std::vector<SearchHit>> Store::search(std::string_view query, int limit)
+{
+    std::vector<SearchHit> hits;
+    const std::string match = ftsQuery(query);
+    if (match.empty() || limit <= 0)
+        return hits;
+    // Title matches weigh ten times body matches.
+    auto s = cached("SELECT rowid AS r, bm25(search_index, 10.0, 1.0) AS rank FROM search_index "
+                    "WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2");
+    if (!s)
+        return s.error();
+    (*s)->bind(1, std::string_view(match));
+    (*s)->bind(2, std::int64_t(limit));
+    std::vector<std::pair<std::int64_t, double>> rows;
+    for (;;) {
+        auto row = (*s)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        rows.emplace_back((*s)->integer("r"), (*s)->real("rank"));
+    }
+    (*s)->reset();
+    const auto kinds = allKinds();
+    for (const auto &[searchId, rank] : rows) {
+        const auto index = size_t(searchId >> 40);
+        if (index >= kinds.size())
+            continue;
+        const KindDef &k = kinds[index];
+        const std::string missionCol
+            = k.missionField.empty() ? "NULL" : std::string(k.missionField);
+        auto r = cached("SELECT id, " + std::string(k.titleField) + " AS title, " + missionCol
+            + " AS mission FROM " + std::string(k.table) + " WHERE rowid = ?1");
+        if (!r)
+            return r.error();
+        (*r)->bind(1, searchId & ((std::int64_t(1) << 40) - 1));
+        auto row = (*r)->step();
+        if (!row)
+            return row.error();
+        if (*row) {
+            hits.push_back(
+                SearchHit {&k, (*r)->text("id"), (*r)->text("title"), (*r)->text("mission"), rank});
+        }
+        (*r)->reset();
+    }
+    return hits;
+}
+
+Result<ReportFigures> Store::report(const ReportFilter &filter)
+{
+    return computeReport(m_db, filter);
+}
+
+Result<std::int64_t> Store::pendingCount()
+{
+    std::int64_t total = 0;
+    for (const auto &k : allKinds()) {
+        auto s = cached(
+            "SELECT count(*) AS n FROM " + std::string(k.table) + " WHERE _pending IS NOT NULL");
+        if (!s)
+            return s.error();
+        auto row = (*s)->step();
+        if (!row)
+            return row.error();
+        total += (*s)->integer("n");
+        (*s)->reset();
+    }
+    return total;
+}
+
+Result<std::vector<PendingRecord>> Store::pendingChanges(int limit)
+{
+    std::vector<PendingRecord> out;
+    for (const auto &k : allKinds()) {
+        if (int(out.size()) >= limit)
+            break;
+        auto s = cached("SELECT * FROM " + std::string(k.table)
+            + " WHERE _pending IS NOT NULL ORDER BY updated_at, id LIMIT ?1");
+        if (!s)
+            return s.error();
+        (*s)->bind(1, std::int64_t(limit - int(out.size())));
+        for (;;) {
+            auto row = (*s)->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            const Record r = readRecord(**s, k);
+            const json stamps = parseJson((*s)->text("_stamps"), json::object());
+            const json base = parseJson((*s)->text("_base"), json::object());
+            const json pending = parseJson((*s)->text("_pending"), json::array());
+            PendingRecord p {&k, r.id, {}};
+            for (const auto &f : pending) {
+                const std::string name = f.get<std::string>();
+                p.fields.push_back(
+                    PendingField {name, name == "deleted" ? json(r.deleted) : r.field(name),
+                        stamps.value(name, std::string()), base.value(name, std::string())});
+            }
+            out.push_back(std::move(p));
+        }
+        (*s)->reset();
+    }
+    return out;
+}
+
+Result<void> Store::acknowledge(const std::vector<PendingRecord> &pushed)
+{
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    for (const auto &p : pushed) {
+        if (!p.kind)
+            return makeError("unknown_kind", "Acknowledged a record of no kind.");
+        auto loaded = load(*p.kind, p.id);
+        if (!loaded)
+            return loaded.error();
+        if (!*loaded)
+            continue;
+        Loaded &row = **loaded;
+        for (const auto &f : p.fields) {
+            if (row.stamps.value(f.field, std::string()) != f.hlc)
+                continue; // edited again since it was pushed: still pending
+            row.base[f.field] = f.hlc;
+            row.pending.erase(std::remove(row.pending.begin(), row.pending.end(), json(f.field)),
+                row.pending.end());
+        }
+        auto s = cached("UPDATE " + std::string(p.kind->table)
+            + " SET _base = ?2, _pending = ?3 WHERE id = ?1");
+        if (!s)
+            return s.error();
+        (*s)->bind(1, std::string_view(p.id));
+        (*s)->bind(2, std::string_view(row.base.dump()));
+        if (row.pending.empty())
+            (*s)->bindNull(3);
+        else
+            (*s)->bind(3, std::string_view(row.pending.dump()));
+        if (auto r = (*s)->exec(); !r)
+            return r.error();
+    }
+    return tx->commit();
+}
+
+} // namespace attache

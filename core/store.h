@@ -1,0 +1,140 @@
+#pragma once
+
+#include "database.h"
+#include "hlc.h"
+#include "record.h"
+#include "reports.h"
+#include "result.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace attache {
+
+struct StoreOptions
+{
+    Database::Mode mode = Database::Mode::ReadWrite;
+    /// Wall clock in Unix ms; tests set it to make clocks jump. Defaults to the system clock.
+    HlcClock::PhysicalClock clock;
+};
+
+struct ListQuery
+{
+    std::string missionId; ///< only records of this mission
+    bool includeDeleted = false;
+    int limit = -1;
+    int offset = 0;
+};
+
+struct SearchHit
+{
+    const KindDef *kind = nullptr;
+    std::string id;
+    std::string title;
+    std::string missionId;
+    double rank = 0; ///< lower is better (bm25)
+};
+
+/// One field of a record waiting to be pushed: its value, the stamp it was written with, and
+/// the stamp of the value the device last received from the server (empty if never).
+struct PendingField
+{
+    std::string field; ///< a field name, or "deleted" for the tombstone flag
+    nlohmann::json value;
+    std::string hlc;
+    std::string baseHlc;
+};
+
+struct PendingRecord
+{
+    const KindDef *kind = nullptr;
+    std::string id;
+    std::vector<PendingField> fields;
+};
+
+/// The local offline store: one SQLite file holding every record the device knows.
+///
+/// Every write is one transaction that validates the input, stamps each changed field with a
+/// hybrid-logical-clock stamp, marks it pending upload and updates the search index; on any
+/// error nothing is written. A Store is used from one thread at a time (the app keeps it on a
+/// worker thread; other threads open their own Store on the same file).
+class Store
+{
+public:
+    static Result<std::unique_ptr<Store>> open(const std::string &path, StoreOptions options = {});
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    int schemaVersion() const { return m_schemaVersion; }
+    const std::string &deviceId() const { return m_deviceId; }
+    const std::string &currentUser() const { return m_currentUser; }
+    /// Records the signed-in user; later writes are attributed to them.
+    Result<void> setCurrentUser(const std::string &userId);
+
+    /// Creates a record. `fields` may omit optional fields; an empty `id` gets a new UUIDv7.
+    Result<Record> create(
+        std::string_view kind, const nlohmann::json &fields, const std::string &id = {});
+    /// Changes the given fields of a record; fields not named keep their values. Saving the
+    /// values a record already has writes nothing.
+    Result<Record> update(std::string_view kind, std::string_view id, const nlohmann::json &patch);
+    /// Soft-deletes a record (a tombstone that syncs); restore() undoes it.
+    Result<Record> remove(std::string_view kind, std::string_view id);
+    Result<Record> restore(std::string_view kind, std::string_view id);
+
+    Result<std::optional<Record>> get(std::string_view kind, std::string_view id);
+    Result<std::vector<Record>> list(std::string_view kind, const ListQuery &query = {});
+    Result<std::int64_t> count(std::string_view kind, const ListQuery &query = {});
+
+    /// Accent-insensitive prefix search over every searchable kind, best match first.
+    Result<std::vector<SearchHit>> search(std::string_view query, int limit = 20);
+    Result<ReportFigures> report(const ReportFilter &filter);
+
+    /// Sync support: records with fields not yet acknowledged by the server.
+    Result<std::int64_t> pendingCount();
+    Result<std::vector<PendingRecord>> pendingChanges(int limit);
+    /// The server acknowledged these fields at these stamps. A field edited again since keeps
+    /// its pending mark, so an edit made during a sync is never dropped.
+    Result<void> acknowledge(const std::vector<PendingRecord> &pushed);
+
+    Database &database() { return m_db; }
+    HlcClock &clock() { return m_clock; }
+
+private:
+    Store(Database db, StoreOptions options);
+    Result<void> init();
+    Result<Statement *> cached(const std::string &sql);
+    struct Loaded
+    {
+        Record record;
+        std::int64_t rowid = 0;
+        nlohmann::json stamps;
+        nlohmann::json base;
+        nlohmann::json pending;
+    };
+    Result<std::optional<Loaded>> load(const KindDef &kind, std::string_view id);
+    Result<Record> write(
+        const KindDef &kind, Loaded &row, bool isNew, const std::vector<std::string> &changed);
+    Result<void> reindex(const KindDef &kind, const Record &record, std::int64_t rowid);
+    Result<void> rebuildSearchIndex();
+    Result<void> setMeta(const std::string &key, const std::string &value);
+    Result<std::optional<std::string>> meta(const std::string &key);
+    std::int64_t nowMs() const { return m_clock.physicalNow(); }
+
+    Database m_db;
+    StoreOptions m_options;
+    HlcClock m_clock;
+    std::string m_deviceId;
+    std::string m_currentUser;
+    int m_schemaVersion = 0;
+    std::unordered_map<std::string, Statement> m_statements;
+};
+
+/// Resolves a kind name or returns the error every API uses for an unknown one.
+Result<const KindDef *> kindOrError(std::string_view name);
+
+} // namespace attache

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attache {
+
+/// True when the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+bool isValidUtf8(std::string_view s);
+
+/// Folds text for searching as people type it: Vietnamese (and other Latin) letters lose their
+/// diacritics ("Hà Tĩnh" → "ha tinh", "Đắk Lắk" → "dak lak"), combining marks are dropped so
+/// that decomposed input folds the same as precomposed, and letters are lower-cased.
+/// Invalid UTF-8 bytes are dropped.
+std::string foldForSearch(std::string_view s);
+
+/// The words of a search box query after folding, in order, without punctuation.
+std::vector<std::string> searchTokens(std::string_view query);
+
+/// Trims ASCII and Unicode white space at both ends.
+std::string trimmed(std::string_view s);
+
+} // namespace attache
