@@ -1,0 +1,54 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace attache::sync {
+
+struct SyncConfig;
+
+/// One HTTP exchange's outcome. A transport failure (no HTTP status) has status 0 and a
+/// transport kind saying what went wrong.
+struct HttpResponse
+{
+    enum class Transport { Ok, Refused, Timeout, Reset, Resolve, Tls, Aborted, Other };
+    Transport transport = Transport::Ok;
+    std::string transportMessage;
+    long status = 0;
+    std::map<std::string, std::string> headers; ///< lower-cased names
+    std::string body; ///< decompressed
+    std::int64_t bytesSent = 0; ///< on the wire (compressed body + headers)
+    std::int64_t bytesReceived = 0;
+    std::optional<std::chrono::milliseconds> retryAfter;
+};
+
+/// A thin RAII wrapper over one libcurl easy handle, reused across requests so the connection
+/// (and TLS session) is kept alive: a no-op sync is one request on a warm connection.
+/// Request bodies are gzip-compressed; responses are decompressed by libcurl.
+class HttpClient
+{
+public:
+    explicit HttpClient(const SyncConfig &config, const std::atomic<bool> *cancelFlag);
+    ~HttpClient();
+    HttpClient(const HttpClient &) = delete;
+    HttpClient &operator=(const HttpClient &) = delete;
+
+    /// `path` is appended to the server URL ("/api/v1/pull?cursor=0"). An empty token sends no
+    /// Authorization header. Bodies over 256 bytes are sent gzip-compressed.
+    HttpResponse request(const std::string &method, const std::string &path,
+        const std::string &body, const std::string &token);
+
+private:
+    struct Impl;
+    Impl *d;
+};
+
+/// gzip (RFC 1952) compression of a request body.
+std::string gzipCompress(const std::string &data);
+
+} // namespace attache::sync
