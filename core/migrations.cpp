@@ -96,12 +96,21 @@ CREATE TABLE conflicts (
 CREATE INDEX conflicts_open ON conflicts(kind, record_id) WHERE resolved_at IS NULL;
 )SQL";
 
-constexpr const char *kSteps[] = {kV1, kV2, kV3};
+// v4 (sync engine): unpushed edits of records removed from the device because the user left
+// their mission; they can no longer be pushed, so they are kept here and shown to the user.
+constexpr const char *kV4 = R"SQL(
+CREATE TABLE set_aside_edits (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL, record_id TEXT NOT NULL, mission_id TEXT, reason TEXT NOT NULL,
+  record TEXT NOT NULL, pending TEXT NOT NULL, set_aside_at INTEGER NOT NULL);
+)SQL";
+
+constexpr const char *kSteps[] = {kV1, kV2, kV3, kV4};
 static_assert(std::size(kSteps) == kLatestVersion);
 
 } // namespace
 
-Result<void> migrate(Database &db, int target)
+Result<void> checkCanOpen(Database &db)
 {
     auto version = db.queryInt("PRAGMA user_version");
     if (!version)
@@ -132,6 +141,16 @@ Result<void> migrate(Database &db, int target)
                 + "). Update the app to open it; the file was left untouched.");
     }
 
+    return {};
+}
+
+Result<void> migrate(Database &db, int target)
+{
+    if (auto r = checkCanOpen(db); !r)
+        return r;
+    auto version = db.queryInt("PRAGMA user_version");
+    if (!version)
+        return version.error();
     for (int v = int(*version) + 1; v <= target; ++v) {
         auto tx = Transaction::begin(db);
         if (!tx)

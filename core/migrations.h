@@ -11,9 +11,13 @@ class Database;
 /// Steps are frozen once released: a new field is a new step, never an edit of an old one.
 namespace migrations {
 
-inline constexpr int kLatestVersion = 3;
+inline constexpr int kLatestVersion = 4;
 /// PRAGMA application_id of Attaché files ("ATTC").
 inline constexpr int kApplicationId = 0x41545443;
+
+/// Refuses, without writing anything, a file that is not an Attaché database or comes from a
+/// newer version. Called before any PRAGMA that could change the file.
+Result<void> checkCanOpen(Database &db);
 
 /// Brings the file forward to `target`. Refuses a file from a newer version, and a SQLite file
 /// that belongs to another application.

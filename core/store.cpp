@@ -169,7 +169,10 @@ Result<std::unique_ptr<Store>> Store::open(const std::string &path, StoreOptions
 
 Result<void> Store::init()
 {
-    // Reading the header first turns "not a database" into a clear error before any write.
+    // Ownership and version first: nothing may touch a file that is not ours (not even the
+    // journal mode, which rewrites the header).
+    if (auto r = migrations::checkCanOpen(m_db); !r)
+        return r.error();
     auto version = m_db.queryInt("PRAGMA user_version");
     if (!version)
         return version.error();

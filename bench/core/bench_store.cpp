@@ -1,0 +1,233 @@
+// Store figures on a realistic dataset: 100,000 contacts over 500 missions.
+// Reports p50/p99 as counters (Google Benchmark's own timing gives the mean).
+//   build/default/bench/core/bench_store [--benchmark_filter=...]
+// The dataset is built once in a temporary file (about 30 s) and reused by every benchmark.
+
+#include "store.h"
+#include "uuid.h"
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace attache;
+using nlohmann::json;
+
+namespace {
+
+constexpr int kContacts = 100'000;
+constexpr int kMissions = 500;
+
+const char *kFamily[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",
+    "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tanaka", "Suzuki", "Kim", "Park", "Lee",
+    "Smith", "Müller", "Dupont", "Wang", "Chanthavong"};
+const char *kMiddle[] = {"Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc", "Hồng", ""};
+const char *kGiven[] = {"An", "Bình", "Cường", "Dũng", "Giang", "Hạnh", "Hiếu", "Hòa", "Khánh",
+    "Lan", "Linh", "Long", "Mai", "Nam", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn",
+    "Việt", "Yến", "Hiroshi", "Min-jun", "John"};
+const char *kOrgs[] = {"JETRO", "Sở Công Thương Hà Tĩnh", "Tập đoàn Formosa", "KOTRA",
+    "Bộ Ngoại giao Lào", "Samsung Electronics", "Đại sứ quán Việt Nam tại Nhật",
+    "Phòng Thương mại Champasak", "Jeollabuk-do", "Công ty TNHH Vũng Áng"};
+const char *kCountries[] = {"JP", "KR", "LA", "TH", "CN", "US", "DE", "FR", "SG", "AU"};
+
+struct Dataset
+{
+    std::string path;
+    std::unique_ptr<Store> store;
+    std::vector<std::string> missionIds;
+    std::vector<std::string> contactIds;
+};
+
+Dataset &dataset()
+{
+    static Dataset d = [] {
+        Dataset ds;
+        ds.path
+            = (std::filesystem::temp_directory_path() / ("attache-bench-" + randomHex(6) + ".db"))
+                  .string();
+        auto s = Store::open(ds.path);
+        if (!s) {
+            std::fprintf(stderr, "open: %s\n", s.error().message.c_str());
+            std::exit(1);
+        }
+        ds.store = std::move(*s);
+        std::mt19937 rng(42);
+        auto pick = [&](auto &arr) { return arr[rng() % std::size(arr)]; };
+        // Bulk load inside one transaction per 5,000 records, as a first sync would.
+        const auto org = *ds.store->create("organisation", {{"name", "Sở Ngoại vụ Hà Tĩnh"}});
+        auto &db = ds.store->database();
+        for (int i = 0; i < kMissions; ++i) {
+            char start[16];
+            std::snprintf(
+                start, sizeof start, "%04d-%02d-%02d", 2016 + i / 50, 1 + i % 12, 1 + i % 27);
+            std::string end = start;
+            json members = json::array();
+            for (int k = 0; k < 3; ++k)
+                members.push_back(makeUuidV7());
+            ds.missionIds.push_back(
+                ds.store
+                    ->create("mission",
+                        {{"organisation_id", org.id},
+                            {"title", "Đoàn công tác " + std::to_string(i)}, {"start_date", start},
+                            {"end_date", end}, {"countries", {pick(kCountries)}},
+                            {"leader_id", makeUuidV7()}, {"member_ids", members}})
+                    ->id);
+        }
+        for (int i = 0; i < kContacts; ++i) {
+            if (i % 5000 == 0)
+                (void)db.exec("BEGIN");
+            std::string name = std::string(pick(kFamily)) + " ";
+            const std::string middle = pick(kMiddle);
+            if (!middle.empty())
+                name += middle + " ";
+            name += pick(kGiven);
+            auto r = ds.store->create("contact",
+                {{"full_name", name}, {"organisation", pick(kOrgs)}, {"country", pick(kCountries)},
+                    {"emails", {"contact" + std::to_string(i) + "@example.com"}},
+                    {"phones", {"+84 239 " + std::to_string(1000000 + i)}},
+                    {"notes", "Gặp tại hội chợ, quan tâm đầu tư khu kinh tế Vũng Áng"},
+                    {"mission_id", ds.missionIds[size_t(i) % ds.missionIds.size()]}});
+            if (!r) {
+                std::fprintf(stderr, "create: %s\n", r.error().message.c_str());
+                std::exit(1);
+            }
+            ds.contactIds.push_back(r->id);
+            if (i % 5000 == 4999)
+                (void)db.exec("COMMIT");
+        }
+        return ds;
+    }();
+    return d;
+}
+
+void reportPercentiles(benchmark::State &state, std::vector<double> &us)
+{
+    if (us.empty())
+        return;
+    std::sort(us.begin(), us.end());
+    state.counters["p50_us"] = us[us.size() / 2];
+    state.counters["p99_us"] = us[std::min(us.size() - 1, us.size() * 99 / 100)];
+}
+
+template<typename F> double timeUs(F &&f)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// One contact saved the way the app saves a form: its own transaction, fsync'd (synchronous=FULL).
+void BM_SaveContact(benchmark::State &state)
+{
+    Dataset &d = dataset();
+    std::vector<double> us;
+    size_t i = 0;
+    for (auto _ : state) {
+        const auto &id = d.contactIds[(i++ * 7919) % d.contactIds.size()];
+        us.push_back(timeUs([&] {
+            auto r = d.store->update("contact", id, {{"title", "Giám đốc " + std::to_string(i)}});
+            if (!r)
+                state.SkipWithError(r.error().message.c_str());
+        }));
+    }
+    reportPercentiles(state, us);
+}
+BENCHMARK(BM_SaveContact)->Iterations(2000)->Unit(benchmark::kMicrosecond);
+
+void BM_CreateContact(benchmark::State &state)
+{
+    Dataset &d = dataset();
+    std::vector<double> us;
+    for (auto _ : state) {
+        us.push_back(timeUs([&] {
+            auto r = d.store->create("contact",
+                {{"full_name", "Phạm Minh Quân"}, {"organisation", "KOTRA"},
+                    {"mission_id", d.missionIds[0]}});
+            if (!r)
+                state.SkipWithError(r.error().message.c_str());
+        }));
+    }
+    reportPercentiles(state, us);
+}
+BENCHMARK(BM_CreateContact)->Iterations(1000)->Unit(benchmark::kMicrosecond);
+
+// Search as you type: every prefix of a few queries typed without diacritics, one keystroke at a
+// time, 20 results each, as the app's search box asks for them.
+void BM_SearchAsYouType(benchmark::State &state)
+{
+    Dataset &d = dataset();
+    const std::vector<std::string> queries = {"nguyen van an", "tanaka hiroshi", "so cong thuong",
+        "dang thi lan", "vung ang", "jetro", "min-jun kim", "chanthavong"};
+    std::vector<std::string> keystrokes;
+    for (const auto &q : queries) {
+        for (size_t n = 1; n <= q.size(); ++n)
+            keystrokes.push_back(q.substr(0, n));
+    }
+    std::vector<double> us;
+    size_t i = 0;
+    for (auto _ : state) {
+        const auto &q = keystrokes[i++ % keystrokes.size()];
+        us.push_back(timeUs([&] {
+            auto r = d.store->search(q, 20);
+            if (!r)
+                state.SkipWithError(r.error().message.c_str());
+            benchmark::DoNotOptimize(r);
+        }));
+    }
+    reportPercentiles(state, us);
+}
+BENCHMARK(BM_SearchAsYouType)->Iterations(2000)->Unit(benchmark::kMicrosecond);
+
+void BM_AnnualReport(benchmark::State &state)
+{
+    Dataset &d = dataset();
+    std::vector<double> us;
+    for (auto _ : state) {
+        us.push_back(timeUs([&] {
+            ReportFilter f;
+            f.from = "2020-01-01";
+            f.to = "2020-12-31";
+            auto r = d.store->report(f);
+            if (!r)
+                state.SkipWithError(r.error().message.c_str());
+            benchmark::DoNotOptimize(r);
+        }));
+    }
+    reportPercentiles(state, us);
+}
+BENCHMARK(BM_AnnualReport)->Iterations(50)->Unit(benchmark::kMillisecond);
+
+void BM_AllTimeReport(benchmark::State &state)
+{
+    Dataset &d = dataset();
+    std::vector<double> us;
+    for (auto _ : state) {
+        us.push_back(timeUs([&] {
+            auto r = d.store->report({});
+            benchmark::DoNotOptimize(r);
+        }));
+    }
+    reportPercentiles(state, us);
+}
+BENCHMARK(BM_AllTimeReport)->Iterations(20)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    auto &d = dataset();
+    const std::string path = d.path;
+    d.store.reset();
+    for (const char *suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + suffix);
+    return 0;
+}

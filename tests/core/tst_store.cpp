@@ -1,0 +1,410 @@
+#include "storefixture.h"
+#include <QtCore/qfloat16.h> // complete before nlohmann::json meets QCOMPARE
+
+#include "database.h"
+#include "migrations.h"
+#include "uuid.h"
+
+#include <QFile>
+
+#include <set>
+
+using namespace attache;
+using nlohmann::json;
+
+/// The offline store: transactional writes, change stamps, pending tracking, bad input.
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+    static json contact(const char *name)
+    {
+        return {{"full_name", name}, {"country", "jp"}, {"emails", {"Tanaka@Example.jp"}}};
+    }
+
+    static QByteArray readAll(const std::string &path)
+    {
+        QFile f(QString::fromStdString(path));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+private slots:
+    void initTestCase() { qputenv("TZ", "UTC"); }
+
+    void createAndGet()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        REQUIRE_OK(fx.store->setCurrentUser("019b76da-a800-7000-8000-0000000000aa"));
+        const Record r = fx.add("lead",
+            {{"mission_id", "019b76da-a800-7000-8000-000000000001"},
+                {"company", "  Formosa Hà Tĩnh "},
+                {"pledged_capital", {{"amount", 1500000000}, {"currency", "usd"}}}});
+        QVERIFY(isUuid(r.id));
+        QCOMPARE(r.id[14], '7');
+        QCOMPARE(r.createdAt, fx.wallMs);
+        QCOMPARE(r.updatedBy, std::string("019b76da-a800-7000-8000-0000000000aa"));
+        QCOMPARE(r.updatedDevice, fx.store->deviceId());
+        auto got = fx.store->get("lead", r.id);
+        REQUIRE_OK(got);
+        QVERIFY(got->has_value());
+        const Record &g = **got;
+        QCOMPARE(g.text("company"), std::string("Formosa Hà Tĩnh"));
+        QCOMPARE(g.field("status"), json("interested")); // default applied
+        QCOMPARE(g.field("pledged_capital"), (json {{"amount", 1500000000}, {"currency", "USD"}}));
+        QCOMPARE(g.field("notes"), json(nullptr));
+        QVERIFY(!g.deleted);
+        QCOMPARE(g.toJson()["fields"]["company"], json("Formosa Hà Tĩnh"));
+    }
+
+    void clientGivenIdAndDuplicates()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7();
+        REQUIRE_OK(fx.store->create("contact", contact("A"), id));
+        REQUIRE_ERROR(fx.store->create("contact", contact("B"), id), "duplicate_id");
+        REQUIRE_ERROR(fx.store->create("contact", contact("C"), "42"), "invalid_id");
+        QCOMPARE(*fx.store->count("contact"), std::int64_t(1));
+        QCOMPARE((*fx.store->get("contact", id))->text("full_name"), std::string("A"));
+    }
+
+    void updateChangesOnlyNamedFields()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const Record r = fx.add("contact", contact("Tanaka Hiroshi"));
+        fx.wallMs += 5000;
+        auto u = fx.store->update("contact", r.id, {{"title", "Director"}});
+        REQUIRE_OK(u);
+        QCOMPARE(u->text("title"), std::string("Director"));
+        QCOMPARE(u->text("full_name"), std::string("Tanaka Hiroshi"));
+        QCOMPARE(u->field("emails"), json::array({"tanaka@example.jp"}));
+        QCOMPARE(u->updatedAt, fx.wallMs);
+        QCOMPARE(u->createdAt, r.createdAt);
+    }
+
+    void savingSameValuesWritesNothing()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const Record r = fx.add("contact", contact("Tanaka"));
+        REQUIRE_OK(fx.store->acknowledge(*fx.store->pendingChanges(100)));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+        fx.wallMs += 1000;
+        auto u = fx.store->update("contact", r.id, {{"full_name", " Tanaka "}, {"country", "JP"}});
+        REQUIRE_OK(u);
+        QCOMPARE(u->updatedAt, r.updatedAt);
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+    }
+
+    void pendingFieldsCarryStampsAndBase()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const Record r = fx.add("contact", contact("Tanaka"));
+        auto pending = fx.store->pendingChanges(100);
+        REQUIRE_OK(pending);
+        QCOMPARE(pending->size(), size_t(1));
+        const PendingRecord &p = pending->front();
+        QCOMPARE(p.id, r.id);
+        QCOMPARE(p.kind->name, std::string_view("contact"));
+        std::set<std::string> names;
+        for (const auto &f : p.fields) {
+            names.insert(f.field);
+            QVERIFY(Hlc::parse(f.hlc).has_value());
+            QCOMPARE(Hlc::parse(f.hlc)->node, fx.store->deviceId());
+            QVERIFY(f.baseHlc.empty());
+        }
+        QCOMPARE(names, (std::set<std::string> {"full_name", "country", "emails"}));
+
+        REQUIRE_OK(fx.store->acknowledge(*pending));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+
+        // A later edit is pending alone, with the acknowledged stamp as its base.
+        fx.wallMs += 10;
+        REQUIRE_OK(fx.store->update("contact", r.id, {{"title", "Director"}, {"country", "KR"}}));
+        auto again = fx.store->pendingChanges(100);
+        QCOMPARE(again->front().fields.size(), size_t(2));
+        for (const auto &f : again->front().fields) {
+            if (f.field == "country") {
+                QCOMPARE(f.value, json("KR"));
+                QVERIFY(!f.baseHlc.empty());
+                QVERIFY(f.baseHlc < f.hlc);
+            } else {
+                QCOMPARE(f.field, std::string("title"));
+                QVERIFY(f.baseHlc.empty());
+            }
+        }
+    }
+
+    void editDuringPushStaysPending()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const Record r = fx.add("contact", contact("Tanaka"));
+        const auto pushed = *fx.store->pendingChanges(100); // sent to the server…
+        fx.wallMs += 10;
+        REQUIRE_OK(fx.store->update("contact", r.id, {{"full_name", "Tanaka H."}})); // …meanwhile
+        REQUIRE_OK(fx.store->acknowledge(pushed));
+        auto left = fx.store->pendingChanges(100);
+        QCOMPARE(left->size(), size_t(1));
+        QCOMPARE(left->front().fields.size(), size_t(1));
+        QCOMPARE(left->front().fields.front().field, std::string("full_name"));
+        QCOMPARE(left->front().fields.front().value, json("Tanaka H."));
+    }
+
+    void stampsStayMonotonicAcrossRestartWithClockBack()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const Record r = fx.add("contact", contact("Tanaka"));
+        const std::string first = fx.store->pendingChanges(1)->front().fields.front().hlc;
+        const std::string device = fx.store->deviceId();
+        fx.wallMs -= 24 * 3600 * 1000; // the phone's clock went back a day
+        QVERIFY(fx.open());
+        QCOMPARE(fx.store->deviceId(), device);
+        REQUIRE_OK(fx.store->update("contact", r.id, {{"title", "Director"}}));
+        for (const auto &f : fx.store->pendingChanges(1)->front().fields) {
+            if (f.field == "title")
+                QVERIFY2(f.hlc > first, (f.hlc + " <= " + first).c_str());
+        }
+    }
+
+    void deleteAndRestore()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const Record r = fx.add("contact", contact("Tanaka"));
+        REQUIRE_OK(fx.store->acknowledge(*fx.store->pendingChanges(100)));
+        auto d = fx.store->remove("contact", r.id);
+        REQUIRE_OK(d);
+        QVERIFY(d->deleted);
+        QCOMPARE(*fx.store->count("contact"), std::int64_t(0));
+        QCOMPARE(fx.store->list("contact")->size(), size_t(0));
+        ListQuery all;
+        all.includeDeleted = true;
+        QCOMPARE(fx.store->list("contact", all)->size(), size_t(1));
+        QVERIFY(fx.store->search("tanaka")->empty());
+        auto p = fx.store->pendingChanges(10);
+        QCOMPARE(p->front().fields.front().field, std::string("deleted"));
+        QCOMPARE(p->front().fields.front().value, json(true));
+        REQUIRE_ERROR(fx.store->update("contact", r.id, {{"title", "x"}}), "deleted");
+
+        REQUIRE_OK(fx.store->restore("contact", r.id));
+        QCOMPARE(*fx.store->count("contact"), std::int64_t(1));
+        QCOMPARE(fx.store->search("tanaka")->size(), size_t(1));
+        QCOMPARE(fx.store->pendingChanges(10)->front().fields.front().value, json(false));
+    }
+
+    void badInputChangesNothing_data()
+    {
+        QTest::addColumn<QString>("patch");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("missing required field") << R"({"full_name": ""})"
+                                                << "required";
+        QTest::newRow("unknown field") << R"({"shoe_size": 42})"
+                                       << "unknown_field";
+        QTest::newRow("bad country") << R"({"country": "Nhật"})"
+                                     << "invalid_country";
+        QTest::newRow("wrong type") << R"({"emails": "a@b.c"})"
+                                    << "wrong_type";
+        QTest::newRow("not an object") << R"(["full_name"])"
+                                       << "wrong_type";
+    }
+    void badInputChangesNothing()
+    {
+        QFETCH(QString, patch);
+        QFETCH(QString, code);
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const Record r = fx.add("contact", contact("Tanaka"));
+        const auto before = fx.store->pendingChanges(10)->front().fields.size();
+        // A valid change in the same patch must not be half-applied either.
+        json p = json::parse(patch.toStdString());
+        if (p.is_object())
+            p["title"] = "Director";
+        const auto u = fx.store->update("contact", r.id, p);
+        QVERIFY(!u.ok());
+        QCOMPARE(QString::fromStdString(u.error().code), code);
+        const Record after = **fx.store->get("contact", r.id);
+        QCOMPARE(after.fields, r.fields);
+        QCOMPARE(fx.store->pendingChanges(10)->front().fields.size(), before);
+        // Creating with the same bad input creates nothing.
+        const int count = int(*fx.store->count("contact"));
+        json c = p;
+        if (p.is_object()) {
+            c = contact("B");
+            c.update(p);
+        }
+        QVERIFY(!fx.store->create("contact", c).ok());
+        QCOMPARE(int(*fx.store->count("contact")), count);
+    }
+
+    void invalidUtf8ChangesNothing()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        REQUIRE_ERROR(fx.store->create("contact", {{"full_name", std::string("H\xe0 T\xecnh")}}),
+            "invalid_utf8");
+        QCOMPARE(*fx.store->count("contact"), std::int64_t(0));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+    }
+
+    void endBeforeStartRefused()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const json m = {{"organisation_id", makeUuidV7()}, {"title", "Đoàn công tác Hàn Quốc"},
+            {"start_date", "2026-05-22"}, {"end_date", "2026-05-18"}};
+        REQUIRE_ERROR(fx.store->create("mission", m), "date_order");
+        QCOMPARE(*fx.store->count("mission"), std::int64_t(0));
+    }
+
+    void unknownCurrencyRefused()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        REQUIRE_ERROR(fx.store->create("lead",
+                          {{"mission_id", makeUuidV7()}, {"company", "X"},
+                              {"pledged_capital", {{"amount", 5}, {"currency", "ABC"}}}}),
+            "invalid_currency");
+        REQUIRE_ERROR(fx.store->create("lead",
+                          {{"mission_id", makeUuidV7()}, {"company", "X"},
+                              {"pledged_capital", {{"amount", 1.5}, {"currency", "USD"}}}}),
+            "invalid_amount");
+        QCOMPARE(*fx.store->count("lead"), std::int64_t(0));
+    }
+
+    void unknownKindAndMissingRecord()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        REQUIRE_ERROR(fx.store->create("invoice", json::object()), "unknown_kind");
+        REQUIRE_ERROR(fx.store->get("invoice", makeUuidV7()), "unknown_kind");
+        REQUIRE_ERROR(fx.store->update("contact", makeUuidV7(), {{"title", "x"}}), "not_found");
+        REQUIRE_ERROR(fx.store->remove("contact", makeUuidV7()), "not_found");
+        QVERIFY(!fx.store->get("contact", makeUuidV7())->has_value());
+    }
+
+    void pragmas()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        auto &db = fx.store->database();
+        auto mode = db.prepare("PRAGMA journal_mode");
+        QVERIFY(mode->step().value());
+        QCOMPARE(mode->text("journal_mode"), std::string("wal"));
+        QCOMPARE(*db.queryInt("PRAGMA foreign_keys"), std::int64_t(1));
+        QCOMPARE(*db.queryInt("PRAGMA synchronous"), std::int64_t(2));
+        QCOMPARE(fx.store->schemaVersion(), migrations::kLatestVersion);
+    }
+
+    void notADatabaseFileIsLeftUntouched()
+    {
+        StoreFixture fx;
+        QFile f(QString::fromStdString(fx.path()));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray bytes
+            = QByteArray("BEGIN:VCARD\nVERSION:3.0\nFN:Tanaka\nEND:VCARD\n").repeated(200);
+        f.write(bytes);
+        f.close();
+        auto s = Store::open(fx.path(), fx.options());
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, std::string("not_a_database"));
+        QCOMPARE(readAll(fx.path()), bytes);
+    }
+
+    void otherAppsSqliteIsLeftUntouched()
+    {
+        StoreFixture fx;
+        {
+            auto db = Database::open(fx.path());
+            REQUIRE_OK(db->exec("CREATE TABLE photos(id INTEGER PRIMARY KEY, name TEXT);"
+                                "INSERT INTO photos(name) VALUES ('a.jpg');"));
+        }
+        const QByteArray before = readAll(fx.path());
+        auto s = Store::open(fx.path(), fx.options());
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, std::string("not_attache_database"));
+        QCOMPARE(readAll(fx.path()), before);
+    }
+
+    void newerSchemaIsRefused()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        fx.add("contact", contact("Tanaka"));
+        REQUIRE_OK(fx.store->database().exec("PRAGMA user_version = 99"));
+        fx.store.reset();
+        const QByteArray before = readAll(fx.path());
+        auto s = Store::open(fx.path(), fx.options());
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, std::string("newer_schema"));
+        QVERIFY(s.error().message.find("99") != std::string::npos);
+        QCOMPARE(readAll(fx.path()), before);
+    }
+
+    void readOnlyStoreRefusesWrites()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const Record r = fx.add("contact", contact("Tanaka"));
+        fx.store.reset();
+        StoreOptions o = fx.options();
+        o.mode = Database::Mode::ReadOnly;
+        auto s = Store::open(fx.path(), o);
+        REQUIRE_OK(s);
+        REQUIRE_ERROR((*s)->update("contact", r.id, {{"title", "Director"}}), "read_only");
+        REQUIRE_ERROR((*s)->create("contact", contact("B")), "read_only");
+        QCOMPARE((**(*s)->get("contact", r.id)).field("title"), json(nullptr));
+        QCOMPARE(*(*s)->count("contact"), std::int64_t(1));
+    }
+
+    void fullDiskLosesNothingSaved()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const Record kept = fx.add("contact", contact("Tanaka"));
+        auto &db = fx.store->database();
+        const auto pages = *db.queryInt("PRAGMA page_count");
+        // Cap the file a few pages above its size: the next big writes hit SQLITE_FULL for real.
+        REQUIRE_OK(db.exec("PRAGMA max_page_count = " + std::to_string(pages + 4)));
+        const std::string big(200 * 1024, 'x');
+        Result<Record> r = fx.store->create("contact", {{"full_name", "Big"}, {"notes", big}});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, std::string("disk_full"));
+        QVERIFY(r.error().message.find("nothing was saved") != std::string::npos);
+        QCOMPARE(*fx.store->count("contact"), std::int64_t(1));
+        QCOMPARE((**fx.store->get("contact", kept.id)).text("full_name"), std::string("Tanaka"));
+        // Space freed: the store carries on.
+        REQUIRE_OK(db.exec("PRAGMA max_page_count = 1073741823"));
+        REQUIRE_OK(fx.store->create("contact", {{"full_name", "Big"}, {"notes", big}}));
+        QCOMPARE(*fx.store->count("contact"), std::int64_t(2));
+        QCOMPARE(*db.queryInt(
+                     "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+            std::int64_t(0));
+    }
+
+    void listByMissionAndOrder()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string m1 = makeUuidV7(), m2 = makeUuidV7();
+        fx.add("contact", {{"full_name", "Zhang Wei"}, {"mission_id", m1}});
+        fx.add("contact", {{"full_name", "an Nguyễn"}, {"mission_id", m1}});
+        fx.add("contact", {{"full_name", "Kim"}, {"mission_id", m2}});
+        ListQuery q;
+        q.missionId = m1;
+        auto l = fx.store->list("contact", q);
+        QCOMPARE(l->size(), size_t(2));
+        QCOMPARE(l->at(0).text("full_name"), std::string("an Nguyễn"));
+        QCOMPARE(*fx.store->count("contact", q), std::int64_t(2));
+        q.limit = 1;
+        q.offset = 1;
+        QCOMPARE(fx.store->list("contact", q)->at(0).text("full_name"), std::string("Zhang Wei"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

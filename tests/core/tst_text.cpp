@@ -1,0 +1,86 @@
+#include "text.h"
+#include <QtCore/qfloat16.h> // complete before nlohmann::json meets QCOMPARE
+
+#include <QTest>
+
+using namespace attache;
+
+/// Accent folding as Vietnamese users type without diacritics, and UTF-8 validation.
+class TestText : public QObject
+{
+    Q_OBJECT
+private slots:
+    void fold_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("folded");
+        QTest::newRow("province") << QStringLiteral("Hà Tĩnh") << QStringLiteral("ha tinh");
+        QTest::newRow("d with stroke") << QStringLiteral("Đắk Lắk") << QStringLiteral("dak lak");
+        QTest::newRow("official") << QStringLiteral("Nguyễn Hồng Lĩnh")
+                                  << QStringLiteral("nguyen hong linh");
+        QTest::newRow("director") << QStringLiteral("Thái Phúc Sơn")
+                                  << QStringLiteral("thai phuc son");
+        QTest::newRow("upper case with tones")
+            << QStringLiteral("QUẢNG NGÃI, VĨNH LONG") << QStringLiteral("quang ngai, vinh long");
+        QTest::newRow("horn letters")
+            << QStringLiteral("Ươm Ưu Ờ Ợ") << QStringLiteral("uom uu o o");
+        QTest::newRow("department")
+            << QStringLiteral("Sở Công Thương") << QStringLiteral("so cong thuong");
+        QTest::newRow("all a") << QStringLiteral("àáảãạăằắẳẵặâầấẩẫậ")
+                               << QStringLiteral("aaaaaaaaaaaaaaaaa");
+        QTest::newRow("all e") << QStringLiteral("ÈÉẺẼẸÊỀẾỂỄỆ") << QStringLiteral("eeeeeeeeeee");
+        QTest::newRow("all i y") << QStringLiteral("ìíỉĩịỳýỷỹỵ") << QStringLiteral("iiiiiyyyyy");
+        QTest::newRow("all o") << QStringLiteral("òóỏõọôồốổỗộơờớởỡợ")
+                               << QStringLiteral("ooooooooooooooooo");
+        QTest::newRow("all u") << QStringLiteral("ÙÚỦŨỤƯỪỨỬỮỰ") << QStringLiteral("uuuuuuuuuuu");
+        QTest::newRow("decomposed input")
+            << QString::fromUtf8("Ha\xcc\x80 Ti\xcc\x83nh") << QStringLiteral("ha tinh");
+        QTest::newRow("foreign names") << QStringLiteral("Müller Ångström Œuvre Straße")
+                                       << QStringLiteral("muller angstrom oeuvre strasse");
+        QTest::newRow("other scripts kept")
+            << QStringLiteral("東京 Москва") << QStringLiteral("東京 москва");
+    }
+    void fold()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, folded);
+        QCOMPARE(QString::fromStdString(foldForSearch(input.toStdString())), folded);
+    }
+
+    void tokens()
+    {
+        const auto t = searchTokens("  Hà-Tĩnh, JETRO  (Tokyo) ");
+        QCOMPARE(t, (std::vector<std::string> {"ha", "tinh", "jetro", "tokyo"}));
+        QVERIFY(searchTokens(" , ; ").empty());
+    }
+
+    void utf8_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("vietnamese") << QStringLiteral("Biên bản ghi nhớ").toUtf8() << true;
+        QTest::newRow("emoji") << QByteArray("\xf0\x9f\x87\xbb\xf0\x9f\x87\xb3") << true;
+        QTest::newRow("lone continuation") << QByteArray("a\x80z") << false;
+        QTest::newRow("truncated") << QByteArray("H\xc3") << false;
+        QTest::newRow("overlong slash") << QByteArray("\xc0\xaf") << false;
+        QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80") << false;
+        QTest::newRow("past max") << QByteArray("\xf4\x90\x80\x80") << false;
+        QTest::newRow("latin1") << QByteArray("H\xe0 T\xecnh") << false;
+    }
+    void utf8()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(bool, valid);
+        QCOMPARE(isValidUtf8(std::string_view(bytes.constData(), size_t(bytes.size()))), valid);
+    }
+
+    void trim()
+    {
+        QCOMPARE(trimmed("  Hà Nội \t"), std::string("Hà Nội"));
+        QCOMPARE(trimmed("\xc2\xa0Tokyo\xe3\x80\x80"), std::string("Tokyo"));
+        QCOMPARE(trimmed("   "), std::string());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestText)
+#include "tst_text.moc"
