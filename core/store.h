@@ -132,6 +132,97 @@ private:
     std::string m_currentUser;
     int m_schemaVersion = 0;
     std::unordered_map<std::string, Statement> m_statements;
+
+    // ---- Sync engine support ----
+    // Used by sync/ (the sync engine) and its tests; implemented in storesync.cpp. Every
+    // function here is one transaction: a crash or a cancel leaves the file consistent.
+public:
+    /// A field as the server holds it: value and stamp.
+    struct RemoteField
+    {
+        nlohmann::json value;
+        std::string hlc;
+    };
+    /// One record from the pull feed (every field the server has, with its stamp).
+    struct RemoteChange
+    {
+        const KindDef *kind = nullptr;
+        std::string id;
+        std::vector<std::pair<std::string, RemoteField>> fields; ///< "deleted" included
+        std::string updatedBy, updatedDevice;
+        std::int64_t updatedAt = 0;
+    };
+    /// A conflict kept until a person chooses a value (both values, who and when).
+    struct Conflict
+    {
+        std::int64_t id = 0; ///< local id, for resolveConflict()
+        const KindDef *kind = nullptr;
+        std::string recordId, field;
+        nlohmann::json winnerValue, loserValue;
+        std::string winnerHlc, loserHlc; ///< the stamps also name the device that wrote each
+        std::string winnerBy, loserBy; ///< user ids ("" unknown)
+        std::int64_t detectedAt = 0; ///< Unix ms
+        std::int64_t resolvedAt = 0; ///< 0 while open
+    };
+    struct ApplyStats
+    {
+        std::int64_t records = 0; ///< records that changed locally
+        std::int64_t conflicts = 0; ///< new conflicts recorded
+    };
+    /// Unpushed edits of a record removed from the device (the user left its mission): kept
+    /// out of the way, never silently lost, reported to the user.
+    struct SetAsideEdit
+    {
+        std::int64_t id = 0;
+        const KindDef *kind = nullptr;
+        std::string recordId, missionId, reason;
+        nlohmann::json record; ///< the record's JSON form at the time
+        std::vector<std::string> pendingFields;
+        std::int64_t setAsideAt = 0;
+    };
+    struct DropStats
+    {
+        std::int64_t records = 0;
+        std::int64_t setAside = 0; ///< of which had unpushed edits (see setAsideEdits())
+    };
+
+    /// Merges pulled records field by field with attache::mergeField, in one transaction:
+    /// a local edit newer than the remote value is kept and stays pending; an older one gives
+    /// way; same-field collisions become conflicts; the search index follows.
+    Result<ApplyStats> applyRemote(const std::vector<RemoteChange> &changes);
+    /// The server holds these stamps for fields this device pushed (`pushed`, as returned by
+    /// pendingChanges()). A field still at its pushed stamp stops being pending; one edited
+    /// during the push stays pending.
+    Result<void> acknowledgePush(
+        const std::vector<PendingRecord> &pushed, const std::vector<PendingRecord> &serverStamps);
+    /// Stores conflicts reported by the server; returns how many were new.
+    Result<std::int64_t> recordConflicts(const std::vector<Conflict> &conflicts);
+    Result<std::vector<Conflict>> conflicts(bool openOnly = true);
+    Result<std::int64_t> openConflictCount();
+    /// A person keeps one value of a conflict (keepWinner false: the loser's). That choice is
+    /// an edit: written with a new stamp and pushed, so every device converges on it. Closes
+    /// every open conflict of that record field.
+    Result<Record> resolveConflict(std::int64_t conflictId, bool keepWinner);
+
+    /// Sync state kept in the meta table under "sync.<key>" (cursor, user, failures…).
+    Result<std::optional<std::string>> syncValue(const std::string &key);
+    Result<void> setSyncValue(const std::string &key, const std::string &value);
+
+    /// Resync (the server lost our place): keeps records with unpushed edits, marking every
+    /// field of them pending so the whole record is re-sent, deletes the others, and sets the
+    /// cursor back to 0. The engine then pulls from 0 and pushes.
+    Result<std::int64_t> prepareResync();
+    /// Removes the records of these missions (the user left them). Records with unpushed edits
+    /// are copied to the set-aside table first.
+    Result<DropStats> dropMissions(const std::vector<std::string> &missionIds);
+    Result<std::vector<SetAsideEdit>> setAsideEdits();
+    /// Device revoked: erases every record, conflict, set-aside edit, search entry and sync
+    /// state (secure_delete, then VACUUM), and gives the device a new id.
+    Result<void> wipe();
+
+private:
+    Result<void> writeMerged(const KindDef &kind, Loaded &row, bool isNew);
+    Result<std::int64_t> insertConflict(const Conflict &c);
 };
 
 /// Resolves a kind name or returns the error every API uses for an unknown one.

@@ -1,0 +1,685 @@
+// Store functions for the sync engine (the "Sync engine support" section of store.h): applying
+// pulled records with the shared merge rule, conflicts, acknowledgements, resync, dropping a
+// mission's records, and wiping a revoked device.
+
+#include "log.h"
+#include "merge.h"
+#include "store.h"
+#include "uuid.h"
+
+#include <algorithm>
+#include <set>
+
+namespace attache {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char *kCategory = "attache.store";
+
+json parseJsonText(const std::string &text, json fallback)
+{
+    json j = json::parse(text, nullptr, false);
+    return j.is_discarded() ? fallback : j;
+}
+
+// Same binding as the store's own writes (store.cpp); kept here so that file stays untouched.
+void bindFieldValue(Statement &s, int &index, const FieldDef &f, const json &v)
+{
+    if (f.type == FieldType::Money) {
+        if (v.is_object() && v.contains("amount") && v["amount"].is_number_integer()
+            && v.contains("currency") && v["currency"].is_string()) {
+            s.bind(index++, v["amount"].get<std::int64_t>());
+            s.bind(index++, std::string_view(v["currency"].get_ref<const std::string &>()));
+        } else {
+            s.bindNull(index++);
+            s.bindNull(index++);
+        }
+        return;
+    }
+    if (v.is_null() || (v.is_array() && v.empty()))
+        s.bindNull(index);
+    else if (v.is_string())
+        s.bind(index, std::string_view(v.get_ref<const std::string &>()));
+    else if (v.is_boolean())
+        s.bind(index, std::int64_t(v.get<bool>() ? 1 : 0));
+    else if (v.is_number_integer())
+        s.bind(index, v.get<std::int64_t>());
+    else
+        s.bind(index, std::string_view(v.dump()));
+    ++index;
+}
+
+std::int64_t searchRowIdOf(const KindDef &kind, std::int64_t rowid)
+{
+    return (std::int64_t(kindIndex(kind)) << 40) | rowid;
+}
+
+bool isPending(const json &pending, const std::string &field)
+{
+    return std::find(pending.begin(), pending.end(), json(field)) != pending.end();
+}
+
+void erasePending(json &pending, const std::string &field)
+{
+    pending.erase(std::remove(pending.begin(), pending.end(), json(field)), pending.end());
+}
+
+std::string stampOf(const json &stamps, const std::string &field)
+{
+    auto it = stamps.find(field);
+    return it != stamps.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+} // namespace
+
+Result<void> Store::writeMerged(const KindDef &kind, Loaded &row, bool isNew)
+{
+    const Record &r = row.record;
+    const std::string table(kind.table);
+    std::string sql;
+    int n = 9;
+    for (const auto &f : kind.fields)
+        n += int(columnsOf(f).size());
+    if (isNew) {
+        sql = "INSERT INTO " + table
+            + " (id, created_at, updated_at, updated_by, updated_device, deleted, _stamps, "
+              "_base, _pending";
+        for (const auto &f : kind.fields) {
+            for (const auto &c : columnsOf(f))
+                sql += ", " + c;
+        }
+        sql += ") VALUES (";
+        for (int i = 1; i <= n; ++i)
+            sql += (i > 1 ? ", ?" : "?") + std::to_string(i);
+        sql += ")";
+    } else {
+        sql = "UPDATE " + table
+            + " SET created_at = ?2, updated_at = ?3, updated_by = ?4, updated_device = ?5, "
+              "deleted = ?6, _stamps = ?7, _base = ?8, _pending = ?9";
+        int i = 10;
+        for (const auto &f : kind.fields) {
+            for (const auto &c : columnsOf(f))
+                sql += ", " + c + " = ?" + std::to_string(i++);
+        }
+        sql += " WHERE id = ?1";
+    }
+    auto s = cached(sql);
+    if (!s)
+        return s.error();
+    Statement &st = **s;
+    st.bind(1, std::string_view(r.id));
+    st.bind(2, r.createdAt);
+    st.bind(3, r.updatedAt);
+    st.bind(4, r.updatedBy.empty() ? std::optional<std::string>() : r.updatedBy);
+    st.bind(5, std::string_view(r.updatedDevice));
+    st.bind(6, std::int64_t(r.deleted ? 1 : 0));
+    st.bind(7, std::string_view(row.stamps.dump()));
+    st.bind(8, std::string_view(row.base.dump()));
+    if (row.pending.empty())
+        st.bindNull(9);
+    else
+        st.bind(9, std::string_view(row.pending.dump()));
+    int index = 10;
+    for (const auto &f : kind.fields)
+        bindFieldValue(st, index, f, r.field(f.name));
+    if (auto e = st.exec(); !e)
+        return e.error();
+    if (isNew)
+        row.rowid = m_db.lastInsertRowId();
+    return reindex(kind, r, row.rowid);
+}
+
+Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &changes)
+{
+    ApplyStats stats;
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    const std::int64_t now = nowMs();
+    for (const auto &change : changes) {
+        if (!change.kind)
+            return makeError("unknown_kind", "A pulled record has no kind.");
+        const KindDef &kind = *change.kind;
+        auto loaded = load(kind, change.id);
+        if (!loaded)
+            return loaded.error();
+        const bool isNew = !loaded->has_value();
+        Loaded row;
+        if (isNew) {
+            row.record.kind = &kind;
+            row.record.id = change.id;
+            for (const auto &f : kind.fields)
+                row.record.fields[std::string(f.name)] = emptyValue(f);
+            row.stamps = json::object();
+            row.base = json::object();
+            row.pending = json::array();
+        } else {
+            row = std::move(**loaded);
+        }
+
+        bool changed = isNew;
+        for (const auto &[name, incoming] : change.fields) {
+            const bool isDeleted = name == "deleted";
+            const FieldDef *def = isDeleted ? nullptr : kind.field(name);
+            if (!isDeleted && !def) {
+                log(LogLevel::Warning, kCategory,
+                    "ignored unknown field " + name + " of a pulled " + std::string(kind.name));
+                continue;
+            }
+            json value;
+            if (isDeleted) {
+                value = incoming.value.is_boolean() && incoming.value.get<bool>();
+            } else if (incoming.value.is_null()) {
+                value = emptyValue(*def);
+            } else {
+                auto n = normaliseField(*def, incoming.value);
+                if (!n) {
+                    log(LogLevel::Warning, kCategory,
+                        "ignored an invalid pulled value of " + std::string(kind.name) + "." + name
+                            + ": " + n.error().message);
+                    continue;
+                }
+                value = std::move(*n);
+            }
+            if (auto h = Hlc::parse(incoming.hlc)) {
+                if (auto o = m_clock.observe(*h); !o)
+                    log(LogLevel::Warning, kCategory, o.error().message);
+            }
+            const json current = isDeleted ? json(row.record.deleted) : row.record.field(name);
+            const std::string currentHlc = stampOf(row.stamps, name);
+            const std::string base = stampOf(row.base, name);
+            const bool pending = isPending(row.pending, name);
+            const FieldMerge m = mergeField(current, currentHlc, value, incoming.hlc, base);
+
+            if (m.conflict) {
+                Conflict c;
+                c.kind = &kind;
+                c.recordId = change.id;
+                c.field = name;
+                c.detectedAt = now;
+                const std::string localBy = pending ? m_currentUser : row.record.updatedBy;
+                if (m.takeIncoming) {
+                    c.winnerValue = value, c.winnerHlc = incoming.hlc,
+                    c.winnerBy = change.updatedBy;
+                    c.loserValue = current, c.loserHlc = currentHlc, c.loserBy = localBy;
+                } else {
+                    c.winnerValue = current, c.winnerHlc = currentHlc, c.winnerBy = localBy;
+                    c.loserValue = value, c.loserHlc = incoming.hlc, c.loserBy = change.updatedBy;
+                }
+                auto added = insertConflict(c);
+                if (!added)
+                    return added.error();
+                stats.conflicts += *added;
+            }
+            if (currentHlc == incoming.hlc) {
+                // The server already holds exactly this change: nothing left to push.
+                if (pending) {
+                    erasePending(row.pending, name);
+                    changed = true;
+                }
+                if (base != incoming.hlc) {
+                    row.base[name] = incoming.hlc;
+                    changed = true;
+                }
+            } else if (m.takeIncoming) {
+                if (isDeleted)
+                    row.record.deleted = value.get<bool>();
+                else
+                    row.record.fields[name] = value;
+                row.stamps[name] = incoming.hlc;
+                row.base[name] = incoming.hlc;
+                erasePending(row.pending, name);
+                changed = true;
+            } else if (!pending) {
+                // Our value is newer but not pending (a resync's leftovers): the server's
+                // current stamp is what we last saw.
+                row.base[name] = incoming.hlc;
+                changed = true;
+            }
+            // A pending local value that wins keeps its old base, so that the server, too, sees
+            // that it was written without knowing this remote value.
+        }
+        if (!changed)
+            continue;
+        if (isNew) {
+            row.record.createdAt = change.updatedAt > 0 ? change.updatedAt : now;
+        }
+        row.record.updatedAt = change.updatedAt > 0 ? change.updatedAt : now;
+        row.record.updatedBy = change.updatedBy;
+        row.record.updatedDevice = change.updatedDevice;
+        if (auto w = writeMerged(kind, row, isNew); !w)
+            return w.error();
+        ++stats.records;
+    }
+    if (auto r = setMeta("hlc_last", m_clock.last().toString()); !r)
+        return r.error();
+    if (auto c = tx->commit(); !c)
+        return c.error();
+    return stats;
+}
+
+Result<void> Store::acknowledgePush(
+    const std::vector<PendingRecord> &pushed, const std::vector<PendingRecord> &serverStamps)
+{
+    auto serverStamp = [&](const PendingRecord &p, const std::string &field) -> std::string {
+        for (const auto &s : serverStamps) {
+            if (s.kind == p.kind && s.id == p.id) {
+                for (const auto &f : s.fields) {
+                    if (f.field == field)
+                        return f.hlc;
+                }
+            }
+        }
+        return {};
+    };
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    for (const auto &p : pushed) {
+        if (!p.kind)
+            return makeError("unknown_kind", "Acknowledged a record of no kind.");
+        auto loaded = load(*p.kind, p.id);
+        if (!loaded)
+            return loaded.error();
+        if (!*loaded)
+            continue;
+        Loaded &row = **loaded;
+        bool changed = false;
+        for (const auto &f : p.fields) {
+            const std::string held = serverStamp(p, f.field);
+            if (held.empty())
+                continue; // not acknowledged: stays pending
+            if (stampOf(row.stamps, f.field) != f.hlc)
+                continue; // edited again since it was pushed: still pending
+            // The server holds our stamp or a newer one (which the pull brings next).
+            row.base[f.field] = held;
+            erasePending(row.pending, f.field);
+            changed = true;
+        }
+        if (!changed)
+            continue;
+        auto s = cached("UPDATE " + std::string(p.kind->table)
+            + " SET _base = ?2, _pending = ?3 WHERE id = ?1");
+        if (!s)
+            return s.error();
+        (*s)->bind(1, std::string_view(p.id));
+        (*s)->bind(2, std::string_view(row.base.dump()));
+        if (row.pending.empty())
+            (*s)->bindNull(3);
+        else
+            (*s)->bind(3, std::string_view(row.pending.dump()));
+        if (auto r = (*s)->exec(); !r)
+            return r.error();
+    }
+    return tx->commit();
+}
+
+Result<std::int64_t> Store::insertConflict(const Conflict &c)
+{
+    if (!c.kind)
+        return makeError("unknown_kind", "A conflict names no kind of record.");
+    auto s = cached("INSERT INTO conflicts(kind, record_id, field, winner_value, winner_hlc, "
+                    "winner_by, loser_value, loser_hlc, loser_by, detected_at) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING");
+    if (!s)
+        return s.error();
+    Statement &st = **s;
+    st.bind(1, c.kind->name);
+    st.bind(2, std::string_view(c.recordId));
+    st.bind(3, std::string_view(c.field));
+    st.bind(4, std::string_view(c.winnerValue.dump()));
+    st.bind(5, std::string_view(c.winnerHlc));
+    st.bind(6, std::string_view(c.winnerBy));
+    st.bind(7, std::string_view(c.loserValue.dump()));
+    st.bind(8, std::string_view(c.loserHlc));
+    st.bind(9, std::string_view(c.loserBy));
+    st.bind(10, c.detectedAt);
+    if (auto r = st.exec(); !r)
+        return r.error();
+    return std::int64_t(m_db.changes());
+}
+
+Result<std::int64_t> Store::recordConflicts(const std::vector<Conflict> &list)
+{
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    std::int64_t added = 0;
+    for (const auto &c : list) {
+        auto r = insertConflict(c);
+        if (!r)
+            return r.error();
+        added += *r;
+    }
+    if (auto c = tx->commit(); !c)
+        return c.error();
+    return added;
+}
+
+Result<std::vector<Store::Conflict>> Store::conflicts(bool openOnly)
+{
+    auto s = cached(std::string("SELECT * FROM conflicts")
+        + (openOnly ? " WHERE resolved_at IS NULL" : "") + " ORDER BY detected_at, id");
+    if (!s)
+        return s.error();
+    std::vector<Conflict> out;
+    for (;;) {
+        auto row = (*s)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const Statement &st = **s;
+        Conflict c;
+        c.id = st.integer("id");
+        c.kind = findKind(st.text("kind"));
+        c.recordId = st.text("record_id");
+        c.field = st.text("field");
+        c.winnerValue = parseJsonText(st.text("winner_value"), nullptr);
+        c.winnerHlc = st.text("winner_hlc");
+        c.winnerBy = st.text("winner_by");
+        c.loserValue = parseJsonText(st.text("loser_value"), nullptr);
+        c.loserHlc = st.text("loser_hlc");
+        c.loserBy = st.text("loser_by");
+        c.detectedAt = st.integer("detected_at");
+        c.resolvedAt = st.isNull("resolved_at") ? 0 : st.integer("resolved_at");
+        if (c.kind)
+            out.push_back(std::move(c));
+    }
+    (*s)->reset();
+    return out;
+}
+
+Result<std::int64_t> Store::openConflictCount()
+{
+    return m_db.queryInt("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL");
+}
+
+Result<Record> Store::resolveConflict(std::int64_t conflictId, bool keepWinner)
+{
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    auto s = cached("SELECT * FROM conflicts WHERE id = ?1");
+    if (!s)
+        return s.error();
+    (*s)->bind(1, conflictId);
+    auto found = (*s)->step();
+    if (!found)
+        return found.error();
+    if (!*found)
+        return makeError("not_found", "This conflict does not exist.");
+    const KindDef *kind = findKind((*s)->text("kind"));
+    const std::string recordId = (*s)->text("record_id");
+    const std::string field = (*s)->text("field");
+    const json chosen
+        = parseJsonText((*s)->text(keepWinner ? "winner_value" : "loser_value"), nullptr);
+    (*s)->reset();
+    if (!kind)
+        return makeError("unknown_kind", "This conflict is about an unknown kind of record.");
+
+    auto loaded = load(*kind, recordId);
+    if (!loaded)
+        return loaded.error();
+    if (!*loaded)
+        return makeError("not_found", "The record of this conflict is no longer on this device.");
+    Loaded &row = **loaded;
+    if (field == "deleted") {
+        row.record.deleted = chosen.is_boolean() && chosen.get<bool>();
+    } else {
+        const FieldDef *def = kind->field(field);
+        if (!def)
+            return makeError("unknown_field", "“" + field + "” is not a field of this record.");
+        auto n = chosen.is_null() ? Result<json>(emptyValue(*def)) : normaliseField(*def, chosen);
+        if (!n)
+            return n.error();
+        row.record.fields[field] = *n;
+        if (auto v = validateRecord(*kind, row.record.fields); !v)
+            return v.error();
+    }
+    // Even when the chosen value is already there, stamp it again: the choice must reach every
+    // device and win over the value that lost.
+    auto saved = write(*kind, row, false, {field});
+    if (!saved)
+        return saved.error();
+    auto close = cached("UPDATE conflicts SET resolved_at = ?4 WHERE kind = ?1 AND record_id = ?2 "
+                        "AND field = ?3 AND resolved_at IS NULL");
+    if (!close)
+        return close.error();
+    (*close)->bind(1, kind->name);
+    (*close)->bind(2, std::string_view(recordId));
+    (*close)->bind(3, std::string_view(field));
+    (*close)->bind(4, nowMs());
+    if (auto r = (*close)->exec(); !r)
+        return r.error();
+    if (auto c = tx->commit(); !c)
+        return c.error();
+    return saved;
+}
+
+Result<std::optional<std::string>> Store::syncValue(const std::string &key)
+{
+    return meta("sync." + key);
+}
+
+Result<void> Store::setSyncValue(const std::string &key, const std::string &value)
+{
+    return setMeta("sync." + key, value);
+}
+
+Result<std::int64_t> Store::prepareResync()
+{
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    std::int64_t kept = 0;
+    for (const auto &kind : allKinds()) {
+        const std::string table(kind.table);
+        if (kind.searchable()) {
+            const std::string prefix = std::to_string(std::int64_t(kindIndex(kind)) << 40);
+            if (auto r = m_db.exec("DELETE FROM search_index WHERE rowid IN (SELECT " + prefix
+                    + " | rowid FROM " + table + " WHERE _pending IS NULL)");
+                !r)
+                return r.error();
+        }
+        if (auto r = m_db.exec("DELETE FROM " + table + " WHERE _pending IS NULL"); !r)
+            return r.error();
+        // Every field of a kept record goes up again, so the server gets the whole record even
+        // if it lost it (restored backup); stamps decide, so nothing newer is overwritten.
+        auto s = m_db.prepare("SELECT id, _stamps, _pending FROM " + table);
+        if (!s)
+            return s.error();
+        std::vector<std::pair<std::string, std::string>> updates;
+        for (;;) {
+            auto row = s->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            json stamps = parseJsonText(s->text("_stamps"), json::object());
+            json pending = parseJsonText(s->text("_pending"), json::array());
+            for (const auto &[field, stamp] : stamps.items()) {
+                if (!isPending(pending, field))
+                    pending.push_back(field);
+            }
+            updates.emplace_back(s->text("id"), pending.dump());
+            ++kept;
+        }
+        for (const auto &[id, pending] : updates) {
+            auto u = cached("UPDATE " + table + " SET _pending = ?2 WHERE id = ?1");
+            if (!u)
+                return u.error();
+            (*u)->bind(1, std::string_view(id));
+            (*u)->bind(2, std::string_view(pending));
+            if (auto r = (*u)->exec(); !r)
+                return r.error();
+        }
+    }
+    if (auto r = setMeta("sync.cursor", "0"); !r)
+        return r.error();
+    if (auto c = tx->commit(); !c)
+        return c.error();
+    log(LogLevel::Info, kCategory,
+        "resync: kept " + std::to_string(kept) + " records with unpushed edits");
+    return kept;
+}
+
+Result<Store::DropStats> Store::dropMissions(const std::vector<std::string> &missionIds)
+{
+    DropStats stats;
+    if (missionIds.empty())
+        return stats;
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    const std::int64_t now = nowMs();
+    for (const auto &kind : allKinds()) {
+        if (kind.missionField.empty())
+            continue;
+        const std::string table(kind.table);
+        const std::string column(kind.missionField);
+        for (const auto &missionId : missionIds) {
+            auto s = cached("SELECT rowid AS _rowid, id, _pending FROM " + table + " WHERE "
+                + column + " = ?1");
+            if (!s)
+                return s.error();
+            (*s)->bind(1, std::string_view(missionId));
+            std::vector<std::pair<std::int64_t, std::string>> rows;
+            std::vector<std::string> withPending;
+            for (;;) {
+                auto row = (*s)->step();
+                if (!row)
+                    return row.error();
+                if (!*row)
+                    break;
+                rows.emplace_back((*s)->integer("_rowid"), (*s)->text("id"));
+                if (!(*s)->isNull("_pending"))
+                    withPending.push_back((*s)->text("id"));
+            }
+            (*s)->reset();
+            for (const auto &id : withPending) {
+                auto loaded = load(kind, id);
+                if (!loaded)
+                    return loaded.error();
+                if (!*loaded)
+                    continue;
+                auto ins = cached("INSERT INTO set_aside_edits(kind, record_id, mission_id, "
+                                  "reason, record, pending, set_aside_at) VALUES (?1, ?2, ?3, "
+                                  "'removed_from_mission', ?4, ?5, ?6)");
+                if (!ins)
+                    return ins.error();
+                (*ins)->bind(1, kind.name);
+                (*ins)->bind(2, std::string_view(id));
+                (*ins)->bind(3, std::string_view(missionId));
+                (*ins)->bind(4, std::string_view((*loaded)->record.toJson().dump()));
+                (*ins)->bind(5, std::string_view((*loaded)->pending.dump()));
+                (*ins)->bind(6, now);
+                if (auto r = (*ins)->exec(); !r)
+                    return r.error();
+                ++stats.setAside;
+            }
+            for (const auto &[rowid, id] : rows) {
+                if (kind.searchable()) {
+                    auto d = cached("DELETE FROM search_index WHERE rowid = ?1");
+                    if (!d)
+                        return d.error();
+                    (*d)->bind(1, searchRowIdOf(kind, rowid));
+                    if (auto r = (*d)->exec(); !r)
+                        return r.error();
+                }
+                auto d = cached("DELETE FROM " + table + " WHERE rowid = ?1");
+                if (!d)
+                    return d.error();
+                (*d)->bind(1, rowid);
+                if (auto r = (*d)->exec(); !r)
+                    return r.error();
+                auto dc = cached("DELETE FROM conflicts WHERE kind = ?1 AND record_id = ?2");
+                if (!dc)
+                    return dc.error();
+                (*dc)->bind(1, kind.name);
+                (*dc)->bind(2, std::string_view(id));
+                if (auto r = (*dc)->exec(); !r)
+                    return r.error();
+                ++stats.records;
+            }
+        }
+    }
+    if (auto c = tx->commit(); !c)
+        return c.error();
+    if (stats.setAside > 0)
+        log(LogLevel::Warning, kCategory,
+            std::to_string(stats.setAside)
+                + " records with unpushed edits were set aside: the user left their mission");
+    return stats;
+}
+
+Result<std::vector<Store::SetAsideEdit>> Store::setAsideEdits()
+{
+    auto s = cached("SELECT * FROM set_aside_edits ORDER BY id");
+    if (!s)
+        return s.error();
+    std::vector<SetAsideEdit> out;
+    for (;;) {
+        auto row = (*s)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const Statement &st = **s;
+        SetAsideEdit e;
+        e.id = st.integer("id");
+        e.kind = findKind(st.text("kind"));
+        e.recordId = st.text("record_id");
+        e.missionId = st.text("mission_id");
+        e.reason = st.text("reason");
+        e.record = parseJsonText(st.text("record"), json::object());
+        for (const auto &f : parseJsonText(st.text("pending"), json::array()))
+            e.pendingFields.push_back(f.get<std::string>());
+        e.setAsideAt = st.integer("set_aside_at");
+        out.push_back(std::move(e));
+    }
+    (*s)->reset();
+    return out;
+}
+
+Result<void> Store::wipe()
+{
+    // Overwrite freed pages with zeros: the data of a lost phone must really be gone.
+    if (auto r = m_db.exec("PRAGMA secure_delete = ON"); !r)
+        return r.error();
+    {
+        auto tx = Transaction::begin(m_db);
+        if (!tx)
+            return tx.error();
+        for (const auto &kind : allKinds()) {
+            if (auto r = m_db.exec("DELETE FROM " + std::string(kind.table)); !r)
+                return r.error();
+        }
+        if (auto r = m_db.exec("DELETE FROM search_index; DELETE FROM conflicts; "
+                               "DELETE FROM set_aside_edits; DELETE FROM meta WHERE key LIKE "
+                               "'sync.%' OR key = 'current_user' OR key = 'device_id'");
+            !r)
+            return r.error();
+        // A new identity: the old device id is revoked on the server for good.
+        m_deviceId = randomHex(8);
+        if (auto r = setMeta("device_id", m_deviceId); !r)
+            return r.error();
+        if (auto c = tx->commit(); !c)
+            return c.error();
+    }
+    const Hlc last = m_clock.last();
+    m_clock = HlcClock(m_deviceId, m_options.clock);
+    m_clock.restore(last);
+    m_currentUser.clear();
+    m_statements.clear();
+    if (auto r = m_db.exec("VACUUM"); !r)
+        return r.error();
+    if (auto r = m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)"); !r)
+        return r.error();
+    log(LogLevel::Warning, kCategory, "wiped every record: this device was revoked");
+    return {};
+}
+
+} // namespace attache

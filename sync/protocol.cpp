@@ -1,0 +1,148 @@
+#include "protocol.h"
+
+namespace attache::sync {
+
+using nlohmann::json;
+
+namespace {
+
+Error bad(const std::string &what)
+{
+    return makeError("protocol",
+        "The server sent an answer this app does not understand (" + what
+            + "). Check that the server address is right, or ask IT to update the server.");
+}
+
+std::string str(const json &o, const char *key)
+{
+    auto it = o.find(key);
+    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::int64_t num(const json &o, const char *key)
+{
+    auto it = o.find(key);
+    return it != o.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+}
+
+} // namespace
+
+json encodePush(const std::string &batchId, const std::vector<PendingRecord> &changes)
+{
+    json list = json::array();
+    for (const auto &p : changes) {
+        json fields = json::object();
+        for (const auto &f : p.fields)
+            fields[f.field] = {{"value", f.value}, {"hlc", f.hlc}, {"base", f.baseHlc}};
+        list.push_back({{"kind", p.kind->name}, {"id", p.id}, {"fields", std::move(fields)}});
+    }
+    return {{"batch_id", batchId}, {"changes", std::move(list)}};
+}
+
+Result<Store::Conflict> decodeConflict(const json &c)
+{
+    if (!c.is_object())
+        return bad("a conflict is not an object");
+    Store::Conflict out;
+    out.kind = findKind(str(c, "kind"));
+    if (!out.kind)
+        return bad("a conflict of unknown kind");
+    out.recordId = str(c, "id");
+    out.field = str(c, "field");
+    const json w = c.value("winner", json::object()), l = c.value("loser", json::object());
+    if (!w.is_object() || !l.is_object() || out.recordId.empty() || out.field.empty())
+        return bad("an incomplete conflict");
+    out.winnerValue = w.value("value", json(nullptr));
+    out.winnerHlc = str(w, "hlc");
+    out.winnerBy = str(w, "user_id");
+    out.loserValue = l.value("value", json(nullptr));
+    out.loserHlc = str(l, "hlc");
+    out.loserBy = str(l, "user_id");
+    out.detectedAt = num(c, "detected_at");
+    return out;
+}
+
+Result<PushAnswer> decodePush(const json &body)
+{
+    if (!body.is_object())
+        return bad("push answer is not an object");
+    PushAnswer a;
+    a.applied = num(body, "applied");
+    a.cursor = num(body, "cursor");
+    for (const auto &ack : body.value("acknowledged", json::array())) {
+        if (!ack.is_object())
+            return bad("an acknowledgement is not an object");
+        PendingRecord p;
+        p.kind = findKind(str(ack, "kind"));
+        p.id = str(ack, "id");
+        if (!p.kind)
+            return bad("an acknowledgement of unknown kind");
+        const json fields = ack.value("fields", json::object());
+        if (!fields.is_object())
+            return bad("acknowledged fields are not an object");
+        for (const auto &[name, hlc] : fields.items()) {
+            if (hlc.is_string())
+                p.fields.push_back(PendingField {name, nullptr, hlc.get<std::string>(), {}});
+        }
+        a.acknowledged.push_back(std::move(p));
+    }
+    for (const auto &c : body.value("conflicts", json::array())) {
+        auto d = decodeConflict(c);
+        if (!d)
+            return d.error();
+        a.conflicts.push_back(std::move(*d));
+    }
+    return a;
+}
+
+Result<PullAnswer> decodePull(const json &body)
+{
+    if (!body.is_object() || !body.contains("cursor"))
+        return bad("pull answer has no cursor");
+    PullAnswer a;
+    a.cursor = num(body, "cursor");
+    a.remaining = num(body, "remaining");
+    a.resync = body.value("resync", false);
+    const json changes = body.value("changes", json::array());
+    if (!changes.is_array())
+        return bad("changes is not a list");
+    a.changes.reserve(changes.size());
+    for (const auto &c : changes) {
+        if (!c.is_object())
+            return bad("a change is not an object");
+        Store::RemoteChange r;
+        r.kind = findKind(str(c, "kind"));
+        if (!r.kind)
+            continue; // a kind added by a newer server: ignored until the app is updated
+        r.id = str(c, "id");
+        if (r.id.empty())
+            return bad("a change without id");
+        r.updatedBy = str(c, "updated_by");
+        r.updatedDevice = str(c, "updated_device");
+        r.updatedAt = num(c, "updated_at");
+        auto fields = c.find("fields");
+        if (fields == c.end() || !fields->is_object())
+            return bad("a change without fields");
+        r.fields.reserve(fields->size());
+        for (const auto &[name, f] : fields->items()) {
+            if (!f.is_object())
+                return bad("a field is not an object");
+            r.fields.emplace_back(
+                name, Store::RemoteField {f.value("value", json(nullptr)), str(f, "hlc")});
+        }
+        a.changes.push_back(std::move(r));
+    }
+    for (const auto &c : body.value("conflicts", json::array())) {
+        auto d = decodeConflict(c);
+        if (!d)
+            return d.error();
+        a.conflicts.push_back(std::move(*d));
+    }
+    for (const auto &m : body.value("drop_missions", json::array())) {
+        if (m.is_string())
+            a.dropMissions.push_back(m.get<std::string>());
+    }
+    return a;
+}
+
+} // namespace attache::sync

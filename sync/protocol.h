@@ -1,0 +1,40 @@
+#pragma once
+
+// The JSON of docs/sync-protocol.md, in one place: encoding pushes, decoding answers.
+
+#include "result.h"
+#include "store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace attache::sync {
+
+inline constexpr int kProtocolVersion = 1;
+
+struct PushAnswer
+{
+    std::int64_t applied = 0;
+    std::vector<PendingRecord> acknowledged; ///< fields with the stamp the server now holds
+    std::vector<Store::Conflict> conflicts;
+    std::int64_t cursor = 0;
+};
+
+struct PullAnswer
+{
+    std::vector<Store::RemoteChange> changes;
+    std::vector<Store::Conflict> conflicts;
+    std::vector<std::string> dropMissions;
+    std::int64_t cursor = 0;
+    std::int64_t remaining = 0;
+    bool resync = false;
+};
+
+nlohmann::json encodePush(const std::string &batchId, const std::vector<PendingRecord> &changes);
+Result<PushAnswer> decodePush(const nlohmann::json &body);
+Result<PullAnswer> decodePull(const nlohmann::json &body);
+Result<Store::Conflict> decodeConflict(const nlohmann::json &c);
+
+} // namespace attache::sync

@@ -1,0 +1,689 @@
+#include "syncengine.h"
+
+#include "httpclient.h"
+#include "log.h"
+#include "protocol.h"
+#include "store.h"
+#include "tokenstore.h"
+#include "uuid.h"
+
+#include <algorithm>
+#include <climits>
+#include <condition_variable>
+#include <cstdlib>
+#include <mutex>
+#include <random>
+
+namespace attache::sync {
+
+using nlohmann::json;
+using std::chrono::milliseconds;
+
+namespace {
+
+constexpr const char *kCategory = "attache.sync";
+
+std::int64_t wallMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+} // namespace
+
+const char *errorCodeName(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::None:
+        return "none";
+    case ErrorCode::Cancelled:
+        return "cancelled";
+    case ErrorCode::Network:
+        return "network";
+    case ErrorCode::ServerBusy:
+        return "server_busy";
+    case ErrorCode::TlsCertificate:
+        return "tls_certificate";
+    case ErrorCode::InvalidCredentials:
+        return "invalid_credentials";
+    case ErrorCode::SignInRequired:
+        return "sign_in_required";
+    case ErrorCode::DeviceRevoked:
+        return "device_revoked";
+    case ErrorCode::ClientTooOld:
+        return "client_too_old";
+    case ErrorCode::ServerTooOld:
+        return "server_too_old";
+    case ErrorCode::ClockSkew:
+        return "clock_skew";
+    case ErrorCode::Forbidden:
+        return "forbidden";
+    case ErrorCode::Rejected:
+        return "rejected";
+    case ErrorCode::Protocol:
+        return "protocol";
+    case ErrorCode::LocalStore:
+        return "local_store";
+    case ErrorCode::Config:
+        return "config";
+    }
+    return "unknown";
+}
+
+const char *phaseName(Phase phase)
+{
+    switch (phase) {
+    case Phase::Connecting:
+        return "connecting";
+    case Phase::Pushing:
+        return "pushing";
+    case Phase::Pulling:
+        return "pulling";
+    case Phase::Resync:
+        return "resync";
+    case Phase::Done:
+        return "done";
+    }
+    return "unknown";
+}
+
+struct SyncEngine::Impl
+{
+    std::string dbPath;
+    SyncConfig config;
+    RetryHooks hooks;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<TokenStore> tokens;
+    std::unique_ptr<HttpClient> http;
+    std::atomic<bool> cancelled {false};
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::mt19937_64 rng {std::random_device {}()};
+
+    // State of the running sync.
+    SyncSummary *summary = nullptr;
+    const SyncCallbacks *callbacks = nullptr;
+    Progress progress;
+
+    /// The outcome of one request after retries: a JSON body, or an error.
+    struct Call
+    {
+        long status = 0;
+        json body;
+        SyncError error; ///< code None on success
+    };
+
+    double random01()
+    {
+        if (hooks.random)
+            return hooks.random();
+        return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+    }
+
+    bool sleepFor(milliseconds d)
+    {
+        if (hooks.sleep)
+            return hooks.sleep(d) && !cancelled.load();
+        std::unique_lock lock(mutex);
+        return !wake.wait_for(lock, d, [this] { return cancelled.load(); });
+    }
+
+    void report(SyncError e)
+    {
+        log(e.retryable ? LogLevel::Info : LogLevel::Warning, kCategory,
+            std::string(errorCodeName(e.code)) + ": " + e.message);
+        if (callbacks && callbacks->error)
+            callbacks->error(e);
+        if (summary)
+            summary->errors.push_back(std::move(e));
+    }
+
+    void emitProgress()
+    {
+        if (summary) {
+            progress.bytesSent = summary->bytesSent;
+            progress.bytesReceived = summary->bytesReceived;
+        }
+        if (callbacks && callbacks->progress)
+            callbacks->progress(progress);
+    }
+
+    static SyncError storeError(const Error &e)
+    {
+        return SyncError {ErrorCode::LocalStore, e.code,
+            "The data on this device could not be updated: " + e.message, false, {}, {}};
+    }
+
+    SyncError cancelledError() const
+    {
+        return SyncError {ErrorCode::Cancelled, {},
+            "Sync was cancelled. Everything saved so far is kept; the next sync continues.", false,
+            {}, {}};
+    }
+
+    SyncError transportError(const HttpResponse &r) const
+    {
+        SyncError e;
+        e.retryable = true;
+        e.code = ErrorCode::Network;
+        switch (r.transport) {
+        case HttpResponse::Transport::Tls:
+            e.code = ErrorCode::TlsCertificate;
+            e.retryable = false;
+            e.message = "The server's certificate could not be verified (" + r.transportMessage
+                + "). The connection may be intercepted (hotel or airport Wi-Fi): do not sync on "
+                  "this network, and tell IT if it keeps happening.";
+            return e;
+        case HttpResponse::Transport::Timeout:
+            e.message = "The connection to the server stalled (" + r.transportMessage
+                + "). Sync will try again; nothing was lost.";
+            return e;
+        case HttpResponse::Transport::Resolve:
+            e.message = "The server name could not be found (" + r.transportMessage
+                + "). Check the Internet connection or the server address.";
+            return e;
+        default:
+            e.message = "The server could not be reached (" + r.transportMessage
+                + "). Sync will try again when the connection is back; nothing was lost.";
+            return e;
+        }
+    }
+
+    SyncError httpError(const HttpResponse &r, const json &body) const
+    {
+        SyncError e;
+        e.serverCode = body.is_object() ? body.value("code", std::string()) : std::string();
+        const std::string serverMessage
+            = body.is_object() ? body.value("message", std::string()) : std::string();
+        const std::string said = serverMessage.empty() ? "" : " The server said: " + serverMessage;
+        if (body.is_object()) {
+            e.kind = body.value("kind", std::string());
+            e.id = body.value("id", std::string());
+        }
+        if (r.status == 429 || r.status >= 500) {
+            e.code = ErrorCode::ServerBusy;
+            e.retryable = true;
+            e.message = "The server is busy or failing (HTTP " + std::to_string(r.status)
+                + "). Sync will try again later; nothing was lost." + said;
+        } else if (r.status == 401 && e.serverCode == "device_revoked") {
+            e.code = ErrorCode::DeviceRevoked;
+            e.message = "This device was reported lost and has been disconnected; its local data "
+                        "was erased. Contact IT to sign in again.";
+        } else if (r.status == 401 && e.serverCode == "invalid_credentials") {
+            e.code = ErrorCode::InvalidCredentials;
+            e.message = "Wrong user name or password.";
+        } else if (r.status == 401) {
+            e.code = ErrorCode::SignInRequired;
+            e.message = "Your session has ended. Sign in again to sync; nothing on this device "
+                        "is lost.";
+        } else if (r.status == 426) {
+            const std::int64_t minP = body.is_object() ? body.value("min_protocol", 0) : 0;
+            if (kProtocolVersion < minP) {
+                e.code = ErrorCode::ClientTooOld;
+                e.message = "The server needs a newer version of this app. Update the app, then "
+                            "sync; nothing on this device is lost.";
+            } else {
+                e.code = ErrorCode::ServerTooOld;
+                e.message = "The server is older than this app. Ask IT to update the server; "
+                            "your notes stay on this device meanwhile.";
+            }
+        } else if (r.status == 400 && e.serverCode == "clock_skew") {
+            e.code = ErrorCode::ClockSkew;
+            e.message = "The date and time of this device are wrong (more than a day ahead). Set "
+                        "them correctly, then sync again.";
+        } else if (r.status == 403) {
+            e.code = ErrorCode::Forbidden;
+            e.message = "A change is outside the missions you belong to, so the server refused "
+                        "it. It stays on this device; ask the mission leader to add you."
+                + said;
+        } else if (r.status == 400 || r.status == 413 || r.status == 422) {
+            e.code = ErrorCode::Rejected;
+            e.message = "The server refused a record as invalid. It stays on this device; correct "
+                        "it and sync again."
+                + said;
+        } else if (r.status == 404) {
+            e.code = ErrorCode::Config;
+            e.message = "The server address does not point to an Attaché server (HTTP 404). Check "
+                        "the address in the settings.";
+        } else {
+            e.code = ErrorCode::Protocol;
+            e.message = "The server answered HTTP " + std::to_string(r.status) + "." + said;
+        }
+        return e;
+    }
+
+    /// One request with retries on the backoff schedule for transient failures.
+    Call call(const std::string &method, const std::string &path, const std::string &body,
+        const std::string &token, bool retry429 = true)
+    {
+        Call out;
+        const int attempts = std::max(1, config.retry.maxAttempts);
+        for (int attempt = 0; attempt < attempts; ++attempt) {
+            if (cancelled.load()) {
+                out.error = cancelledError();
+                return out;
+            }
+            HttpResponse r = http->request(method, path, body, token);
+            if (summary) {
+                ++summary->requests;
+                summary->bytesSent += r.bytesSent;
+                summary->bytesReceived += r.bytesReceived;
+            }
+            if (r.transport == HttpResponse::Transport::Aborted || cancelled.load()) {
+                out.error = cancelledError();
+                return out;
+            }
+            out.status = r.status;
+            if (r.transport != HttpResponse::Transport::Ok) {
+                out.error = transportError(r);
+            } else {
+                json parsed = r.body.empty() ? json(nullptr) : json::parse(r.body, nullptr, false);
+                if (r.status >= 200 && r.status < 300) {
+                    if (parsed.is_discarded() || (parsed.is_null() && r.status != 204)) {
+                        // A 200 with a cut-off body: the link broke mid-answer.
+                        out.error = SyncError {ErrorCode::Network, {},
+                            "The answer from the server was cut off. Sync will try again.", true,
+                            {}, {}};
+                    } else {
+                        out.body = std::move(parsed);
+                        out.error = SyncError {};
+                        return out;
+                    }
+                } else {
+                    out.error = httpError(r, parsed.is_discarded() ? json(nullptr) : parsed);
+                    out.body = parsed.is_discarded() ? json(nullptr) : parsed;
+                    if (r.status == 429 && !retry429)
+                        out.error.retryable = false;
+                }
+            }
+            if (!out.error.retryable || attempt + 1 >= attempts)
+                break;
+            const milliseconds wait = config.retry.delay(attempt, random01(), r.retryAfter);
+            log(LogLevel::Info, kCategory,
+                "retrying " + method + " " + path.substr(0, path.find('?')) + " in "
+                    + std::to_string(wait.count()) + " ms: " + out.error.message);
+            if (!sleepFor(wait)) {
+                out.error = cancelledError();
+                return out;
+            }
+        }
+        return out;
+    }
+
+    std::string loadToken(SyncError &error)
+    {
+        auto t = tokens->load();
+        if (!t) {
+            error = SyncError {
+                ErrorCode::SignInRequired, t.error().code, t.error().message, false, {}, {}};
+            return {};
+        }
+        if (!*t) {
+            error = SyncError {ErrorCode::SignInRequired, {},
+                "This device is not signed in. Sign in to sync; nothing on this device is lost.",
+                false, {}, {}};
+            return {};
+        }
+        return **t;
+    }
+
+    /// After a fatal answer: act on what the server asked (wipe on revocation).
+    void onFatal(const SyncError &e)
+    {
+        if (e.code == ErrorCode::DeviceRevoked) {
+            if (auto w = store->wipe(); !w)
+                report(storeError(w.error()));
+            (void)tokens->clear();
+        } else if (e.code == ErrorCode::SignInRequired) {
+            (void)tokens->clear();
+        }
+    }
+
+    /// Pushes one slice; splits it to isolate records the server refuses, so one bad record
+    /// never blocks the others. Returns false on an error that ends the sync.
+    bool pushSlice(const std::vector<PendingRecord> &slice, const std::string &token)
+    {
+        if (slice.empty())
+            return true;
+        const std::string body = encodePush(randomHex(12), slice).dump();
+        Call c = call("POST", "/api/v1/push", body, token);
+        if (c.error.code == ErrorCode::None) {
+            auto answer = decodePush(c.body);
+            if (!answer) {
+                report(SyncError {ErrorCode::Protocol, answer.error().code, answer.error().message,
+                    false, {}, {}});
+                return false;
+            }
+            if (auto a = store->acknowledgePush(slice, answer->acknowledged); !a) {
+                report(storeError(a.error()));
+                return false;
+            }
+            auto added = store->recordConflicts(answer->conflicts);
+            if (!added) {
+                report(storeError(added.error()));
+                return false;
+            }
+            summary->conflicts += *added;
+            summary->pushed += std::int64_t(slice.size());
+            progress.done += std::int64_t(slice.size());
+            emitProgress();
+            return true;
+        }
+        const bool perRecord
+            = c.error.code == ErrorCode::Forbidden || (c.error.code == ErrorCode::Rejected);
+        if (perRecord && slice.size() > 1) {
+            const auto mid = slice.begin() + std::ptrdiff_t(slice.size() / 2);
+            return pushSlice({slice.begin(), mid}, token) && pushSlice({mid, slice.end()}, token);
+        }
+        if (perRecord) {
+            c.error.kind = std::string(slice.front().kind->name);
+            c.error.id = slice.front().id;
+            report(c.error);
+            progress.done += 1;
+            return true; // the record stays pending; the others go on
+        }
+        onFatal(c.error);
+        report(c.error);
+        return false;
+    }
+
+    bool pushAll(const std::string &token)
+    {
+        auto pending = store->pendingChanges(INT_MAX);
+        if (!pending) {
+            report(storeError(pending.error()));
+            return false;
+        }
+        if (pending->empty())
+            return true;
+        progress = Progress {Phase::Pushing, 0, std::int64_t(pending->size()), 0, 0};
+        emitProgress();
+        const size_t batch = size_t(std::max(1, config.pushBatchSize));
+        for (size_t i = 0; i < pending->size(); i += batch) {
+            const auto end = std::min(pending->size(), i + batch);
+            std::vector<PendingRecord> slice(
+                pending->begin() + std::ptrdiff_t(i), pending->begin() + std::ptrdiff_t(end));
+            if (!pushSlice(slice, token))
+                return false;
+        }
+        return true;
+    }
+
+    bool pullAll(const std::string &token, bool &resyncRequested)
+    {
+        auto cursorText = store->syncValue("cursor");
+        if (!cursorText) {
+            report(storeError(cursorText.error()));
+            return false;
+        }
+        std::int64_t cursor = *cursorText ? std::atoll((*cursorText)->c_str()) : 0;
+        progress = Progress {Phase::Pulling, 0, 0, 0, 0};
+        for (;;) {
+            const std::string path = "/api/v1/pull?cursor=" + std::to_string(cursor)
+                + "&limit=" + std::to_string(config.pullLimit);
+            Call c = call("GET", path, {}, token);
+            if (c.error.code != ErrorCode::None) {
+                if (c.status == 409 && c.error.serverCode == "resync_required") {
+                    resyncRequested = true;
+                    return true;
+                }
+                onFatal(c.error);
+                report(c.error);
+                return false;
+            }
+            auto answer = decodePull(c.body);
+            if (!answer) {
+                report(SyncError {ErrorCode::Protocol, answer.error().code, answer.error().message,
+                    false, {}, {}});
+                return false;
+            }
+            if (answer->resync) {
+                resyncRequested = true;
+                return true;
+            }
+            if (!answer->dropMissions.empty()) {
+                auto dropped = store->dropMissions(answer->dropMissions);
+                if (!dropped) {
+                    report(storeError(dropped.error()));
+                    return false;
+                }
+                summary->dropped += dropped->records;
+                summary->droppedEdits += dropped->setAside;
+            }
+            auto applied = store->applyRemote(answer->changes);
+            if (!applied) {
+                report(storeError(applied.error()));
+                return false;
+            }
+            auto added = store->recordConflicts(answer->conflicts);
+            if (!added) {
+                report(storeError(added.error()));
+                return false;
+            }
+            summary->conflicts += applied->conflicts + *added;
+            summary->pulled += std::int64_t(answer->changes.size());
+            // Saved after the changes: a crash in between pulls the page again, which the
+            // merge makes harmless (same stamps are no change).
+            if (answer->cursor != cursor) {
+                if (auto s = store->setSyncValue("cursor", std::to_string(answer->cursor)); !s) {
+                    report(storeError(s.error()));
+                    return false;
+                }
+            }
+            progress.done += std::int64_t(answer->changes.size());
+            progress.total = progress.done + answer->remaining;
+            emitProgress();
+            if (answer->remaining <= 0 || answer->cursor == cursor)
+                return true;
+            cursor = answer->cursor;
+        }
+    }
+};
+
+SyncEngine::SyncEngine(std::unique_ptr<Impl> impl)
+    : d(std::move(impl))
+{ }
+
+SyncEngine::~SyncEngine() = default;
+
+Result<std::unique_ptr<SyncEngine>> SyncEngine::open(const std::string &dbPath, SyncConfig config)
+{
+    return open(dbPath, std::move(config), RetryHooks {});
+}
+
+Result<std::unique_ptr<SyncEngine>> SyncEngine::open(
+    const std::string &dbPath, SyncConfig config, RetryHooks hooks)
+{
+    if (config.serverUrl.rfind("http://", 0) != 0 && config.serverUrl.rfind("https://", 0) != 0)
+        return makeError("config",
+            "The server address must start with https:// (for example "
+            "https://attache.example.gov.vn).");
+    auto store = Store::open(dbPath);
+    if (!store)
+        return store.error();
+    auto impl = std::make_unique<Impl>();
+    impl->dbPath = dbPath;
+    impl->config = std::move(config);
+    impl->hooks = std::move(hooks);
+    impl->store = std::move(*store);
+    impl->tokens = std::make_unique<FileTokenStore>(
+        impl->config.tokenPath.empty() ? dbPath + ".token" : impl->config.tokenPath);
+    impl->http = std::make_unique<HttpClient>(impl->config, &impl->cancelled);
+    return std::unique_ptr<SyncEngine>(new SyncEngine(std::move(impl)));
+}
+
+Store &SyncEngine::store()
+{
+    return *d->store;
+}
+
+void SyncEngine::cancel()
+{
+    {
+        std::lock_guard lock(d->mutex);
+        d->cancelled.store(true);
+    }
+    d->wake.notify_all();
+}
+
+void SyncEngine::resetCancel()
+{
+    d->cancelled.store(false);
+}
+
+Result<LoginResult> SyncEngine::login(const std::string &username, const std::string &password)
+{
+    resetCancel();
+    const json body
+        = {{"username", username}, {"password", password}, {"device_id", d->store->deviceId()},
+            {"device_name", d->config.deviceName.empty() ? "Attaché" : d->config.deviceName}};
+    Impl::Call c = d->call("POST", "/api/v1/login", body.dump(), {}, false);
+    if (c.error.code != ErrorCode::None)
+        return makeError(errorCodeName(c.error.code), c.error.message);
+    const json &u = c.body.value("user", json::object());
+    const std::string token = c.body.value("token", std::string());
+    if (token.empty() || !u.is_object())
+        return makeError("protocol", "The server's answer to sign-in has no token.");
+    LoginResult out;
+    out.deviceId = c.body.value("device_id", d->store->deviceId());
+    out.user.id = u.value("id", std::string());
+    out.user.username = u.value("username", std::string());
+    out.user.fullName = u.value("full_name", std::string());
+    out.user.role = u.value("role", std::string());
+    out.user.organisationId = u.value("organisation_id", std::string());
+    if (auto s = d->tokens->save(token); !s)
+        return s.error();
+    if (auto s = d->store->setCurrentUser(out.user.id); !s)
+        return s.error();
+    if (auto s = d->store->setSyncValue("user", u.dump()); !s)
+        return s.error();
+    log(LogLevel::Info, kCategory, "signed in as " + out.user.username);
+    return out;
+}
+
+Result<void> SyncEngine::logout()
+{
+    SyncError e;
+    const std::string token = d->loadToken(e);
+    if (!token.empty()) {
+        d->config.retry.maxAttempts = std::min(d->config.retry.maxAttempts, 2);
+        (void)d->call("POST", "/api/v1/logout", "{}", token);
+    }
+    if (auto c = d->tokens->clear(); !c)
+        return c.error();
+    return d->store->setSyncValue("user", "");
+}
+
+SyncSummary SyncEngine::sync(const SyncCallbacks &callbacks)
+{
+    resetCancel();
+    SyncSummary summary;
+    d->summary = &summary;
+    d->callbacks = &callbacks;
+    d->progress = Progress {};
+    d->emitProgress();
+
+    auto finish = [&](bool ok) {
+        summary.ok = ok && summary.errors.empty();
+        summary.cancelled = !summary.errors.empty()
+            && std::any_of(summary.errors.begin(), summary.errors.end(),
+                [](const SyncError &e) { return e.code == ErrorCode::Cancelled; });
+        if (auto p = d->store->pendingCount())
+            summary.pendingAfter = *p;
+        const bool transient = std::any_of(summary.errors.begin(), summary.errors.end(),
+            [](const SyncError &e) { return e.retryable; });
+        auto failures = d->store->syncValue("failures");
+        int n = failures && *failures ? std::atoi((*failures)->c_str()) : 0;
+        if (summary.ok) {
+            n = 0;
+            (void)d->store->setSyncValue("last_success", std::to_string(wallMs()));
+        } else if (transient || summary.pendingAfter > 0) {
+            // Keep trying on the schedule even when nothing new is written locally.
+            ++n;
+            summary.retryAfter = nextSyncDelay(n, d->random01());
+        }
+        if (!summary.cancelled)
+            (void)d->store->setSyncValue("failures", std::to_string(n));
+        d->progress.phase = Phase::Done;
+        d->emitProgress();
+        log(LogLevel::Info, kCategory,
+            "sync " + std::string(summary.ok ? "done" : "incomplete") + ": pushed "
+                + std::to_string(summary.pushed) + ", pulled " + std::to_string(summary.pulled)
+                + ", conflicts " + std::to_string(summary.conflicts) + ", requests "
+                + std::to_string(summary.requests));
+        if (callbacks.finished)
+            callbacks.finished(summary);
+        d->summary = nullptr;
+        d->callbacks = nullptr;
+        return summary;
+    };
+
+    SyncError tokenError;
+    const std::string token = d->loadToken(tokenError);
+    if (token.empty()) {
+        d->report(tokenError);
+        return finish(false);
+    }
+    if (!d->pushAll(token))
+        return finish(false);
+    bool resync = false;
+    if (!d->pullAll(token, resync))
+        return finish(false);
+    if (resync) {
+        log(LogLevel::Warning, kCategory, "the server asked for a resync");
+        d->progress = Progress {Phase::Resync, 0, 0, 0, 0};
+        d->emitProgress();
+        if (auto r = d->store->prepareResync(); !r) {
+            d->report(Impl::storeError(r.error()));
+            return finish(false);
+        }
+        summary.resynced = true;
+        bool again = false;
+        if (!d->pullAll(token, again))
+            return finish(false);
+        if (again) {
+            d->report(SyncError {ErrorCode::Protocol, "resync_required",
+                "The server asked for a resync twice in a row. Try again later or contact IT.",
+                true, {}, {}});
+            return finish(false);
+        }
+        if (!d->pushAll(token))
+            return finish(false);
+    }
+    return finish(true);
+}
+
+Result<SyncStatus> SyncEngine::status()
+{
+    SyncStatus s;
+    s.deviceId = d->store->deviceId();
+    auto token = d->tokens->load();
+    s.signedIn = token && *token;
+    if (auto u = d->store->syncValue("user"); u && *u && !(*u)->empty()) {
+        const json j = json::parse(**u, nullptr, false);
+        if (j.is_object()) {
+            s.user.id = j.value("id", std::string());
+            s.user.username = j.value("username", std::string());
+            s.user.fullName = j.value("full_name", std::string());
+            s.user.role = j.value("role", std::string());
+            s.user.organisationId = j.value("organisation_id", std::string());
+        }
+    }
+    if (auto c = d->store->syncValue("cursor"); c && *c)
+        s.cursor = std::atoll((*c)->c_str());
+    if (auto l = d->store->syncValue("last_success"); l && *l)
+        s.lastSuccessMs = std::atoll((*l)->c_str());
+    if (auto f = d->store->syncValue("failures"); f && *f)
+        s.consecutiveFailures = std::atoi((*f)->c_str());
+    auto pending = d->store->pendingCount();
+    if (!pending)
+        return pending.error();
+    s.pending = *pending;
+    auto conflicts = d->store->openConflictCount();
+    if (!conflicts)
+        return conflicts.error();
+    s.openConflicts = *conflicts;
+    return s;
+}
+
+} // namespace attache::sync
