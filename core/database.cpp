@@ -273,28 +273,37 @@ Error Database::lastError(int rc) const
 
 Result<Transaction> Transaction::begin(Database &db)
 {
-    if (auto r = db.exec("BEGIN IMMEDIATE"); !r)
+    const bool nested = sqlite3_get_autocommit(db.handle()) == 0;
+    if (auto r = db.exec(nested ? "SAVEPOINT attache_tx" : "BEGIN IMMEDIATE"); !r)
         return r.error();
-    return Transaction(&db);
+    return Transaction(&db, nested);
 }
 
 Transaction::Transaction(Transaction &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
+    , m_nested(other.m_nested)
 { }
 
 Transaction::~Transaction()
 {
-    if (m_db)
+    if (!m_db)
+        return;
+    if (m_nested)
+        (void)m_db->exec("ROLLBACK TO attache_tx; RELEASE attache_tx");
+    else
         (void)m_db->exec("ROLLBACK");
 }
 
 Result<void> Transaction::commit()
 {
-    auto r = m_db->exec("COMMIT");
+    auto r = m_db->exec(m_nested ? "RELEASE attache_tx" : "COMMIT");
     if (!r) {
         // A failed COMMIT (disk full, I/O error) may leave the transaction open: roll back so
         // that nothing is half-written, and say why.
-        (void)m_db->exec("ROLLBACK");
+        if (m_nested)
+            (void)m_db->exec("ROLLBACK TO attache_tx; RELEASE attache_tx");
+        else
+            (void)m_db->exec("ROLLBACK");
         m_db = nullptr;
         return r.error();
     }

@@ -95,6 +95,8 @@ private:
 };
 
 /// RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK unless commit() succeeded.
+/// Inside an open transaction it nests as a SAVEPOINT, so a bulk operation (a first sync, an
+/// import) can wrap many single-record writes in one outer transaction.
 class Transaction
 {
 public:
@@ -108,10 +110,12 @@ public:
     [[nodiscard]] Result<void> commit();
 
 private:
-    explicit Transaction(Database *db)
+    Transaction(Database *db, bool nested)
         : m_db(db)
+        , m_nested(nested)
     { }
     Database *m_db = nullptr;
+    bool m_nested = false;
 };
 
 } // namespace attache

@@ -386,6 +386,30 @@ private slots:
             std::int64_t(0));
     }
 
+    void bulkWritesNestInOuterTransaction()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        auto &db = fx.store->database();
+        {
+            auto outer = Transaction::begin(db);
+            REQUIRE_OK(outer);
+            fx.add("contact", contact("A"));
+            // A failing write inside rolls back alone; the outer work survives.
+            REQUIRE_ERROR(fx.store->create("contact", {{"full_name", ""}}), "required");
+            fx.add("contact", contact("B"));
+            REQUIRE_OK(outer->commit());
+        }
+        QCOMPARE(*fx.store->count("contact"), std::int64_t(2));
+        {
+            auto outer = Transaction::begin(db);
+            fx.add("contact", contact("C"));
+            // Abandoned: everything inside is rolled back.
+        }
+        QCOMPARE(*fx.store->count("contact"), std::int64_t(2));
+        QVERIFY(fx.store->search("c")->empty()); // nor is the search index left behind
+    }
+
     void listByMissionAndOrder()
     {
         StoreFixture fx;
