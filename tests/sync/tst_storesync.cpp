@@ -1,0 +1,420 @@
+// The store's sync support on real SQLite files: applying pulled records with the shared merge
+// rule, pending tracking across a push, conflicts and their resolution, resync, dropping a
+// mission's records, and wiping a revoked device.
+
+#include "../core/storefixture.h"
+
+#include "hlc.h"
+#include "uuid.h"
+
+using namespace attache;
+using nlohmann::json;
+
+namespace {
+
+const std::string kRemoteNode = "0000000000000abc";
+
+std::string stamp(std::int64_t ms, std::uint32_t counter = 0, const std::string &node = kRemoteNode)
+{
+    return Hlc {ms, counter, node}.toString();
+}
+
+Store::RemoteChange remote(const char *kind, const std::string &id,
+    std::vector<std::pair<std::string, Store::RemoteField>> fields)
+{
+    Store::RemoteChange c;
+    c.kind = findKind(kind);
+    c.id = id;
+    c.fields = std::move(fields);
+    c.updatedBy = "0190a000-0000-7000-8000-000000000001";
+    c.updatedDevice = kRemoteNode;
+    c.updatedAt = 1'767'225'600'000;
+    return c;
+}
+
+std::string pendingOf(Store &s, const char *table, const std::string &id)
+{
+    auto st = s.database().prepare(std::string("SELECT _pending FROM ") + table + " WHERE id = ?1");
+    if (!st)
+        return "?";
+    st->bind(1, std::string_view(id));
+    if (!st->step().ok())
+        return "?";
+    return st->isNull("_pending") ? std::string() : st->text("_pending");
+}
+
+std::int64_t searchCount(Store &s, const char *words)
+{
+    auto hits = s.search(words);
+    return hits ? std::int64_t(hits->size()) : -1;
+}
+
+} // namespace
+
+class TestStoreSync : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("TZ", "UTC");
+        qputenv("LC_ALL", "C.UTF-8");
+    }
+
+    void newRemoteRecordIsStoredCleanAndSearchable()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7(fx.wallMs);
+        const auto t = stamp(fx.wallMs - 1000);
+        auto r = fx.store->applyRemote({remote("contact", id,
+            {{"full_name", {"Nguyễn Văn Đức", t}}, {"title", {"Giám đốc", t}},
+                {"deleted", {false, t}}})});
+        REQUIRE_OK(r);
+        QCOMPARE(r->records, std::int64_t(1));
+        QCOMPARE(r->conflicts, std::int64_t(0));
+        auto got = fx.store->get("contact", id);
+        QVERIFY(got && *got);
+        QCOMPARE((*got)->text("full_name"), std::string("Nguyễn Văn Đức"));
+        QCOMPARE((*got)->updatedDevice, kRemoteNode);
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+        QCOMPARE(searchCount(*fx.store, "duc"), std::int64_t(1));
+        // The same page again (a crash before the cursor was saved) changes nothing.
+        auto again = fx.store->applyRemote({remote("contact", id,
+            {{"full_name", {"Nguyễn Văn Đức", t}}, {"title", {"Giám đốc", t}},
+                {"deleted", {false, t}}})});
+        REQUIRE_OK(again);
+        QCOMPARE(again->records, std::int64_t(0));
+        QCOMPARE(searchCount(*fx.store, "duc"), std::int64_t(1));
+    }
+
+    void newerRemoteValueReplacesCleanFieldAndReindexes()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7(fx.wallMs);
+        const auto t1 = stamp(fx.wallMs - 5000), t2 = stamp(fx.wallMs - 1000);
+        REQUIRE_OK(fx.store->applyRemote(
+            {remote("contact", id, {{"full_name", {"Tanaka Hiroshi", t1}}})}));
+        auto r = fx.store->applyRemote(
+            {remote("contact", id, {{"full_name", {"Suzuki Ichiro", t2}}})});
+        REQUIRE_OK(r);
+        QCOMPARE(r->conflicts, std::int64_t(0));
+        QCOMPARE((*fx.store->get("contact", id))->text("full_name"), std::string("Suzuki Ichiro"));
+        QCOMPARE(searchCount(*fx.store, "tanaka"), std::int64_t(0));
+        QCOMPARE(searchCount(*fx.store, "suzuki"), std::int64_t(1));
+        // An older value arriving late (reordered delivery) loses.
+        REQUIRE_OK(fx.store->applyRemote(
+            {remote("contact", id, {{"full_name", {"Tanaka Hiroshi", t1}}})}));
+        QCOMPARE((*fx.store->get("contact", id))->text("full_name"), std::string("Suzuki Ichiro"));
+    }
+
+    void remoteDeleteLeavesSearch()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7(fx.wallMs);
+        REQUIRE_OK(fx.store->applyRemote({remote("contact", id,
+            {{"full_name", {"Park Ji-sung", stamp(1000)}}, {"deleted", {false, stamp(1000)}}})}));
+        QCOMPARE(searchCount(*fx.store, "park"), std::int64_t(1));
+        REQUIRE_OK(
+            fx.store->applyRemote({remote("contact", id, {{"deleted", {true, stamp(2000)}}})}));
+        QVERIFY((*fx.store->get("contact", id))->deleted);
+        QCOMPARE(searchCount(*fx.store, "park"), std::int64_t(0));
+    }
+
+    void localEditNewerThanRemoteSurvivesAndStaysPending()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7(fx.wallMs);
+        const auto t0 = stamp(fx.wallMs - 10000);
+        REQUIRE_OK(fx.store->applyRemote(
+            {remote("contact", id, {{"full_name", {"A", t0}}, {"title", {"Old", t0}}})}));
+        // Offline: the official edits the title...
+        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine"}}));
+        // ...while someone else had changed it earlier (older stamp) on the server.
+        const auto remoteStamp = stamp(fx.wallMs - 5000);
+        auto r = fx.store->applyRemote({remote(
+            "contact", id, {{"full_name", {"A", t0}}, {"title", {"Theirs", remoteStamp}}})});
+        REQUIRE_OK(r);
+        QCOMPARE(r->conflicts, std::int64_t(1));
+        QCOMPARE((*fx.store->get("contact", id))->text("title"), std::string("Mine"));
+        QCOMPARE(pendingOf(*fx.store, "contacts", id), std::string("[\"title\"]"));
+        auto pending = fx.store->pendingChanges(10);
+        QVERIFY(pending);
+        QCOMPARE(pending->size(), size_t(1));
+        // Its base is still the value it was written over, so the server sees the collision.
+        QCOMPARE(pending->front().fields.front().baseHlc, t0);
+        auto conflicts = fx.store->conflicts();
+        QVERIFY(conflicts);
+        QCOMPARE(conflicts->size(), size_t(1));
+        const auto &c = conflicts->front();
+        QCOMPARE(c.field, std::string("title"));
+        QCOMPARE(c.winnerValue, json("Mine"));
+        QCOMPARE(c.loserValue, json("Theirs"));
+        QCOMPARE(c.loserHlc, remoteStamp);
+        QCOMPARE(c.loserBy, std::string("0190a000-0000-7000-8000-000000000001"));
+        // Delivered twice: still one conflict.
+        auto again
+            = fx.store->applyRemote({remote("contact", id, {{"title", {"Theirs", remoteStamp}}})});
+        REQUIRE_OK(again);
+        QCOMPARE(again->conflicts, std::int64_t(0));
+        QCOMPARE(*fx.store->openConflictCount(), std::int64_t(1));
+    }
+
+    void localEditOlderThanRemoteGivesWayWithConflict()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7(fx.wallMs);
+        const auto t0 = stamp(fx.wallMs - 10000);
+        REQUIRE_OK(fx.store->applyRemote({remote("contact", id, {{"full_name", {"A", t0}}})}));
+        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine"}, {"notes", "kept"}}));
+        const auto newer = stamp(fx.wallMs + 60000);
+        auto r = fx.store->applyRemote({remote("contact", id, {{"title", {"Theirs", newer}}})});
+        REQUIRE_OK(r);
+        QCOMPARE(r->conflicts, std::int64_t(1));
+        auto got = *fx.store->get("contact", id);
+        QCOMPARE(got->text("title"), std::string("Theirs"));
+        // The other field edited locally is untouched and still goes up.
+        QCOMPARE(got->text("notes"), std::string("kept"));
+        QCOMPARE(pendingOf(*fx.store, "contacts", id), std::string("[\"notes\"]"));
+        auto c = (*fx.store->conflicts()).front();
+        QCOMPARE(c.winnerValue, json("Theirs"));
+        QCOMPARE(c.loserValue, json("Mine"));
+        QCOMPARE(c.winnerHlc, newer);
+    }
+
+    void equalValuesAreNeverAConflict()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7(fx.wallMs);
+        REQUIRE_OK(fx.store->applyRemote(
+            {remote("contact", id, {{"full_name", {"A", stamp(fx.wallMs - 9000)}}})}));
+        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Same"}}));
+        auto r = fx.store->applyRemote(
+            {remote("contact", id, {{"title", {"Same", stamp(fx.wallMs - 100)}}})});
+        REQUIRE_OK(r);
+        QCOMPARE(r->conflicts, std::int64_t(0));
+    }
+
+    void acknowledgeKeepsEditsMadeDuringThePush()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        auto a = fx.add("contact", {{"full_name", "Kim"}, {"title", "One"}});
+        auto pushed = *fx.store->pendingChanges(100);
+        QCOMPARE(pushed.size(), size_t(1));
+        // Edited while the push was on the wire.
+        fx.wallMs += 1000;
+        REQUIRE_OK(fx.store->update("contact", a.id, {{"title", "Two"}}));
+        std::vector<PendingRecord> server;
+        for (const auto &p : pushed) {
+            PendingRecord s {p.kind, p.id, {}};
+            for (const auto &f : p.fields)
+                s.fields.push_back({f.field, nullptr, f.hlc, {}});
+            server.push_back(s);
+        }
+        REQUIRE_OK(fx.store->acknowledgePush(pushed, server));
+        QCOMPARE(pendingOf(*fx.store, "contacts", a.id), std::string("[\"title\"]"));
+        auto left = *fx.store->pendingChanges(100);
+        QCOMPARE(left.size(), size_t(1));
+        QCOMPARE(left[0].fields[0].value, json("Two"));
+        // A field the server did not acknowledge stays pending as well.
+        REQUIRE_OK(fx.store->acknowledgePush(left, {}));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(1));
+        // Acknowledged at the current stamp: clean, with its base at the server's stamp.
+        PendingRecord s {left[0].kind, left[0].id, {{"title", nullptr, left[0].fields[0].hlc, {}}}};
+        REQUIRE_OK(fx.store->acknowledgePush(left, {s}));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+    }
+
+    void pulledCopyOfOwnPendingChangeClearsIt()
+    {
+        // The push reached the server but its answer was lost: the pull brings our own stamp.
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        auto a = fx.add("contact", {{"full_name", "Lee"}});
+        auto p = (*fx.store->pendingChanges(10)).front();
+        std::vector<std::pair<std::string, Store::RemoteField>> fields;
+        for (const auto &f : p.fields)
+            fields.push_back({f.field, {f.value, f.hlc}});
+        auto r = fx.store->applyRemote({remote("contact", a.id, fields)});
+        REQUIRE_OK(r);
+        QCOMPARE(r->conflicts, std::int64_t(0));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+    }
+
+    void resolvingAConflictIsAnEditThatSyncs()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7(fx.wallMs);
+        REQUIRE_OK(fx.store->applyRemote(
+            {remote("contact", id, {{"full_name", {"A", stamp(fx.wallMs - 9000)}}})}));
+        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine"}}));
+        REQUIRE_OK(fx.store->applyRemote(
+            {remote("contact", id, {{"title", {"Theirs", stamp(fx.wallMs + 5000)}}})}));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+        const auto c = (*fx.store->conflicts()).front();
+        fx.wallMs += 10000;
+        auto kept = fx.store->resolveConflict(c.id, false);
+        REQUIRE_OK(kept);
+        QCOMPARE(kept->text("title"), std::string("Mine"));
+        QCOMPARE(*fx.store->openConflictCount(), std::int64_t(0));
+        auto pending = *fx.store->pendingChanges(10);
+        QCOMPARE(pending.size(), size_t(1));
+        QCOMPARE(pending[0].fields[0].field, std::string("title"));
+        // The new stamp beats the value that won before, on every device.
+        QVERIFY(pending[0].fields[0].hlc > c.winnerHlc);
+        // Keeping the winner also re-stamps, so a choice is never silently undone.
+        REQUIRE_OK(fx.store->applyRemote(
+            {remote("contact", id, {{"title", {"Again", stamp(fx.wallMs - 1)}}})}));
+        QCOMPARE(*fx.store->openConflictCount(), std::int64_t(1));
+        auto second = (*fx.store->conflicts()).front();
+        REQUIRE_OK(fx.store->resolveConflict(second.id, true));
+        QCOMPARE(*fx.store->openConflictCount(), std::int64_t(0));
+        REQUIRE_ERROR(fx.store->resolveConflict(9999, true), "not_found");
+    }
+
+    void serverConflictsAreStoredOnce()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        Store::Conflict c;
+        c.kind = findKind("meeting");
+        c.recordId = makeUuidV7();
+        c.field = "outcome";
+        c.winnerValue = "Signed";
+        c.winnerHlc = stamp(2000);
+        c.loserValue = "Postponed";
+        c.loserHlc = stamp(1000, 0, "00000000000000aa");
+        c.detectedAt = 5;
+        QCOMPARE(*fx.store->recordConflicts({c, c}), std::int64_t(1));
+        QCOMPARE(*fx.store->recordConflicts({c}), std::int64_t(0));
+        QCOMPARE(*fx.store->openConflictCount(), std::int64_t(1));
+    }
+
+    void resyncKeepsUnpushedEditsWhole()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string clean = makeUuidV7(fx.wallMs), edited = makeUuidV7(fx.wallMs + 1);
+        const auto t = stamp(fx.wallMs - 1000);
+        REQUIRE_OK(fx.store->applyRemote({remote("contact", clean, {{"full_name", {"Clean", t}}}),
+            remote("contact", edited, {{"full_name", {"Edited", t}}, {"title", {"T", t}}})}));
+        REQUIRE_OK(fx.store->update("contact", edited, {{"notes", "unsynced note"}}));
+        auto fresh = fx.add("contact", {{"full_name", "Brand new"}});
+        REQUIRE_OK(fx.store->setSyncValue("cursor", "4242"));
+
+        auto kept = fx.store->prepareResync();
+        REQUIRE_OK(kept);
+        QCOMPARE(*kept, std::int64_t(2));
+        QVERIFY(!*fx.store->get("contact", clean));
+        QCOMPARE(searchCount(*fx.store, "clean"), std::int64_t(0));
+        QCOMPARE(**fx.store->syncValue("cursor"), std::string("0"));
+        auto pending = *fx.store->pendingChanges(10);
+        QCOMPARE(pending.size(), size_t(2));
+        for (const auto &p : pending) {
+            if (p.id == edited) {
+                // Every field goes up again, so a server that lost the record gets all of it.
+                QCOMPARE(p.fields.size(), size_t(3));
+            }
+        }
+        QCOMPARE((*fx.store->get("contact", edited))->text("notes"), std::string("unsynced note"));
+        QVERIFY(*fx.store->get("contact", fresh.id));
+        // The pull from 0 brings the server's copy back; stamps decide, nothing newer is lost.
+        REQUIRE_OK(fx.store->applyRemote({remote("contact", clean, {{"full_name", {"Clean", t}}}),
+            remote("contact", edited, {{"full_name", {"Edited", t}}, {"title", {"T", t}}})}));
+        QCOMPARE(searchCount(*fx.store, "clean"), std::int64_t(1));
+        auto after = *fx.store->pendingChanges(10);
+        QCOMPARE(after.size(), size_t(2));
+        for (const auto &p : after) {
+            if (p.id == edited) {
+                QCOMPARE(p.fields.size(), size_t(1));
+                QCOMPARE(p.fields[0].field, std::string("notes"));
+            }
+        }
+        QCOMPARE(*fx.store->openConflictCount(), std::int64_t(0));
+    }
+
+    void droppingAMissionSetsUnpushedEditsAside()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string mission = makeUuidV7(fx.wallMs), other = makeUuidV7(fx.wallMs + 1);
+        const std::string org = makeUuidV7(fx.wallMs + 2);
+        const auto t = stamp(fx.wallMs - 1000);
+        auto missionFields = [&](const char *title) {
+            return std::vector<std::pair<std::string, Store::RemoteField>> {
+                {"organisation_id", {org, t}}, {"title", {title, t}},
+                {"start_date", {"2026-03-09", t}}, {"end_date", {"2026-03-15", t}},
+                {"status", {"planned", t}}};
+        };
+        const std::string c1 = makeUuidV7(fx.wallMs + 3), c2 = makeUuidV7(fx.wallMs + 4);
+        const std::string c3 = makeUuidV7(fx.wallMs + 5);
+        REQUIRE_OK(fx.store->applyRemote({remote("mission", mission, missionFields("Osaka")),
+            remote("mission", other, missionFields("Seoul")),
+            remote(
+                "contact", c1, {{"full_name", {"Dropped clean", t}}, {"mission_id", {mission, t}}}),
+            remote("contact", c2,
+                {{"full_name", {"Dropped edited", t}}, {"mission_id", {mission, t}}}),
+            remote("contact", c3, {{"full_name", {"Stays", t}}, {"mission_id", {other, t}}})}));
+        REQUIRE_OK(fx.store->update("contact", c2, {{"notes", "said yes to the visit"}}));
+
+        auto dropped = fx.store->dropMissions({mission});
+        REQUIRE_OK(dropped);
+        QCOMPARE(dropped->records, std::int64_t(3)); // the mission and its two contacts
+        QCOMPARE(dropped->setAside, std::int64_t(1));
+        QVERIFY(!*fx.store->get("mission", mission));
+        QVERIFY(!*fx.store->get("contact", c1));
+        QVERIFY(!*fx.store->get("contact", c2));
+        QVERIFY(*fx.store->get("contact", c3));
+        QCOMPARE(searchCount(*fx.store, "dropped"), std::int64_t(0));
+        QCOMPARE(searchCount(*fx.store, "osaka"), std::int64_t(0));
+        QCOMPARE(searchCount(*fx.store, "stays"), std::int64_t(1));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+        auto aside = *fx.store->setAsideEdits();
+        QCOMPARE(aside.size(), size_t(1));
+        QCOMPARE(aside[0].recordId, c2);
+        QCOMPARE(aside[0].missionId, mission);
+        QCOMPARE(aside[0].record["fields"]["notes"], json("said yes to the visit"));
+        QCOMPARE(aside[0].pendingFields, std::vector<std::string> {"notes"});
+    }
+
+    void wipeErasesEverythingAndChangesIdentity()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        fx.add("contact", {{"full_name", "Secret contact"}});
+        REQUIRE_OK(fx.store->setSyncValue("cursor", "12"));
+        REQUIRE_OK(fx.store->setCurrentUser("0190a000-0000-7000-8000-000000000001"));
+        const std::string oldDevice = fx.store->deviceId();
+        REQUIRE_OK(fx.store->wipe());
+        QVERIFY(fx.store->deviceId() != oldDevice);
+        ListQuery all;
+        all.includeDeleted = true;
+        QCOMPARE(*fx.store->count("contact", all), std::int64_t(0));
+        QCOMPARE(searchCount(*fx.store, "secret"), std::int64_t(0));
+        QVERIFY(!*fx.store->syncValue("cursor"));
+        QVERIFY(fx.store->currentUser().empty());
+        QCOMPARE(*fx.store->database().queryInt("SELECT count(*) FROM pragma_integrity_check "
+                                                "WHERE integrity_check = 'ok'"),
+            std::int64_t(1));
+        // The store still works, under the new identity, after reopening too.
+        fx.add("contact", {{"full_name", "After"}});
+        const std::string newDevice = fx.store->deviceId();
+        QVERIFY(fx.open());
+        QCOMPARE(fx.store->deviceId(), newDevice);
+        // The deleted text is not left in the file (secure_delete + VACUUM).
+        QFile f(QString::fromStdString(fx.path()));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains("Secret contact"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreSync)
+#include "tst_storesync.moc"
