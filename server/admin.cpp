@@ -1,0 +1,510 @@
+#include "admin.h"
+
+#include "auth.h"
+#include "demo.h"
+#include "hlc.h"
+#include "records.h"
+#include "service.h"
+#include "store.h"
+#include "uuid.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+namespace attache::server {
+
+using nlohmann::json;
+
+namespace {
+
+/// The options of one admin command: --name value pairs (repeatable) and bare arguments.
+struct Args
+{
+    std::multimap<std::string, std::string> options;
+    std::vector<std::string> positional;
+
+    std::string get(const std::string &name) const
+    {
+        auto it = options.find(name);
+        return it == options.end() ? std::string() : it->second;
+    }
+    std::vector<std::string> all(const std::string &name) const
+    {
+        std::vector<std::string> out;
+        auto [b, e] = options.equal_range(name);
+        for (auto it = b; it != e; ++it)
+            out.push_back(it->second);
+        return out;
+    }
+};
+
+int fail(const std::string &message)
+{
+    std::fprintf(stderr, "attache-server admin: %s\n", message.c_str());
+    return 1;
+}
+
+/// Writes records as the admin command: every field stamped by a server clock that has seen the
+/// record's current stamps, so that the admin's change wins and syncs like any other.
+class AdminWriter
+{
+public:
+    explicit AdminWriter(SqlConnection &conn)
+        : m_conn(conn)
+        , m_clock("server")
+    { }
+
+    Result<std::string> write(
+        const std::string &kind, std::string id, const json &values, const std::string &orgId)
+    {
+        const KindDef *def = findKind(kind);
+        if (!def)
+            return makeError("unknown_kind", kind + " is not a record kind");
+        if (id.empty())
+            id = makeUuidV7();
+        SqlTransaction txn(m_conn);
+        if (auto r = txn.beginWrite(); !r)
+            return r.error();
+        auto before = loadRecord(m_conn, kind, id);
+        if (!before)
+            return before.error();
+        IncomingChange change;
+        change.kind = def;
+        change.id = id;
+        if (*before) {
+            for (const auto &[name, entry] : (*before)->fields.items()) {
+                if (auto h = Hlc::parse(entry.value("hlc", "")))
+                    (void)m_clock.observe(*h);
+            }
+        }
+        for (const auto &[name, value] : values.items()) {
+            IncomingField f;
+            f.name = name;
+            if (name == "deleted") {
+                f.value = value;
+            } else {
+                const FieldDef *fd = def->field(name);
+                if (!fd)
+                    return makeError("unknown_field", name + " is not a field of " + kind);
+                auto n = normaliseField(*fd, value);
+                if (!n)
+                    return makeError(n.error().code, name + ": " + n.error().message);
+                f.value = *n;
+            }
+            f.hlc = m_clock.now().toString();
+            if (*before)
+                f.base = (*before)->fields.value(name, json::object()).value("hlc", "");
+            change.fields.push_back(std::move(f));
+        }
+        Actor actor;
+        actor.adminCli = true;
+        actor.userId = "admin";
+        actor.deviceId = "admin";
+        actor.role = "admin";
+        actor.orgId = orgId;
+        ChangeWriter w(m_conn, actor, "admin-" + makeUuidV7(), SyncService::nowMs());
+        if (auto r = w.begin(); !r)
+            return r.error();
+        if (auto e = w.apply(change))
+            return makeError(e->code,
+                e->message
+                    + (e->extra.contains("field")
+                            ? " (" + e->extra["field"].get<std::string>() + ")"
+                            : ""));
+        if (auto r = w.finish(); !r)
+            return r.error();
+        if (auto r = txn.commit(); !r)
+            return r.error();
+        return id;
+    }
+
+private:
+    SqlConnection &m_conn;
+    HlcClock m_clock;
+};
+
+Result<std::string> orgOfMission(SqlConnection &conn, const std::string &missionId)
+{
+    auto m = loadRecord(conn, "mission", missionId);
+    if (!m)
+        return m.error();
+    if (!*m)
+        return makeError("not_found", "no mission " + missionId);
+    return (*m)->orgId;
+}
+
+/// A user given by id or user name.
+Result<std::string> resolveUser(SqlConnection &conn, const std::string &who)
+{
+    auto rows = conn.query("SELECT user_id FROM accounts WHERE user_id = ? OR username = ?",
+        {SqlValue(who), SqlValue(who)});
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return makeError("not_found", "no user " + who);
+    return rows->text(0, "user_id");
+}
+
+Result<std::string> createUser(SqlConnection &conn, AdminWriter &w, const std::string &orgId,
+    const std::string &username, const std::string &password, const std::string &fullName,
+    const std::string &role, const std::string &title, const std::string &id = {})
+{
+    if (username.empty() || password.size() < 8)
+        return makeError(
+            "invalid_value", "a user name and a password of at least 8 characters are required");
+    auto org = loadRecord(conn, "organisation", orgId);
+    if (!org)
+        return org.error();
+    if (!*org)
+        return makeError("not_found", "no organisation " + orgId);
+    auto exists
+        = conn.query("SELECT 1 AS one FROM accounts WHERE username = ?", {SqlValue(username)});
+    if (!exists)
+        return exists.error();
+    if (!exists->empty())
+        return makeError("exists", "the user name " + username + " is taken");
+    json values {{"full_name", fullName.empty() ? username : fullName}, {"role", role},
+        {"organisation_id", orgId}};
+    if (!title.empty())
+        values["title"] = title;
+    auto userId = w.write("user", id, values, orgId);
+    if (!userId)
+        return userId;
+    const std::string hash = hashPassword(password);
+    if (hash.empty())
+        return makeError("internal", "cannot hash the password (out of memory?)");
+    auto r = conn.query(
+        "INSERT INTO accounts (user_id, username, password_hash, org_id, role, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {SqlValue(*userId), SqlValue(username), SqlValue(hash), SqlValue(orgId), SqlValue(role),
+            SqlValue(SyncService::nowMs())});
+    if (!r)
+        return r.error();
+    return userId;
+}
+
+Result<void> changeMembership(SqlConnection &conn, AdminWriter &w, const std::string &missionId,
+    const std::string &user, bool add)
+{
+    auto m = loadRecord(conn, "mission", missionId);
+    if (!m)
+        return m.error();
+    if (!*m)
+        return makeError("not_found", "no mission " + missionId);
+    auto userId = resolveUser(conn, user);
+    if (!userId)
+        return userId.error();
+    json members = (*m)->value("member_ids").is_array() ? (*m)->value("member_ids") : json::array();
+    json out = json::array();
+    for (const auto &x : members) {
+        if (x != *userId)
+            out.push_back(x);
+    }
+    if (add)
+        out.push_back(*userId);
+    json values {{"member_ids", out}};
+    if (!add && (*m)->value("leader_id") == *userId)
+        values["leader_id"] = nullptr;
+    auto r = w.write("mission", missionId, values, (*m)->orgId);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<void> loadDemo(SqlConnection &conn, AdminWriter &w)
+{
+    auto taken = conn.query("SELECT 1 AS one FROM accounts WHERE username = 'hanh'");
+    if (!taken)
+        return taken.error();
+    if (!taken->empty())
+        return makeError("exists", "the demo is already loaded (user hanh exists)");
+    const auto path
+        = std::filesystem::temp_directory_path() / ("attache-demo-" + randomHex(8) + ".db");
+    struct Cleanup
+    {
+        std::filesystem::path p;
+        ~Cleanup()
+        {
+            std::error_code ec;
+            for (const char *suffix : {"", "-wal", "-shm"})
+                std::filesystem::remove(p.string() + suffix, ec);
+        }
+    } cleanup {path};
+    auto store = Store::open(path.string());
+    if (!store)
+        return store.error();
+    if (auto r = loadDemoData(**store); !r)
+        return r;
+    const std::map<std::string, std::string> usernames {{"Thái Phúc Sơn", "son"},
+        {"Nguyễn Hồng Lĩnh", "linh"}, {"Trần Thị Hạnh", "hanh"}, {"Lê Văn Dũng", "dung"}};
+    std::string orgId;
+    for (const auto &kind : allKinds()) {
+        auto records = (*store)->list(kind.name);
+        if (!records)
+            return records.error();
+        for (const auto &rec : *records) {
+            json values = json::object();
+            for (const auto &[name, value] : rec.fields.items()) {
+                if (!isEmptyValue(*kind.field(name), value) || value == false)
+                    values[name] = value;
+            }
+            if (kind.name == "organisation") {
+                orgId = rec.id;
+                if (auto r = w.write("organisation", rec.id, values, rec.id); !r)
+                    return r.error();
+            } else if (kind.name == "user") {
+                const std::string fullName = rec.text("full_name");
+                auto it = usernames.find(fullName);
+                const std::string username
+                    = it != usernames.end() ? it->second : "user" + randomHex(3);
+                if (auto r = createUser(conn, w, orgId, username, "demo-password", fullName,
+                        rec.text("role"), rec.text("title"), rec.id);
+                    !r)
+                    return r.error();
+                std::cout << "user " << username << " (" << rec.text("role")
+                          << ") password demo-password\n";
+            } else {
+                if (auto r = w.write(std::string(kind.name), rec.id, values, orgId); !r)
+                    return r.error();
+            }
+        }
+    }
+    std::cout << orgId << std::endl;
+    return {};
+}
+
+int listDevices(SqlConnection &conn, const std::string &user)
+{
+    std::vector<SqlValue> p;
+    std::string sql
+        = "SELECT d.device_id, d.name, a.username, d.created_at, d.last_seen, d.revoked_at, "
+          "d.token_hash FROM devices d JOIN accounts a ON a.user_id = d.user_id";
+    if (!user.empty()) {
+        sql += " WHERE a.username = ? OR a.user_id = ?";
+        p = {SqlValue(user), SqlValue(user)};
+    }
+    sql += " ORDER BY a.username, d.created_at";
+    auto rows = conn.query(sql, p);
+    if (!rows)
+        return fail(rows.error().message);
+    std::cout << "device_id\tuser\tname\tlast_seen_ms\tstate\n";
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        const char *state = !rows->isNull(i, "revoked_at") ? "revoked"
+            : rows->isNull(i, "token_hash")                ? "signed-out"
+                                                           : "active";
+        std::cout << rows->text(i, "device_id") << '\t' << rows->text(i, "username") << '\t'
+                  << rows->text(i, "name") << '\t' << rows->text(i, "last_seen") << '\t' << state
+                  << '\n';
+    }
+    return 0;
+}
+
+int purgeTombstones(SqlConnection &conn, const std::string &daysText)
+{
+    long days = -1;
+    try {
+        days = std::stol(daysText);
+    } catch (...) { }
+    if (days < 0)
+        return fail("--older-than DAYS is required (a whole number of days)");
+    const std::int64_t before = SyncService::nowMs() - std::int64_t(days) * 24 * 3600 * 1000;
+    SqlTransaction txn(conn);
+    if (auto r = txn.beginWrite(); !r)
+        return fail(r.error().message);
+    auto max = conn.query(
+        "SELECT MAX(seq) AS m, COUNT(*) AS n FROM records WHERE deleted = 1 AND deleted_at < ?",
+        {SqlValue(before)});
+    if (!max)
+        return fail(max.error().message);
+    const std::int64_t n = max->integer(0, "n");
+    if (n > 0) {
+        // Devices whose cursor is behind the last purged tombstone could miss a delete: they
+        // must resync (409 resync_required).
+        auto horizon = conn.query("UPDATE meta SET value = ? WHERE key = 'purge_horizon'",
+            {SqlValue(std::to_string(max->integer(0, "m")))});
+        auto del = conn.query(
+            "DELETE FROM records WHERE deleted = 1 AND deleted_at < ?", {SqlValue(before)});
+        if (!horizon || !del)
+            return fail("purge failed; nothing was removed");
+    }
+    if (auto r = txn.commit(); !r)
+        return fail(r.error().message);
+    std::cout << n << " tombstones purged" << std::endl;
+    return 0;
+}
+
+int history(SqlConnection &conn, const std::string &kind, const std::string &id)
+{
+    auto rows = conn.query(
+        "SELECT au.at, au.user_id, a.username, au.device_id, au.field, au.old_value, "
+        "au.new_value, au.new_hlc FROM audit au LEFT JOIN accounts a ON a.user_id = au.user_id "
+        "WHERE au.kind = ? AND au.record_id = ? ORDER BY au.id",
+        {SqlValue(kind), SqlValue(id)});
+    if (!rows)
+        return fail(rows.error().message);
+    if (rows->empty())
+        return fail("no history for " + kind + " " + id);
+    std::cout << "at_ms\tuser\tdevice\tfield\told\tnew\thlc\n";
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        const std::string who
+            = rows->isNull(i, "username") ? rows->text(i, "user_id") : rows->text(i, "username");
+        std::cout << rows->text(i, "at") << '\t' << who << '\t' << rows->text(i, "device_id")
+                  << '\t' << rows->text(i, "field") << '\t' << rows->text(i, "old_value") << '\t'
+                  << rows->text(i, "new_value") << '\t' << rows->text(i, "new_hlc") << '\n';
+    }
+    return 0;
+}
+
+} // namespace
+
+const char *adminUsage()
+{
+    return "attache-server admin (--data-dir DIR | --database URL [--schema NAME]) COMMAND "
+           "[options]\n"
+           "  create-org --name NAME [--short-name S] [--country CC]        prints the id\n"
+           "  create-user --org ID --username U --password P --full-name N --role "
+           "member|leader|manager|admin [--title T]\n"
+           "  set-role --user U --role ROLE\n"
+           "  reset-password --user U --password P   (signs out every device of U)\n"
+           "  create-mission --org ID --title T --start YYYY-MM-DD --end YYYY-MM-DD [--leader U] "
+           "[--member U]...\n"
+           "  add-member --mission ID --user U      remove-member --mission ID --user U\n"
+           "  list-devices [--user U]                revoke-device --device ID\n"
+           "  purge-tombstones --older-than DAYS\n"
+           "  load-demo                              the demo department (password demo-password)\n"
+           "  history KIND ID                        the audit trail of one record\n";
+}
+
+int runAdmin(SqlConnection &conn, const std::vector<std::string> &argv)
+{
+    if (argv.empty())
+        return fail(std::string("a command is required\n") + adminUsage());
+    const std::string command = argv[0];
+    Args args;
+    for (std::size_t i = 1; i < argv.size(); ++i) {
+        if (argv[i].rfind("--", 0) == 0 && i + 1 < argv.size()) {
+            args.options.emplace(argv[i].substr(2), argv[i + 1]);
+            ++i;
+        } else {
+            args.positional.push_back(argv[i]);
+        }
+    }
+    AdminWriter w(conn);
+    auto print = [](const Result<std::string> &r) {
+        if (!r)
+            return fail(r.error().message);
+        std::cout << *r << std::endl;
+        return 0;
+    };
+    auto done = [](const Result<void> &r) {
+        if (!r)
+            return fail(r.error().message);
+        std::cout << "ok" << std::endl;
+        return 0;
+    };
+    if (command == "create-org") {
+        if (args.get("name").empty())
+            return fail("--name is required");
+        json values {{"name", args.get("name")}};
+        if (!args.get("short-name").empty())
+            values["short_name"] = args.get("short-name");
+        if (!args.get("country").empty())
+            values["country"] = args.get("country");
+        const std::string id = makeUuidV7();
+        return print(w.write("organisation", id, values, id));
+    }
+    if (command == "create-user") {
+        return print(createUser(conn, w, args.get("org"), args.get("username"),
+            args.get("password"), args.get("full-name"),
+            args.get("role").empty() ? "member" : args.get("role"), args.get("title")));
+    }
+    if (command == "set-role") {
+        const std::string role = args.get("role");
+        if (role != "member" && role != "leader" && role != "manager" && role != "admin")
+            return fail("--role must be member, leader, manager or admin");
+        auto userId
+            = resolveUser(conn, args.get("user").empty() ? args.get("username") : args.get("user"));
+        if (!userId)
+            return fail(userId.error().message);
+        auto user = loadRecord(conn, "user", *userId);
+        if (!user || !*user)
+            return fail("the user record is missing");
+        if (auto r = w.write("user", *userId, json {{"role", role}}, (*user)->orgId); !r)
+            return fail(r.error().message);
+        return done(conn.query("UPDATE accounts SET role = ? WHERE user_id = ?",
+                            {SqlValue(role), SqlValue(*userId)})
+                        .ok()
+                ? Result<void>()
+                : Result<void>(makeError("storage", "cannot set the role")));
+    }
+    if (command == "reset-password") {
+        auto userId
+            = resolveUser(conn, args.get("user").empty() ? args.get("username") : args.get("user"));
+        if (!userId)
+            return fail(userId.error().message);
+        if (args.get("password").size() < 8)
+            return fail("--password of at least 8 characters is required");
+        const std::string hash = hashPassword(args.get("password"));
+        auto r = conn.query("UPDATE accounts SET password_hash = ? WHERE user_id = ?",
+            {SqlValue(hash), SqlValue(*userId)});
+        auto s = conn.query(
+            "UPDATE devices SET token_hash = NULL WHERE user_id = ?", {SqlValue(*userId)});
+        return done(r && s ? Result<void>()
+                           : Result<void>(makeError("storage", "cannot reset the password")));
+    }
+    if (command == "create-mission") {
+        const std::string org = args.get("org");
+        json values {{"organisation_id", org}, {"title", args.get("title")},
+            {"start_date", args.get("start")}, {"end_date", args.get("end")},
+            {"status", "planned"}};
+        if (!args.get("leader").empty()) {
+            auto leader = resolveUser(conn, args.get("leader"));
+            if (!leader)
+                return fail(leader.error().message);
+            values["leader_id"] = *leader;
+        }
+        json members = json::array();
+        for (const auto &m : args.all("member")) {
+            auto id = resolveUser(conn, m);
+            if (!id)
+                return fail(id.error().message);
+            members.push_back(*id);
+        }
+        values["member_ids"] = members;
+        return print(w.write("mission", {}, values, org));
+    }
+    if (command == "add-member" || command == "remove-member") {
+        auto org = orgOfMission(conn, args.get("mission"));
+        if (!org)
+            return fail(org.error().message);
+        return done(changeMembership(
+            conn, w, args.get("mission"), args.get("user"), command == "add-member"));
+    }
+    if (command == "list-devices")
+        return listDevices(conn, args.get("user"));
+    if (command == "revoke-device") {
+        auto r = conn.query(
+            "UPDATE devices SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL",
+            {SqlValue(SyncService::nowMs()), SqlValue(args.get("device"))});
+        if (!r)
+            return fail(r.error().message);
+        if (r->affected == 0)
+            return fail("no active device " + args.get("device"));
+        std::cout << "ok" << std::endl;
+        return 0;
+    }
+    if (command == "purge-tombstones")
+        return purgeTombstones(conn, args.get("older-than"));
+    if (command == "load-demo")
+        return done(loadDemo(conn, w));
+    if (command == "history") {
+        if (args.positional.size() != 2)
+            return fail("usage: history KIND ID");
+        return history(conn, args.positional[0], args.positional[1]);
+    }
+    return fail("unknown command " + command + "\n" + adminUsage());
+}
+
+} // namespace attache::server

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "sql.h"
+
+namespace attache::server {
+
+/// The server's tables, created on start (idempotent; both dialects). Every server process and
+/// the admin command call it, so the first one to reach a new database creates it.
+Result<void> migrate(SqlConnection &conn);
+
+/// The current schema version, stored in `meta`.
+inline constexpr int kServerSchemaVersion = 1;
+
+} // namespace attache::server

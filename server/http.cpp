@@ -1,0 +1,265 @@
+#include "http.h"
+
+#include "log.h"
+#include "service.h"
+
+#include <httplib.h>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+namespace attache::server {
+
+using nlohmann::json;
+
+namespace {
+
+httplib::Server *g_server = nullptr;
+
+void onSignal(int)
+{
+    if (g_server)
+        g_server->stop();
+}
+
+void sendJson(httplib::Response &res, int status, const json &body)
+{
+    res.status = status;
+    res.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+void sendError(httplib::Response &res, const ApiError &e)
+{
+    json body = e.extra;
+    body["code"] = e.code;
+    body["message"] = e.message;
+    if (e.status == 429 && body.contains("retry_after"))
+        res.set_header("Retry-After", std::to_string(body["retry_after"].get<std::int64_t>()));
+    sendJson(res, e.status, body);
+}
+
+template<typename T> bool failed(httplib::Response &res, const ApiResult<T> &r)
+{
+    if (auto *e = std::get_if<ApiError>(&r)) {
+        sendError(res, *e);
+        return true;
+    }
+    return false;
+}
+
+// The protocol version check every endpoint shares.
+bool protocolOk(const httplib::Request &req, httplib::Response &res)
+{
+    if (!req.has_header("Attache-Protocol"))
+        return true;
+    const std::string v = req.get_header_value("Attache-Protocol");
+    int version = 0;
+    try {
+        version = std::stoi(v);
+    } catch (...) {
+        version = 0;
+    }
+    if (version >= kMinProtocol && version <= kMaxProtocol && std::to_string(version) == v)
+        return true;
+    const bool older = version < kMinProtocol;
+    sendError(res,
+        ApiError {426, "unsupported_protocol",
+            older ? "This app is too old for the server: update the app."
+                  : "The server is older than this app; ask IT to update it.",
+            json {{"min_protocol", kMinProtocol}, {"max_protocol", kMaxProtocol}}});
+    return false;
+}
+
+std::optional<std::int64_t> intParam(const httplib::Request &req, const char *name)
+{
+    if (!req.has_param(name))
+        return std::nullopt;
+    const std::string v = req.get_param_value(name);
+    if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    return std::stoll(v);
+}
+
+} // namespace
+
+int serve(Pool &pool, const ServeOptions &options)
+{
+    std::unique_ptr<httplib::Server> server;
+#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
+    if (!options.certFile.empty()) {
+        auto ssl = std::make_unique<httplib::SSLServer>(
+            options.certFile.c_str(), options.keyFile.c_str());
+        if (!ssl->is_valid()) {
+            std::fprintf(stderr, "attache-server: cannot load the certificate %s or key %s\n",
+                options.certFile.c_str(), options.keyFile.c_str());
+            return 1;
+        }
+        server = std::move(ssl);
+    }
+#endif
+    if (!server)
+        server = std::make_unique<httplib::Server>();
+    SyncService service(pool);
+    auto &svr = *server;
+    const int threads = options.threads;
+    svr.new_task_queue = [threads] { return new httplib::ThreadPool(std::size_t(threads)); };
+    // Bodies past the push limit are refused while reading (413), before any parsing.
+    svr.set_payload_max_length(kMaxPushBytes);
+    svr.set_keep_alive_max_count(100);
+    svr.set_read_timeout(30);
+    svr.set_write_timeout(30);
+
+    // Wraps a handler: protocol check, authentication, and no exception ever escapes.
+    auto authed = [&](auto fn) {
+        return [&service, fn](const httplib::Request &req, httplib::Response &res) {
+            if (!protocolOk(req, res))
+                return;
+            auto caller = service.authenticate(req.get_header_value("Authorization"));
+            if (failed(res, caller))
+                return;
+            fn(std::get<Actor>(caller), req, res);
+        };
+    };
+
+    svr.Get("/api/v1/status", [&](const httplib::Request &req, httplib::Response &res) {
+        if (protocolOk(req, res))
+            sendJson(res, 200, service.status());
+    });
+    svr.Post("/api/v1/login", [&](const httplib::Request &req, httplib::Response &res) {
+        if (!protocolOk(req, res))
+            return;
+        auto r = service.login(req.body, req.remote_addr);
+        if (!failed(res, r))
+            sendJson(res, 200, std::get<json>(r));
+    });
+    svr.Post("/api/v1/logout",
+        authed([&](const Actor &a, const httplib::Request &, httplib::Response &res) {
+            if (!failed(res, service.logout(a)))
+                res.status = 204;
+        }));
+    svr.Post("/api/v1/push",
+        authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {
+            auto r = service.push(a, req.body);
+            if (!failed(res, r))
+                sendJson(res, 200, std::get<json>(r));
+        }));
+    svr.Get("/api/v1/pull",
+        authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {
+            const auto cursor = req.has_param("cursor") ? intParam(req, "cursor")
+                                                        : std::optional<std::int64_t>(0);
+            const auto limit = req.has_param("limit") ? intParam(req, "limit")
+                                                      : std::optional<std::int64_t>(500);
+            if (!cursor || !limit || *limit < 1) {
+                sendError(res,
+                    ApiError {400, "wrong_type",
+                        "cursor and limit must be whole numbers (limit at least 1)."});
+                return;
+            }
+            auto r = service.pull(a, *cursor, int(std::min<std::int64_t>(*limit, 2000)));
+            if (!failed(res, r))
+                sendJson(res, 200, std::get<json>(r));
+        }));
+    svr.Get(R"(/api/v1/history/([a-z]+)/([0-9a-f-]+))",
+        authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {
+            auto r = service.history(a, req.matches[1], req.matches[2]);
+            if (!failed(res, r))
+                sendJson(res, 200, std::get<json>(r));
+        }));
+    svr.Get(R"(/api/v1/attachments/([^/]+)/status)",
+        authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {
+            auto r = service.attachmentStatus(a, req.matches[1]);
+            if (!failed(res, r))
+                sendJson(res, 200, std::get<json>(r));
+        }));
+    svr.Put(R"(/api/v1/attachments/([^/]+))",
+        authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {
+            const auto offset = intParam(req, "offset");
+            const auto size = intParam(req, "size");
+            if (!offset || !size) {
+                sendError(res,
+                    ApiError {400, "wrong_type", "offset and size are required whole numbers."});
+                return;
+            }
+            auto r = service.putChunk(a, req.matches[1], *offset, *size, req.body);
+            if (!failed(res, r))
+                sendJson(res, 200, std::get<json>(r));
+        }));
+    svr.Get(R"(/api/v1/attachments/([^/]+))",
+        authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {
+            auto r = service.download(a, req.matches[1]);
+            if (!failed(res, r)) {
+                res.status = 200;
+                res.set_content(std::move(std::get<Download>(r).bytes), "application/octet-stream");
+            }
+        }));
+
+    // Whatever httplib answers by itself (404, 413, 400) still gets the JSON error shape.
+    svr.set_error_handler([](const httplib::Request &, httplib::Response &res) {
+        if (!res.body.empty())
+            return;
+        const int s = res.status;
+        const char *code = s == 404 ? "not_found"
+            : s == 413              ? "too_large"
+            : s == 405              ? "not_found"
+            : s >= 500              ? "internal"
+                                    : "bad_request";
+        const char *message = s == 404 ? "No such endpoint."
+            : s == 413                 ? "The request body is too large."
+            : s >= 500 ? "The server failed; nothing was partially stored. Retry later."
+                       : "The request could not be read.";
+        sendJson(res, s, json {{"code", code}, {"message", message}});
+    });
+    svr.set_exception_handler(
+        [](const httplib::Request &, httplib::Response &res, std::exception_ptr ep) {
+            std::string what = "unknown";
+            try {
+                std::rethrow_exception(ep);
+            } catch (const std::exception &e) {
+                what = e.what();
+            } catch (...) { }
+            log(LogLevel::Error, "attache.server", "request failed: " + what);
+            sendJson(res, 500,
+                json {{"code", "internal"},
+                    {"message", "The server failed; nothing was partially stored. Retry later."}});
+        });
+
+    // Debian's libcpp-httplib is compiled with a listen backlog of 5: a burst of devices
+    // connecting at once would see dropped SYNs and one-second retransmits. Keep the listening
+    // socket's descriptor and listen() on it again with a deep backlog (Linux resizes it).
+    int listenFd = -1;
+    svr.set_socket_options([&listenFd](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listenFd = sock;
+    });
+    int port = options.port;
+    if (port == 0) {
+        port = svr.bind_to_any_port(options.host);
+        if (port < 0) {
+            std::fprintf(stderr, "attache-server: cannot listen on %s\n", options.host.c_str());
+            return 1;
+        }
+    } else if (!svr.bind_to_port(options.host, port)) {
+        std::fprintf(
+            stderr, "attache-server: cannot listen on %s:%d\n", options.host.c_str(), port);
+        return 1;
+    }
+    if (listenFd >= 0)
+        ::listen(listenFd, 4096);
+    g_server = &svr;
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGPIPE, SIG_IGN);
+    std::cout << "attache-server: listening on " << (options.certFile.empty() ? "http" : "https")
+              << "://" << options.host << ":" << port << std::endl;
+    const bool ok = svr.listen_after_bind();
+    g_server = nullptr;
+    return ok ? 0 : 1;
+}
+
+} // namespace attache::server

@@ -1,0 +1,202 @@
+#include "sql.h"
+
+#include <libpq-fe.h>
+
+namespace attache::server {
+
+namespace {
+
+constexpr unsigned kByteaOid = 17;
+// The one advisory lock every sync-state writer takes (any 64-bit constant; "attache" in hex).
+constexpr const char *kWriteLock = "SELECT pg_advisory_xact_lock(6967238434873157)";
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return 0;
+}
+
+// bytea comes back in the text protocol as "\x" followed by hex digits.
+std::string decodeBytea(const char *text, int len)
+{
+    std::string out;
+    if (len >= 2 && text[0] == '\\' && text[1] == 'x') {
+        out.reserve(std::size_t(len - 2) / 2);
+        for (int i = 2; i + 1 < len; i += 2)
+            out.push_back(char(hexValue(text[i]) * 16 + hexValue(text[i + 1])));
+        return out;
+    }
+    return std::string(text, std::size_t(len));
+}
+
+/// The PostgreSQL backend through libpq, for departments that want replicas and backups.
+class PgConnection final : public SqlConnection
+{
+public:
+    explicit PgConnection(PGconn *conn)
+        : m_conn(conn)
+    { }
+    ~PgConnection() override { PQfinish(m_conn); }
+
+    Dialect dialect() const override { return Dialect::Postgres; }
+    bool healthy() const override { return PQstatus(m_conn) == CONNECTION_OK; }
+
+    Result<SqlRows> query(std::string_view sql, const std::vector<SqlValue> &params) override
+    {
+        // `?` → `$n`, outside quoted literals.
+        std::string text;
+        text.reserve(sql.size() + 16);
+        int n = 0;
+        bool quoted = false;
+        for (char c : sql) {
+            if (c == '\'')
+                quoted = !quoted;
+            if (c == '?' && !quoted)
+                text += "$" + std::to_string(++n);
+            else
+                text += c;
+        }
+        std::vector<std::string> ints;
+        ints.reserve(params.size());
+        std::vector<const char *> values(params.size(), nullptr);
+        std::vector<int> lengths(params.size(), 0);
+        std::vector<int> formats(params.size(), 0);
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            const auto &p = params[i];
+            switch (p.type) {
+            case SqlValue::Type::Null:
+                break;
+            case SqlValue::Type::Integer:
+                ints.push_back(std::to_string(p.integer));
+                values[i] = ints.back().c_str();
+                break;
+            case SqlValue::Type::Text:
+                values[i] = p.text.c_str();
+                break;
+            case SqlValue::Type::Blob:
+                values[i] = p.text.data();
+                lengths[i] = int(p.text.size());
+                formats[i] = 1;
+                break;
+            }
+        }
+        PGresult *res = PQexecParams(m_conn, text.c_str(), int(params.size()), nullptr,
+            values.data(), lengths.data(), formats.data(), 0);
+        const auto status = PQresultStatus(res);
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+            std::string m = PQresultErrorMessage(res);
+            PQclear(res);
+            return makeError("storage", "PostgreSQL: " + m);
+        }
+        SqlRows rows;
+        const int cols = PQnfields(res);
+        std::vector<bool> bytea(std::size_t(cols), false);
+        for (int c = 0; c < cols; ++c) {
+            rows.columns.emplace_back(PQfname(res, c));
+            bytea[std::size_t(c)] = PQftype(res, c) == kByteaOid;
+        }
+        const int count = PQntuples(res);
+        rows.rows.reserve(std::size_t(count));
+        for (int r = 0; r < count; ++r) {
+            auto &row = rows.rows.emplace_back();
+            row.reserve(std::size_t(cols));
+            for (int c = 0; c < cols; ++c) {
+                if (PQgetisnull(res, r, c)) {
+                    row.emplace_back(std::nullopt);
+                    continue;
+                }
+                const char *v = PQgetvalue(res, r, c);
+                const int len = PQgetlength(res, r, c);
+                row.emplace_back(
+                    bytea[std::size_t(c)] ? decodeBytea(v, len) : std::string(v, std::size_t(len)));
+            }
+        }
+        const char *affected = PQcmdTuples(res);
+        rows.affected = affected && *affected ? std::stoll(affected) : 0;
+        PQclear(res);
+        return rows;
+    }
+
+    Result<void> script(std::string_view sql) override
+    {
+        PGresult *res = PQexec(m_conn, std::string(sql).c_str());
+        const auto status = PQresultStatus(res);
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            std::string m = PQresultErrorMessage(res);
+            PQclear(res);
+            return makeError("storage", "PostgreSQL: " + m);
+        }
+        PQclear(res);
+        return {};
+    }
+
+    Result<void> beginWrite() override
+    {
+        if (auto r = script("BEGIN"); !r)
+            return r;
+        if (auto r = script(kWriteLock); !r) {
+            rollback();
+            return r;
+        }
+        return {};
+    }
+    Result<void> beginRead() override
+    {
+        return script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    }
+    Result<void> commit() override { return script("COMMIT"); }
+    void rollback() override
+    {
+        if (PQtransactionStatus(m_conn) != PQTRANS_IDLE)
+            (void)script("ROLLBACK");
+    }
+
+private:
+    PGconn *m_conn;
+};
+
+bool validSchemaName(const std::string &s)
+{
+    if (s.empty() || s.size() > 60)
+        return false;
+    for (char c : s) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Result<std::unique_ptr<SqlConnection>> openPostgres(
+    const std::string &url, const std::string &schema)
+{
+    if (!schema.empty() && !validSchemaName(schema))
+        return makeError("storage", "The schema name may use only a-z, 0-9 and _.");
+    PGconn *conn = PQconnectdb(url.c_str());
+    if (PQstatus(conn) != CONNECTION_OK) {
+        std::string m = PQerrorMessage(conn);
+        PQfinish(conn);
+        return makeError("storage", "Cannot connect to PostgreSQL: " + m);
+    }
+    auto c = std::make_unique<PgConnection>(conn);
+    if (auto r = c->script("SET client_min_messages = warning"); !r)
+        return r.error();
+    if (!schema.empty()) {
+        if (auto r = c->script("CREATE SCHEMA IF NOT EXISTS " + schema); !r) {
+            // Two processes creating it at once: the loser sees a unique violation.
+            if (auto again = c->script("SET search_path TO " + schema); !again)
+                return r.error();
+        }
+        if (auto r = c->script("SET search_path TO " + schema); !r)
+            return r.error();
+    }
+    return std::unique_ptr<SqlConnection>(std::move(c));
+}
+
+} // namespace attache::server

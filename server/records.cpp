@@ -1,0 +1,456 @@
+#include "records.h"
+
+#include "merge.h"
+
+#include <algorithm>
+#include <set>
+
+namespace attache::server {
+
+using nlohmann::json;
+
+namespace {
+
+const json kNull = nullptr;
+
+ApiError forbidden(std::string message)
+{
+    return ApiError {403, "forbidden", std::move(message) + " Nothing was changed."};
+}
+
+json wireSide(
+    const json &value, const std::string &hlc, const std::string &user, const std::string &device)
+{
+    return json {{"value", value}, {"hlc", hlc}, {"user_id", user}, {"device_id", device}};
+}
+
+} // namespace
+
+const json &StoredRecord::value(std::string_view field) const
+{
+    auto it = fields.find(std::string(field));
+    if (it == fields.end() || !it->is_object())
+        return kNull;
+    auto v = it->find("value");
+    return v == it->end() ? kNull : *v;
+}
+
+bool StoredRecord::deleted() const
+{
+    const json &v = value("deleted");
+    return v.is_boolean() && v.get<bool>();
+}
+
+json StoredRecord::toWire() const
+{
+    json f = json::object();
+    for (const auto &[name, entry] : fields.items())
+        f[name] = json {{"value", entry.value("value", json())}, {"hlc", entry.value("hlc", "")}};
+    return json {{"kind", kind ? std::string(kind->name) : std::string()}, {"id", id}, {"seq", seq},
+        {"fields", std::move(f)}, {"updated_by", updatedBy}, {"updated_device", updatedDevice},
+        {"updated_at", updatedAt}};
+}
+
+Result<std::optional<StoredRecord>> loadRecord(
+    SqlConnection &conn, std::string_view kind, std::string_view id)
+{
+    auto rows = conn.query("SELECT org_id, mission_id, created_by, fields, seq, created_at, "
+                           "updated_at, updated_by, updated_device FROM records "
+                           "WHERE kind = ? AND id = ?",
+        {SqlValue(kind), SqlValue(id)});
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return std::optional<StoredRecord>();
+    StoredRecord r;
+    r.kind = findKind(kind);
+    r.id = std::string(id);
+    r.orgId = rows->text(0, "org_id");
+    if (!rows->isNull(0, "mission_id"))
+        r.missionId = rows->text(0, "mission_id");
+    r.createdBy = rows->text(0, "created_by");
+    r.fields = json::parse(rows->text(0, "fields"), nullptr, false);
+    if (!r.fields.is_object())
+        return makeError("storage", "A stored record is corrupt: " + std::string(id));
+    r.seq = rows->integer(0, "seq");
+    r.createdAt = rows->integer(0, "created_at");
+    r.updatedAt = rows->integer(0, "updated_at");
+    r.updatedBy = rows->text(0, "updated_by");
+    r.updatedDevice = rows->text(0, "updated_device");
+    return std::optional<StoredRecord>(std::move(r));
+}
+
+std::vector<std::string> missionMembers(const StoredRecord &mission)
+{
+    std::vector<std::string> out;
+    if (const json &leader = mission.value("leader_id"); leader.is_string())
+        out.push_back(leader.get<std::string>());
+    if (const json &members = mission.value("member_ids"); members.is_array()) {
+        for (const auto &m : members) {
+            if (m.is_string()
+                && std::find(out.begin(), out.end(), m.get<std::string>()) == out.end())
+                out.push_back(m.get<std::string>());
+        }
+    }
+    return out;
+}
+
+std::string scopeCondition(const Actor &actor, std::vector<SqlValue> &params)
+{
+    params.emplace_back(actor.orgId);
+    if (actor.managerScope())
+        return "r.org_id = ?";
+    params.emplace_back(actor.userId);
+    params.emplace_back(actor.userId);
+    return "r.org_id = ? AND (r.kind IN ('organisation', 'user') OR r.mission_id IN "
+           "(SELECT mission_id FROM mission_members WHERE user_id = ?) OR "
+           "(r.mission_id IS NULL AND r.kind = 'contact' AND r.created_by = ?))";
+}
+
+ChangeWriter::ChangeWriter(
+    SqlConnection &conn, Actor actor, std::string batchId, std::int64_t nowMs)
+    : m_conn(conn)
+    , m_actor(std::move(actor))
+    , m_batchId(std::move(batchId))
+    , m_now(nowMs)
+{ }
+
+Result<void> ChangeWriter::begin()
+{
+    auto rows = m_conn.query("SELECT value FROM meta WHERE key = 'seq'");
+    if (!rows)
+        return rows.error();
+    m_seq = rows->integer(0, "value");
+    return {};
+}
+
+Result<void> ChangeWriter::finish()
+{
+    auto r = m_conn.query(
+        "UPDATE meta SET value = ? WHERE key = 'seq'", {SqlValue(std::to_string(m_seq))});
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<std::optional<StoredRecord>> ChangeWriter::mission(const std::string &id)
+{
+    return loadRecord(m_conn, "mission", id);
+}
+
+Result<bool> ChangeWriter::isMember(const std::string &missionId, const std::string &userId)
+{
+    auto rows
+        = m_conn.query("SELECT 1 AS one FROM mission_members WHERE mission_id = ? AND user_id = ?",
+            {SqlValue(missionId), SqlValue(userId)});
+    if (!rows)
+        return rows.error();
+    return !rows->empty();
+}
+
+std::optional<ApiError> ChangeWriter::checkScope(const IncomingChange &change,
+    const std::optional<StoredRecord> &before, const StoredRecord &after)
+{
+    const std::string_view kind = change.kind->name;
+    if (!m_actor.adminCli && (kind == "organisation" || kind == "user"))
+        return forbidden("Organisations and users are managed by the administrator.");
+    if (after.orgId != m_actor.orgId || (before && before->orgId != after.orgId))
+        return forbidden("This record belongs to another organisation.");
+    if (m_actor.managerScope())
+        return std::nullopt;
+    if (kind == "review")
+        return forbidden("Only managers file reviews.");
+    auto memberOf = [&](const std::string &missionId) -> std::optional<ApiError> {
+        auto m = isMember(missionId, m_actor.userId);
+        if (!m)
+            return internalError(m.error());
+        if (!*m)
+            return forbidden("You are not a member of this mission.");
+        return std::nullopt;
+    };
+    if (kind == "mission") {
+        if (!before) {
+            const auto members = missionMembers(after);
+            if (std::find(members.begin(), members.end(), m_actor.userId) == members.end())
+                return forbidden("A mission you create must include you as leader or member.");
+            return std::nullopt;
+        }
+        if (auto e = memberOf(change.id))
+            return e;
+        const bool membership
+            = std::any_of(change.fields.begin(), change.fields.end(), [&](const IncomingField &f) {
+                  return (f.name == "leader_id" || f.name == "member_ids")
+                      && after.fields[f.name].value("hlc", "") == f.hlc
+                      && before->fields.value(f.name, json::object()).value("hlc", "") != f.hlc;
+              });
+        const json &leader = before->value("leader_id");
+        if (membership && !(leader.is_string() && leader.get<std::string>() == m_actor.userId))
+            return forbidden("Only the mission's leader or a manager changes its membership.");
+        return std::nullopt;
+    }
+    for (const auto *mid : {before ? &before->missionId : nullptr, &after.missionId}) {
+        if (mid && *mid) {
+            if (auto e = memberOf(**mid))
+                return e;
+        }
+    }
+    if (!after.missionId) {
+        const std::string &owner = before ? before->createdBy : m_actor.userId;
+        if (owner != m_actor.userId)
+            return forbidden("This contact belongs to someone else.");
+    }
+    return std::nullopt;
+}
+
+Result<void> ChangeWriter::save(const StoredRecord &rec, bool isNew)
+{
+    const json &sha = rec.value("sha256");
+    std::vector<SqlValue> p {SqlValue(rec.orgId),
+        rec.missionId ? SqlValue(*rec.missionId) : SqlValue(), SqlValue(rec.fields.dump()),
+        SqlValue(std::int64_t(rec.deleted() ? 1 : 0)), rec.deleted() ? SqlValue(m_now) : SqlValue(),
+        sha.is_string() ? SqlValue(sha.get<std::string>()) : SqlValue(), SqlValue(rec.seq),
+        SqlValue(rec.updatedAt), SqlValue(rec.updatedBy), SqlValue(rec.updatedDevice),
+        SqlValue(rec.kind->name), SqlValue(rec.id)};
+    Result<SqlRows> r = makeError("", "");
+    if (isNew) {
+        p.emplace_back(rec.createdBy);
+        p.emplace_back(rec.createdAt);
+        r = m_conn.query(
+            "INSERT INTO records (org_id, mission_id, fields, deleted, deleted_at, "
+            "sha256, seq, updated_at, updated_by, updated_device, kind, id, "
+            "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            p);
+    } else {
+        // deleted_at keeps the time of the first delete so that purging counts from it.
+        r = m_conn.query("UPDATE records SET org_id = ?, mission_id = ?, fields = ?, deleted = ?, "
+                         "deleted_at = CASE WHEN ? = 1 THEN COALESCE(deleted_at, ?) ELSE NULL END, "
+                         "sha256 = ?, seq = ?, updated_at = ?, updated_by = ?, "
+                         "updated_device = ? WHERE kind = ? AND id = ?",
+            {p[0], p[1], p[2], p[3], p[3], SqlValue(m_now), p[5], p[6], p[7], p[8], p[9], p[10],
+                p[11]});
+    }
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<void> ChangeWriter::updateMembership(const StoredRecord &mission)
+{
+    auto rows = m_conn.query(
+        "SELECT user_id FROM mission_members WHERE mission_id = ?", {SqlValue(mission.id)});
+    if (!rows)
+        return rows.error();
+    std::set<std::string> old;
+    for (std::size_t i = 0; i < rows->size(); ++i)
+        old.insert(rows->text(i, "user_id"));
+    const auto members = missionMembers(mission);
+    const std::set<std::string> now(members.begin(), members.end());
+    bool added = false;
+    for (const auto &u : now) {
+        if (old.count(u))
+            continue;
+        added = true;
+        if (auto r = m_conn.query("INSERT INTO mission_members (mission_id, user_id) VALUES (?, ?)",
+                {SqlValue(mission.id), SqlValue(u)});
+            !r)
+            return r.error();
+    }
+    for (const auto &u : old) {
+        if (now.count(u))
+            continue;
+        if (auto r
+            = m_conn.query("DELETE FROM mission_members WHERE mission_id = ? AND user_id = ?",
+                {SqlValue(mission.id), SqlValue(u)});
+            !r)
+            return r.error();
+        if (auto r
+            = m_conn.query("INSERT INTO mission_drops (user_id, mission_id, seq) VALUES (?, ?, ?)",
+                {SqlValue(u), SqlValue(mission.id), SqlValue(++m_seq)});
+            !r)
+            return r.error();
+    }
+    if (!added || old.empty())
+        return {};
+    // A new member's next pull must bring the mission's earlier records too: move them to the
+    // head of the changes feed. Re-delivering them to others is harmless (same stamps: no-op).
+    auto recs = m_conn.query(
+        "SELECT kind, id FROM records WHERE mission_id = ? ORDER BY seq", {SqlValue(mission.id)});
+    if (!recs)
+        return recs.error();
+    for (std::size_t i = 0; i < recs->size(); ++i) {
+        if (auto r = m_conn.query("UPDATE records SET seq = ? WHERE kind = ? AND id = ?",
+                {SqlValue(++m_seq), SqlValue(recs->text(i, "kind")),
+                    SqlValue(recs->text(i, "id"))});
+            !r)
+            return r.error();
+    }
+    return {};
+}
+
+Result<void> ChangeWriter::recordConflict(
+    const StoredRecord &rec, const std::string &field, const json &winner, const json &loser)
+{
+    json body {{"kind", rec.kind->name}, {"id", rec.id}, {"field", field}, {"winner", winner},
+        {"loser", loser}, {"detected_at", m_now}};
+    auto r = m_conn.query(
+        "INSERT INTO conflicts (kind, record_id, field, winner_hlc, loser_hlc, body, org_id, "
+        "mission_id, created_by, detected_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (kind, record_id, field, winner_hlc, loser_hlc) DO NOTHING",
+        {SqlValue(rec.kind->name), SqlValue(rec.id), SqlValue(field),
+            SqlValue(winner.value("hlc", "")), SqlValue(loser.value("hlc", "")),
+            SqlValue(body.dump()), SqlValue(rec.orgId),
+            rec.missionId ? SqlValue(*rec.missionId) : SqlValue(), SqlValue(rec.createdBy),
+            SqlValue(m_now), SqlValue(m_seq + 1)});
+    if (!r)
+        return r.error();
+    if (r->affected > 0) {
+        ++m_seq;
+        m_conflicts.push_back(std::move(body));
+    }
+    return {};
+}
+
+std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
+{
+    auto loaded = loadRecord(m_conn, change.kind->name, change.id);
+    if (!loaded)
+        return internalError(loaded.error());
+    const std::optional<StoredRecord> &before = *loaded;
+    StoredRecord after;
+    if (before) {
+        after = *before;
+    } else {
+        after.kind = change.kind;
+        after.id = change.id;
+        after.createdBy = m_actor.userId;
+        after.createdAt = m_now;
+    }
+    struct Pending
+    {
+        std::string field;
+        json winner, loser;
+    };
+    std::vector<Pending> conflicts;
+    struct Audit
+    {
+        std::string field;
+        json oldValue;
+        std::string oldHlc;
+        json newValue;
+        std::string newHlc;
+    };
+    std::vector<Audit> audits;
+    std::string maxEdit;
+    for (const auto &f : change.fields) {
+        const json cur = after.fields.value(f.name, json::object());
+        const json curValue = cur.value("value", json());
+        const std::string curHlc = cur.value("hlc", "");
+        const FieldMerge m = mergeField(curValue, curHlc, f.value, f.hlc, f.base);
+        const json incoming = wireSide(f.value, f.hlc, m_actor.userId, m_actor.deviceId);
+        const json current = wireSide(curValue, curHlc, cur.value("by", ""), cur.value("dev", ""));
+        if (m.conflict)
+            conflicts.push_back(
+                {f.name, m.takeIncoming ? incoming : current, m.takeIncoming ? current : incoming});
+        if (m.takeIncoming) {
+            after.fields[f.name] = json {{"value", f.value}, {"hlc", f.hlc}, {"by", m_actor.userId},
+                {"dev", m_actor.deviceId}};
+            audits.push_back(
+                {f.name, cur.contains("value") ? curValue : json(), curHlc, f.value, f.hlc});
+            if (f.name != "deleted")
+                maxEdit = std::max(maxEdit, f.hlc);
+        }
+    }
+    // Delete vs edit: an edit to a record the device did not know was deleted stays in the
+    // tombstone and is shown to people as a conflict on "deleted", so that they can restore it.
+    if (before && before->deleted() && after.deleted() && !maxEdit.empty()) {
+        const json &del = before->fields["deleted"];
+        const auto in = std::find_if(change.fields.begin(), change.fields.end(),
+            [](const IncomingField &f) { return f.name == "deleted"; });
+        if (in == change.fields.end() || in->base != del.value("hlc", "")) {
+            conflicts.push_back({"deleted",
+                wireSide(true, del.value("hlc", ""), del.value("by", ""), del.value("dev", "")),
+                wireSide(false, maxEdit, m_actor.userId, m_actor.deviceId)});
+        }
+    }
+    auto fieldError = [&](const Error &e) {
+        return ApiError {400, e.code, e.message,
+            json {{"field", e.field}, {"kind", change.kind->name}, {"id", change.id}}};
+    };
+    if (!before) {
+        json values = json::object();
+        for (const auto &[name, entry] : after.fields.items()) {
+            if (name != "deleted")
+                values[name] = entry.value("value", json());
+        }
+        if (auto v = validateRecord(*change.kind, values); !v)
+            return fieldError(v.error());
+    }
+    // Where the record lives: its organisation and mission.
+    if (change.kind->name == "mission") {
+        after.missionId = change.id;
+        const json &org = after.value("organisation_id");
+        after.orgId = org.is_string() ? org.get<std::string>() : std::string();
+    } else if (change.kind->name == "organisation") {
+        after.orgId = change.id;
+    } else if (change.kind->name == "user") {
+        const json &org = after.value("organisation_id");
+        after.orgId = org.is_string() ? org.get<std::string>() : std::string();
+    } else {
+        const json &mid = after.value(change.kind->missionField);
+        if (mid.is_string()) {
+            auto m = mission(mid.get<std::string>());
+            if (!m)
+                return internalError(m.error());
+            if (!*m)
+                return forbidden("The mission " + mid.get<std::string>()
+                    + " does not exist on the server or is not yours.");
+            after.missionId = mid.get<std::string>();
+            after.orgId = (*m)->orgId;
+        } else {
+            if (change.kind->field(change.kind->missionField)
+                && change.kind->field(change.kind->missionField)->required)
+                return fieldError(makeError("required", "“mission_id” is required.", "mission_id"));
+            after.missionId.reset();
+            after.orgId = before ? before->orgId : m_actor.orgId;
+        }
+    }
+    if (auto e = checkScope(change, before, after))
+        return e;
+
+    json ack = json::object();
+    if (!audits.empty()) {
+        after.seq = ++m_seq;
+        after.updatedAt = m_now;
+        after.updatedBy = m_actor.userId;
+        after.updatedDevice = m_actor.deviceId;
+        if (auto r = save(after, !before); !r)
+            return internalError(r.error());
+        for (const auto &a : audits) {
+            auto r = m_conn.query("INSERT INTO audit (at, user_id, device_id, batch_id, kind, "
+                                  "record_id, field, old_value, old_hlc, new_value, new_hlc) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                {SqlValue(m_now), SqlValue(m_actor.userId), SqlValue(m_actor.deviceId),
+                    SqlValue(m_batchId), SqlValue(change.kind->name), SqlValue(change.id),
+                    SqlValue(a.field), a.oldHlc.empty() ? SqlValue() : SqlValue(a.oldValue.dump()),
+                    a.oldHlc.empty() ? SqlValue() : SqlValue(a.oldHlc), SqlValue(a.newValue.dump()),
+                    SqlValue(a.newHlc)});
+            if (!r)
+                return internalError(r.error());
+        }
+        if (change.kind->name == "mission") {
+            if (auto r = updateMembership(after); !r)
+                return internalError(r.error());
+        }
+    }
+    for (const auto &c : conflicts) {
+        if (auto r = recordConflict(after, c.field, c.winner, c.loser); !r)
+            return internalError(r.error());
+    }
+    for (const auto &f : change.fields)
+        ack[f.name] = after.fields[f.name].value("hlc", "");
+    m_acknowledged.push_back(
+        json {{"kind", change.kind->name}, {"id", change.id}, {"fields", ack}});
+    return std::nullopt;
+}
+
+} // namespace attache::server

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "sql.h"
+
+#include "schema.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace attache::server {
+
+/// An error answer: the HTTP status and the protocol's {code, message} plus extra members.
+struct ApiError
+{
+    int status = 500;
+    std::string code;
+    std::string message;
+    nlohmann::json extra = nlohmann::json::object();
+};
+template<typename T> using ApiResult = std::variant<T, ApiError>;
+
+inline ApiError internalError(const Error &e)
+{
+    return ApiError {500, "internal",
+        "The server failed (" + e.message + "); nothing was partially stored. Retry later."};
+}
+
+/// Who is acting: a signed-in device, or the admin command (which has every right within the
+/// organisation of the records it touches).
+struct Actor
+{
+    std::string userId;
+    std::string orgId;
+    std::string role; ///< member, leader, manager, admin
+    std::string deviceId;
+    bool adminCli = false;
+    bool managerScope() const { return adminCli || role == "manager" || role == "admin"; }
+};
+
+/// One field of a pushed record change, already validated and normalised.
+struct IncomingField
+{
+    std::string name; ///< a field of the kind, or "deleted"
+    nlohmann::json value;
+    std::string hlc;
+    std::string base;
+};
+
+struct IncomingChange
+{
+    const KindDef *kind = nullptr;
+    std::string id;
+    std::vector<IncomingField> fields;
+};
+
+/// A record as the server stores it.
+struct StoredRecord
+{
+    const KindDef *kind = nullptr;
+    std::string id;
+    std::string orgId;
+    std::optional<std::string> missionId;
+    std::string createdBy;
+    nlohmann::json fields = nlohmann::json::object(); ///< name → {value, hlc, by, dev}
+    std::int64_t seq = 0;
+    std::int64_t createdAt = 0;
+    std::int64_t updatedAt = 0;
+    std::string updatedBy;
+    std::string updatedDevice;
+
+    const nlohmann::json &value(std::string_view field) const;
+    bool deleted() const;
+    /// The protocol's form: {kind, id, seq, fields: {name: {value, hlc}}, updated_*}.
+    nlohmann::json toWire() const;
+};
+
+Result<std::optional<StoredRecord>> loadRecord(
+    SqlConnection &conn, std::string_view kind, std::string_view id);
+
+/// Applies record changes inside one write transaction (SqlConnection::beginWrite): merges every
+/// field with attache::mergeField, enforces scope, records conflicts, keeps the audit trail,
+/// maintains mission membership, and hands out server sequence numbers. The caller commits or
+/// rolls back; finish() must succeed before committing.
+class ChangeWriter
+{
+public:
+    ChangeWriter(SqlConnection &conn, Actor actor, std::string batchId, std::int64_t nowMs);
+
+    Result<void> begin();
+    /// Applies one change; on error nothing of the transaction may be committed.
+    std::optional<ApiError> apply(const IncomingChange &change);
+    Result<void> finish();
+
+    const nlohmann::json &acknowledged() const { return m_acknowledged; }
+    const nlohmann::json &conflicts() const { return m_conflicts; }
+    std::int64_t lastSeq() const { return m_seq; }
+
+private:
+    std::optional<ApiError> checkScope(const IncomingChange &change,
+        const std::optional<StoredRecord> &before, const StoredRecord &after);
+    Result<std::optional<StoredRecord>> mission(const std::string &id);
+    Result<bool> isMember(const std::string &missionId, const std::string &userId);
+    Result<void> save(const StoredRecord &rec, bool isNew);
+    Result<void> updateMembership(const StoredRecord &mission);
+    Result<void> recordConflict(const StoredRecord &rec, const std::string &field,
+        const nlohmann::json &winner, const nlohmann::json &loser);
+
+    SqlConnection &m_conn;
+    Actor m_actor;
+    std::string m_batchId;
+    std::int64_t m_now;
+    std::int64_t m_seq = 0;
+    nlohmann::json m_acknowledged = nlohmann::json::array();
+    nlohmann::json m_conflicts = nlohmann::json::array();
+};
+
+/// Members of a mission (leader and member_ids) from its fields.
+std::vector<std::string> missionMembers(const StoredRecord &mission);
+
+/// The SQL condition (on table alias `r`, columns org_id, mission_id, kind, created_by) that
+/// limits rows to what `actor` may see, and its parameters.
+std::string scopeCondition(const Actor &actor, std::vector<SqlValue> &params);
+
+} // namespace attache::server

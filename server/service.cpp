@@ -1,0 +1,639 @@
+#include "service.h"
+
+#include "auth.h"
+#include "hlc.h"
+#include "text.h"
+#include "uuid.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <chrono>
+
+namespace attache::server {
+
+using nlohmann::json;
+
+namespace {
+
+ApiError badRequest(std::string code, std::string message, json extra = json::object())
+{
+    return ApiError {400, std::move(code), std::move(message), std::move(extra)};
+}
+
+ApiError unauthorized()
+{
+    return ApiError {401, "unauthorized", "You are not signed in on this device: sign in again."};
+}
+
+bool isDeviceId(const std::string &s)
+{
+    return s.size() >= 8 && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_';
+    });
+}
+
+bool isSha(const std::string &s)
+{
+    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    });
+}
+
+ApiResult<json> parseBody(const std::string &body)
+{
+    if (!isValidUtf8(body))
+        return badRequest("invalid_utf8", "The request is not valid UTF-8 text.");
+    json doc = json::parse(body, nullptr, false);
+    if (doc.is_discarded())
+        return badRequest("malformed_json", "The request is not well-formed JSON.");
+    if (!doc.is_object())
+        return badRequest("wrong_type", "The request must be a JSON object.");
+    return doc;
+}
+
+std::optional<std::string> stringMember(const json &doc, const char *key)
+{
+    auto it = doc.find(key);
+    if (it == doc.end() || !it->is_string())
+        return std::nullopt;
+    return it->get<std::string>();
+}
+
+// A stamp on the wire: well-formed, with a node id of sane length.
+bool validStamp(const std::string &s, std::optional<Hlc> &out)
+{
+    if (s.size() > 22 + 64)
+        return false;
+    out = Hlc::parse(s);
+    return out && !out->node.empty();
+}
+
+} // namespace
+
+SyncService::SyncService(Pool &pool, LoginLimits limits)
+    : m_pool(pool)
+    , m_limits(limits)
+{ }
+
+std::int64_t SyncService::nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+json SyncService::status() const
+{
+    return json {{"server", "attache-server"}, {"version", "0.1.0"}, {"min_protocol", kMinProtocol},
+        {"max_protocol", kMaxProtocol}, {"time_ms", nowMs()}};
+}
+
+ApiResult<json> SyncService::login(const std::string &body, const std::string &address)
+{
+    auto parsed = parseBody(body);
+    if (auto *e = std::get_if<ApiError>(&parsed))
+        return *e;
+    const json &doc = std::get<json>(parsed);
+    const auto username = stringMember(doc, "username");
+    const auto password = stringMember(doc, "password");
+    const auto deviceId = stringMember(doc, "device_id");
+    const auto deviceName = stringMember(doc, "device_name");
+    if (!username || !password || !deviceId)
+        return badRequest(
+            "wrong_type", "username, password and device_id are required and must be text.");
+    if (!isDeviceId(*deviceId))
+        return badRequest("invalid_id", "device_id must be 8 to 64 characters of a-z, 0-9 and _.");
+    if (username->size() > 200 || password->size() > 1024
+        || (deviceName && deviceName->size() > 200))
+        return badRequest("too_long", "The user name, password or device name is too long.");
+
+    auto conn = m_pool.acquire();
+    if (!conn)
+        return internalError(conn.error());
+    const std::int64_t now = nowMs();
+    const std::string userKey = "u:" + *username;
+    const std::string addrKey = "a:" + address;
+    // Throttle before checking the password, so that guessing costs the guesser time.
+    auto counts = (*conn)->query("SELECT key, COUNT(*) AS n, MIN(at) AS oldest FROM login_failures "
+                                 "WHERE key IN (?, ?) AND at > ? GROUP BY key",
+        {SqlValue(userKey), SqlValue(addrKey), SqlValue(now - m_limits.windowMs)});
+    if (!counts)
+        return internalError(counts.error());
+    for (std::size_t i = 0; i < counts->size(); ++i) {
+        const bool isUser = counts->text(i, "key") == userKey;
+        const std::int64_t n = counts->integer(i, "n");
+        if (n >= (isUser ? m_limits.perUser : m_limits.perAddress)) {
+            const std::int64_t retry = std::max<std::int64_t>(
+                1, (counts->integer(i, "oldest") + m_limits.windowMs - now) / 1000 + 1);
+            return ApiError {429, "rate_limited",
+                "Too many failed sign-ins; try again in " + std::to_string(retry / 60 + 1)
+                    + " minutes.",
+                json {{"retry_after", retry}}};
+        }
+    }
+    auto account = (*conn)->query(
+        "SELECT user_id, password_hash, org_id, role FROM accounts WHERE username = ?",
+        {SqlValue(*username)});
+    if (!account)
+        return internalError(account.error());
+    const bool known = !account->empty();
+    const bool ok
+        = verifyPassword(*password, known ? account->text(0, "password_hash") : std::string());
+    if (!ok) {
+        for (const auto &key : {userKey, addrKey}) {
+            if (auto r = (*conn)->query("INSERT INTO login_failures (key, at) VALUES (?, ?)",
+                    {SqlValue(key), SqlValue(now)});
+                !r)
+                return internalError(r.error());
+        }
+        return ApiError {401, "invalid_credentials", "The user name or password is wrong."};
+    }
+    const std::string userId = account->text(0, "user_id");
+    auto device = (*conn)->query(
+        "SELECT revoked_at FROM devices WHERE device_id = ?", {SqlValue(*deviceId)});
+    if (!device)
+        return internalError(device.error());
+    if (!device->empty() && !device->isNull(0, "revoked_at"))
+        return ApiError {401, "device_revoked",
+            "This device was reported lost: its data must be wiped. Ask IT for help."};
+    const std::string token = newToken();
+    auto up = (*conn)->query(
+        "INSERT INTO devices (device_id, user_id, name, token_hash, created_at, last_seen) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET user_id = "
+        "excluded.user_id, "
+        "name = excluded.name, token_hash = excluded.token_hash, last_seen = excluded.last_seen",
+        {SqlValue(*deviceId), SqlValue(userId), SqlValue(deviceName.value_or(*deviceId)),
+            SqlValue(sha256Hex(token)), SqlValue(now), SqlValue(now)});
+    if (!up)
+        return internalError(up.error());
+    (void)(*conn)->query("DELETE FROM login_failures WHERE key = ?", {SqlValue(userKey)});
+    auto user = loadRecord(**conn, "user", userId);
+    if (!user)
+        return internalError(user.error());
+    const std::string fullName = *user && (*user)->value("full_name").is_string()
+        ? (*user)->value("full_name").get<std::string>()
+        : *username;
+    return json {{"token", token}, {"device_id", *deviceId},
+        {"user",
+            {{"id", userId}, {"username", *username}, {"full_name", fullName},
+                {"role", account->text(0, "role")},
+                {"organisation_id", account->text(0, "org_id")}}}};
+}
+
+ApiResult<Actor> SyncService::authenticate(const std::string &authorization)
+{
+    constexpr std::string_view kBearer = "Bearer ";
+    if (authorization.size() != kBearer.size() + 64
+        || authorization.compare(0, kBearer.size(), kBearer) != 0)
+        return unauthorized();
+    const std::string token = authorization.substr(kBearer.size());
+    if (!isSha(token))
+        return unauthorized();
+    auto conn = m_pool.acquire();
+    if (!conn)
+        return internalError(conn.error());
+    auto rows = (*conn)->query(
+        "SELECT d.device_id, d.user_id, d.revoked_at, a.org_id, a.role FROM devices d "
+        "JOIN accounts a ON a.user_id = d.user_id WHERE d.token_hash = ?",
+        {SqlValue(sha256Hex(token))});
+    if (!rows)
+        return internalError(rows.error());
+    if (rows->empty())
+        return unauthorized();
+    if (!rows->isNull(0, "revoked_at"))
+        return ApiError {
+            401, "device_revoked", "This device was reported lost: its local data must be wiped."};
+    Actor a;
+    a.userId = rows->text(0, "user_id");
+    a.orgId = rows->text(0, "org_id");
+    a.role = rows->text(0, "role");
+    a.deviceId = rows->text(0, "device_id");
+    return a;
+}
+
+ApiResult<bool> SyncService::logout(const Actor &caller)
+{
+    auto conn = m_pool.acquire();
+    if (!conn)
+        return internalError(conn.error());
+    auto r = (*conn)->query(
+        "UPDATE devices SET token_hash = NULL WHERE device_id = ?", {SqlValue(caller.deviceId)});
+    if (!r)
+        return internalError(r.error());
+    return true;
+}
+
+ApiResult<std::vector<IncomingChange>> parseChanges(const json &changes, std::int64_t now)
+{
+    if (!changes.is_array())
+        return badRequest("wrong_type", "“changes” must be a list.");
+    if (changes.size() > kMaxChangesPerBatch)
+        return ApiError {413, "too_large", "Too many changes in one batch; send smaller batches."};
+    std::vector<IncomingChange> out;
+    out.reserve(changes.size());
+    for (const auto &c : changes) {
+        if (!c.is_object())
+            return badRequest("wrong_type", "Each change must be a JSON object.");
+        const auto kindName = stringMember(c, "kind");
+        if (!kindName)
+            return badRequest("wrong_type", "A change's “kind” must be text.");
+        IncomingChange change;
+        change.kind = findKind(*kindName);
+        if (!change.kind)
+            return badRequest("unknown_kind", "“" + *kindName + "” is not a record kind.",
+                json {{"kind", *kindName}});
+        const auto id = stringMember(c, "id");
+        if (!id || !isUuid(*id))
+            return badRequest(
+                "invalid_id", "A change's “id” must be a UUID.", json {{"kind", *kindName}});
+        change.id = *id;
+        std::transform(change.id.begin(), change.id.end(), change.id.begin(),
+            [](char ch) { return char(std::tolower(static_cast<unsigned char>(ch))); });
+        const json extra {{"kind", *kindName}, {"id", change.id}};
+        auto fields = c.find("fields");
+        if (fields == c.end() || !fields->is_object() || fields->empty())
+            return badRequest(
+                "wrong_type", "A change's “fields” must be a non-empty object.", extra);
+        for (const auto &[name, entry] : fields->items()) {
+            json fx = extra;
+            fx["field"] = name;
+            const FieldDef *def = change.kind->field(name);
+            if (!def && name != "deleted")
+                return badRequest(
+                    "unknown_field", "“" + name + "” is not a field of " + *kindName + ".", fx);
+            if (!entry.is_object() || !entry.contains("value"))
+                return badRequest(
+                    "wrong_type", "Field “" + name + "” must be {value, hlc, base}.", fx);
+            IncomingField f;
+            f.name = name;
+            const auto hlc = stringMember(entry, "hlc");
+            std::optional<Hlc> stamp;
+            if (!hlc || !validStamp(*hlc, stamp))
+                return badRequest(
+                    "invalid_stamp", "Field “" + name + "” has no valid HLC stamp.", fx);
+            if (stamp->wallMs > now + HlcClock::kMaxDriftMs)
+                return badRequest("clock_skew",
+                    "This device's clock is more than a day ahead of the server's; "
+                    "correct the date and time, then sync again.",
+                    fx);
+            f.hlc = *hlc;
+            if (auto b = entry.find("base"); b != entry.end() && !b->is_null()) {
+                std::optional<Hlc> baseStamp;
+                if (!b->is_string()
+                    || (!b->get<std::string>().empty()
+                        && !validStamp(b->get<std::string>(), baseStamp)))
+                    return badRequest(
+                        "invalid_stamp", "Field “" + name + "” has an invalid base stamp.", fx);
+                f.base = b->get<std::string>();
+            }
+            const json &value = entry["value"];
+            if (!def) {
+                if (!value.is_boolean())
+                    return badRequest("wrong_type", "“deleted” must be true or false.", fx);
+                f.value = value;
+            } else {
+                auto n = normaliseField(*def, value);
+                if (!n)
+                    return badRequest(n.error().code, n.error().message, fx);
+                if (def->required && isEmptyValue(*def, *n))
+                    return badRequest("required", "“" + name + "” is required.", fx);
+                f.value = std::move(*n);
+            }
+            change.fields.push_back(std::move(f));
+        }
+        out.push_back(std::move(change));
+    }
+    return out;
+}
+
+ApiResult<json> SyncService::push(const Actor &caller, const std::string &body)
+{
+    auto parsed = parseBody(body);
+    if (auto *e = std::get_if<ApiError>(&parsed))
+        return *e;
+    const json &doc = std::get<json>(parsed);
+    const auto batchId = stringMember(doc, "batch_id");
+    if (!batchId || batchId->empty() || batchId->size() > 128)
+        return badRequest("wrong_type", "“batch_id” must be text of 1 to 128 characters.");
+    auto changesIt = doc.find("changes");
+    if (changesIt == doc.end())
+        return badRequest("wrong_type", "“changes” is missing.");
+    const std::int64_t now = nowMs();
+    auto changes = parseChanges(*changesIt, now);
+    if (auto *e = std::get_if<ApiError>(&changes))
+        return *e;
+    auto &list = std::get<std::vector<IncomingChange>>(changes);
+    // Missions first, so that records of a mission created in the same batch find it.
+    std::stable_partition(list.begin(), list.end(),
+        [](const IncomingChange &c) { return c.kind->name == "mission"; });
+
+    std::unique_lock writer(m_pool.writeMutex());
+    auto conn = m_pool.acquire();
+    if (!conn)
+        return internalError(conn.error());
+    SqlTransaction txn(**conn);
+    if (auto r = txn.beginWrite(); !r)
+        return internalError(r.error());
+    // A retried batch gets the answer it got the first time, and changes nothing.
+    auto seen = (*conn)->query("SELECT response FROM batches WHERE device_id = ? AND batch_id = ?",
+        {SqlValue(caller.deviceId), SqlValue(*batchId)});
+    if (!seen)
+        return internalError(seen.error());
+    if (!seen->empty()) {
+        json stored = json::parse(seen->text(0, "response"), nullptr, false);
+        if (!stored.is_discarded())
+            return stored;
+    }
+    ChangeWriter w(**conn, caller, *batchId, now);
+    if (auto r = w.begin(); !r)
+        return internalError(r.error());
+    for (const auto &c : list) {
+        if (auto e = w.apply(c))
+            return *e; // the transaction rolls back: nothing of the batch is stored
+    }
+    if (auto r = w.finish(); !r)
+        return internalError(r.error());
+    json response {{"applied", list.size()}, {"acknowledged", w.acknowledged()},
+        {"conflicts", w.conflicts()}, {"cursor", w.lastSeq()}};
+    if (auto r = (*conn)->query("INSERT INTO batches (device_id, batch_id, response, created_at) "
+                                "VALUES (?, ?, ?, ?)",
+            {SqlValue(caller.deviceId), SqlValue(*batchId), SqlValue(response.dump()),
+                SqlValue(now)});
+        !r)
+        return internalError(r.error());
+    (void)(*conn)->query("UPDATE devices SET last_seen = ? WHERE device_id = ?",
+        {SqlValue(now), SqlValue(caller.deviceId)});
+    if (auto r = txn.commit(); !r)
+        return internalError(r.error());
+    return response;
+}
+
+ApiResult<json> SyncService::pull(const Actor &caller, std::int64_t cursor, int limit)
+{
+    auto conn = m_pool.acquire();
+    if (!conn)
+        return internalError(conn.error());
+    SqlTransaction txn(**conn);
+    if (auto r = txn.beginRead(); !r)
+        return internalError(r.error());
+    auto meta = (*conn)->query("SELECT key, value FROM meta WHERE key IN ('seq', 'purge_horizon')");
+    if (!meta)
+        return internalError(meta.error());
+    std::int64_t maxSeq = 0, horizon = 0;
+    for (std::size_t i = 0; i < meta->size(); ++i)
+        (meta->text(i, "key") == "seq" ? maxSeq : horizon) = meta->integer(i, "value");
+    if (cursor > 0 && cursor < horizon)
+        return ApiError {409, "resync_required",
+            "This device has been away longer than the server keeps deleted records; "
+            "it must sync again from the start (its unsent changes are kept).",
+            json {{"horizon", horizon}}};
+    std::vector<SqlValue> params {SqlValue(cursor), SqlValue(maxSeq)};
+    const std::string scope = scopeCondition(caller, params);
+    params.emplace_back(std::int64_t(limit));
+    auto rows
+        = (*conn)->query("SELECT r.kind, r.id, r.fields, r.seq, r.updated_by, r.updated_device, "
+                         "r.updated_at FROM records r WHERE r.seq > ? AND r.seq <= ? AND ("
+                + scope + ") ORDER BY r.seq LIMIT ?",
+            params);
+    if (!rows)
+        return internalError(rows.error());
+    json changes = json::array();
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        StoredRecord rec;
+        rec.kind = findKind(rows->text(i, "kind"));
+        rec.id = rows->text(i, "id");
+        rec.fields = json::parse(rows->text(i, "fields"), nullptr, false);
+        if (!rec.kind || !rec.fields.is_object())
+            return internalError(makeError("storage", "corrupt record " + rec.id));
+        rec.seq = rows->integer(i, "seq");
+        rec.updatedBy = rows->text(i, "updated_by");
+        rec.updatedDevice = rows->text(i, "updated_device");
+        rec.updatedAt = rows->integer(i, "updated_at");
+        changes.push_back(rec.toWire());
+    }
+    std::int64_t next = maxSeq;
+    std::int64_t remaining = 0;
+    if (int(rows->size()) == limit) {
+        next = rows->integer(rows->size() - 1, "seq");
+        std::vector<SqlValue> p {SqlValue(next), SqlValue(maxSeq)};
+        const std::string s = scopeCondition(caller, p);
+        auto count = (*conn)->query(
+            "SELECT COUNT(*) AS n FROM records r WHERE r.seq > ? AND r.seq <= ? AND (" + s + ")",
+            p);
+        if (!count)
+            return internalError(count.error());
+        remaining = count->integer(0, "n");
+        if (remaining == 0)
+            next = maxSeq;
+    }
+    std::vector<SqlValue> cp {SqlValue(cursor), SqlValue(next)};
+    const std::string cs = scopeCondition(caller, cp);
+    auto conflicts
+        = (*conn)->query("SELECT r.body FROM conflicts r WHERE r.seq > ? AND r.seq <= ? AND (" + cs
+                + ") ORDER BY r.seq",
+            cp);
+    if (!conflicts)
+        return internalError(conflicts.error());
+    json conflictList = json::array();
+    for (std::size_t i = 0; i < conflicts->size(); ++i)
+        conflictList.push_back(json::parse(conflicts->text(i, "body"), nullptr, false));
+    json drops = json::array();
+    if (!caller.managerScope()) {
+        auto d = (*conn)->query(
+            "SELECT DISTINCT mission_id FROM mission_drops WHERE user_id = ? AND seq > ? AND seq "
+            "<= ? "
+            "AND mission_id NOT IN (SELECT mission_id FROM mission_members WHERE user_id = ?)",
+            {SqlValue(caller.userId), SqlValue(cursor), SqlValue(next), SqlValue(caller.userId)});
+        if (!d)
+            return internalError(d.error());
+        for (std::size_t i = 0; i < d->size(); ++i)
+            drops.push_back(d->text(i, "mission_id"));
+    }
+    (void)txn.commit();
+    return json {{"changes", std::move(changes)}, {"conflicts", std::move(conflictList)},
+        {"drop_missions", std::move(drops)}, {"cursor", next}, {"remaining", remaining},
+        {"resync", false}};
+}
+
+ApiResult<json> SyncService::history(
+    const Actor &caller, const std::string &kind, const std::string &id)
+{
+    if (!findKind(kind))
+        return badRequest("unknown_kind", "“" + kind + "” is not a record kind.");
+    auto conn = m_pool.acquire();
+    if (!conn)
+        return internalError(conn.error());
+    std::vector<SqlValue> p {SqlValue(kind), SqlValue(id)};
+    const std::string scope = scopeCondition(caller, p);
+    auto visible = (*conn)->query(
+        "SELECT 1 AS one FROM records r WHERE r.kind = ? AND r.id = ? AND (" + scope + ")", p);
+    if (!visible)
+        return internalError(visible.error());
+    if (visible->empty())
+        return ApiError {404, "not_found", "No such record in your scope."};
+    auto rows = (*conn)->query(
+        "SELECT at, user_id, device_id, batch_id, field, old_value, old_hlc, "
+        "new_value, new_hlc FROM audit WHERE kind = ? AND record_id = ? ORDER BY id",
+        {SqlValue(kind), SqlValue(id)});
+    if (!rows)
+        return internalError(rows.error());
+    json out = json::array();
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        out.push_back(json {{"at", rows->integer(i, "at")}, {"user_id", rows->text(i, "user_id")},
+            {"device_id", rows->text(i, "device_id")}, {"batch_id", rows->text(i, "batch_id")},
+            {"field", rows->text(i, "field")},
+            {"old_value",
+                rows->isNull(i, "old_value")
+                    ? json()
+                    : json::parse(rows->text(i, "old_value"), nullptr, false)},
+            {"old_hlc", rows->text(i, "old_hlc")},
+            {"new_value", json::parse(rows->text(i, "new_value"), nullptr, false)},
+            {"new_hlc", rows->text(i, "new_hlc")}});
+    }
+    return json {{"kind", kind}, {"id", id}, {"history", std::move(out)}};
+}
+
+ApiResult<json> SyncService::attachmentStatus(const Actor &caller, const std::string &sha)
+{
+    (void)caller;
+    if (!isSha(sha))
+        return badRequest(
+            "invalid_sha256", "An attachment is named by its SHA-256 in lower-case hex.");
+    auto conn = m_pool.acquire();
+    if (!conn)
+        return internalError(conn.error());
+    auto rows = (*conn)->query(
+        "SELECT size, received, complete FROM uploads WHERE sha256 = ?", {SqlValue(sha)});
+    if (!rows)
+        return internalError(rows.error());
+    if (rows->empty())
+        return ApiError {404, "not_found", "The server has no bytes of this attachment yet."};
+    return json {{"size", rows->integer(0, "size")}, {"received", rows->integer(0, "received")},
+        {"complete", rows->integer(0, "complete") != 0}};
+}
+
+ApiResult<json> SyncService::putChunk(const Actor &caller, const std::string &sha,
+    std::int64_t offset, std::int64_t size, const std::string &bytes)
+{
+    if (!isSha(sha))
+        return badRequest(
+            "invalid_sha256", "An attachment is named by its SHA-256 in lower-case hex.");
+    if (size <= 0 || offset < 0)
+        return badRequest("invalid_value", "offset and size must be given, size above zero.");
+    if (size > kMaxAttachmentBytes)
+        return ApiError {413, "too_large", "Attachments are limited to 50 MiB."};
+    if (bytes.size() > kMaxChunkBytes)
+        return ApiError {413, "too_large", "Send attachments in chunks of at most 1 MiB."};
+    if (bytes.empty() || offset + std::int64_t(bytes.size()) > size)
+        return badRequest("invalid_value", "The chunk is empty or goes past the declared size.");
+    std::unique_lock writer(m_pool.writeMutex());
+    auto conn = m_pool.acquire();
+    if (!conn)
+        return internalError(conn.error());
+    SqlTransaction txn(**conn);
+    if (auto r = txn.beginWrite(); !r)
+        return internalError(r.error());
+    auto rows = (*conn)->query(
+        "SELECT size, received, complete FROM uploads WHERE sha256 = ?", {SqlValue(sha)});
+    if (!rows)
+        return internalError(rows.error());
+    std::int64_t received = 0;
+    if (!rows->empty()) {
+        if (rows->integer(0, "complete"))
+            return json {{"size", rows->integer(0, "size")}, {"received", rows->integer(0, "size")},
+                {"complete", true}};
+        if (rows->integer(0, "size") != size)
+            return badRequest("invalid_value", "The size differs from the upload in progress.");
+        received = rows->integer(0, "received");
+    }
+    if (offset != received)
+        return ApiError {409, "wrong_offset",
+            "Resume the upload at byte " + std::to_string(received) + ".",
+            json {{"received", received}}};
+    Result<SqlRows> r = rows->empty()
+        ? (*conn)->query(
+            "INSERT INTO uploads (sha256, size, received, complete, org_id, created_at) "
+            "VALUES (?, ?, ?, 0, ?, ?)",
+            {SqlValue(sha), SqlValue(size), SqlValue(std::int64_t(bytes.size())),
+                SqlValue(caller.orgId), SqlValue(nowMs())})
+        : (*conn)->query("UPDATE uploads SET received = ? WHERE sha256 = ?",
+            {SqlValue(received + std::int64_t(bytes.size())), SqlValue(sha)});
+    if (!r)
+        return internalError(r.error());
+    if (auto c
+        = (*conn)->query("INSERT INTO upload_chunks (sha256, offset_bytes, data) VALUES (?, ?, ?)",
+            {SqlValue(sha), SqlValue(offset), SqlValue::blob(bytes)});
+        !c)
+        return internalError(c.error());
+    received += std::int64_t(bytes.size());
+    bool complete = false;
+    if (received == size) {
+        auto chunks = (*conn)->query(
+            "SELECT data FROM upload_chunks WHERE sha256 = ? ORDER BY offset_bytes",
+            {SqlValue(sha)});
+        if (!chunks)
+            return internalError(chunks.error());
+        crypto_hash_sha256_state state;
+        crypto_hash_sha256_init(&state);
+        for (std::size_t i = 0; i < chunks->size(); ++i) {
+            const std::string data = chunks->text(i, "data");
+            crypto_hash_sha256_update(
+                &state, reinterpret_cast<const unsigned char *>(data.data()), data.size());
+        }
+        unsigned char digest[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256_final(&state, digest);
+        char hex[crypto_hash_sha256_BYTES * 2 + 1];
+        sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+        if (sha != hex) {
+            (void)(*conn)->query("DELETE FROM upload_chunks WHERE sha256 = ?", {SqlValue(sha)});
+            (void)(*conn)->query("DELETE FROM uploads WHERE sha256 = ?", {SqlValue(sha)});
+            if (auto cr = txn.commit(); !cr)
+                return internalError(cr.error());
+            return ApiError {422, "hash_mismatch",
+                "The bytes received do not have this SHA-256; the upload was dropped, "
+                "send it again."};
+        }
+        complete = true;
+        if (auto u
+            = (*conn)->query("UPDATE uploads SET complete = 1 WHERE sha256 = ?", {SqlValue(sha)});
+            !u)
+            return internalError(u.error());
+    }
+    if (auto cr = txn.commit(); !cr)
+        return internalError(cr.error());
+    return json {{"size", size}, {"received", received}, {"complete", complete}};
+}
+
+ApiResult<Download> SyncService::download(const Actor &caller, const std::string &sha)
+{
+    if (!isSha(sha))
+        return badRequest(
+            "invalid_sha256", "An attachment is named by its SHA-256 in lower-case hex.");
+    auto conn = m_pool.acquire();
+    if (!conn)
+        return internalError(conn.error());
+    std::vector<SqlValue> p {SqlValue(sha)};
+    const std::string scope = scopeCondition(caller, p);
+    auto visible = (*conn)->query("SELECT 1 AS one FROM records r WHERE r.kind = 'attachment' AND "
+                                  "r.sha256 = ? AND r.deleted = 0 AND ("
+            + scope + ")",
+        p);
+    if (!visible)
+        return internalError(visible.error());
+    auto up = (*conn)->query("SELECT complete FROM uploads WHERE sha256 = ?", {SqlValue(sha)});
+    if (!up)
+        return internalError(up.error());
+    if (visible->empty() || up->empty() || !up->integer(0, "complete"))
+        return ApiError {404, "not_found", "No such attachment in your scope."};
+    auto chunks = (*conn)->query(
+        "SELECT data FROM upload_chunks WHERE sha256 = ? ORDER BY offset_bytes", {SqlValue(sha)});
+    if (!chunks)
+        return internalError(chunks.error());
+    Download d;
+    for (std::size_t i = 0; i < chunks->size(); ++i)
+        d.bytes += chunks->text(i, "data");
+    return d;
+}
+
+} // namespace attache::server

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "records.h"
+#include "sql.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace attache::server {
+
+/// Limits of protocol v1 (docs/sync-protocol.md).
+inline constexpr std::size_t kMaxPushBytes = 8 * 1024 * 1024;
+inline constexpr std::size_t kMaxChunkBytes = 1024 * 1024;
+inline constexpr std::int64_t kMaxAttachmentBytes = 50LL * 1024 * 1024;
+inline constexpr std::size_t kMaxChangesPerBatch = 10000;
+inline constexpr int kMinProtocol = 1;
+inline constexpr int kMaxProtocol = 1;
+
+/// Login throttling, counted in the database so that it holds across server processes.
+struct LoginLimits
+{
+    int perUser = 10; ///< failed attempts per user name per window
+    int perAddress = 50; ///< failed attempts per client address per window
+    std::int64_t windowMs = 15 * 60 * 1000;
+};
+
+/// Bytes of an attachment and the response status for them.
+struct Download
+{
+    std::string bytes;
+};
+
+/// The protocol's operations, independent of HTTP: each takes parsed input, runs in its own
+/// transaction on a pooled connection and answers JSON or an ApiError.
+class SyncService
+{
+public:
+    SyncService(Pool &pool, LoginLimits limits = {});
+
+    nlohmann::json status() const;
+    ApiResult<nlohmann::json> login(const std::string &body, const std::string &address);
+    ApiResult<Actor> authenticate(const std::string &authorization);
+    ApiResult<bool> logout(const Actor &caller);
+    ApiResult<nlohmann::json> push(const Actor &caller, const std::string &body);
+    ApiResult<nlohmann::json> pull(const Actor &caller, std::int64_t cursor, int limit);
+    ApiResult<nlohmann::json> history(
+        const Actor &caller, const std::string &kind, const std::string &id);
+    ApiResult<nlohmann::json> attachmentStatus(const Actor &caller, const std::string &sha);
+    ApiResult<nlohmann::json> putChunk(const Actor &caller, const std::string &sha,
+        std::int64_t offset, std::int64_t size, const std::string &bytes);
+    ApiResult<Download> download(const Actor &caller, const std::string &sha);
+
+    static std::int64_t nowMs();
+
+private:
+    Pool &m_pool;
+    LoginLimits m_limits;
+};
+
+/// Parses and validates a push body into changes (every field normalised by core/schema).
+ApiResult<std::vector<IncomingChange>> parseChanges(
+    const nlohmann::json &changes, std::int64_t nowMs);
+
+} // namespace attache::server

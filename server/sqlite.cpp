@@ -1,0 +1,129 @@
+#include "sql.h"
+
+#include <sqlite3.h>
+
+namespace attache::server {
+
+namespace {
+
+/// The SQLite backend: one file in the data directory, WAL mode so that pulls read while a
+/// push writes.
+class SqliteConnection final : public SqlConnection
+{
+public:
+    explicit SqliteConnection(sqlite3 *db)
+        : m_db(db)
+    { }
+    ~SqliteConnection() override { sqlite3_close_v2(m_db); }
+
+    Dialect dialect() const override { return Dialect::Sqlite; }
+    bool healthy() const override { return true; }
+
+    Result<SqlRows> query(std::string_view sql, const std::vector<SqlValue> &params) override
+    {
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql.data(), int(sql.size()), &stmt, nullptr) != SQLITE_OK)
+            return error("prepare");
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            const auto &p = params[i];
+            const int idx = int(i) + 1;
+            switch (p.type) {
+            case SqlValue::Type::Null:
+                sqlite3_bind_null(stmt, idx);
+                break;
+            case SqlValue::Type::Integer:
+                sqlite3_bind_int64(stmt, idx, p.integer);
+                break;
+            case SqlValue::Type::Text:
+                sqlite3_bind_text(stmt, idx, p.text.data(), int(p.text.size()), SQLITE_TRANSIENT);
+                break;
+            case SqlValue::Type::Blob:
+                sqlite3_bind_blob(stmt, idx, p.text.data(), int(p.text.size()), SQLITE_TRANSIENT);
+                break;
+            }
+        }
+        SqlRows rows;
+        const int n = sqlite3_column_count(stmt);
+        for (int c = 0; c < n; ++c)
+            rows.columns.emplace_back(sqlite3_column_name(stmt, c));
+        for (;;) {
+            const int rc = sqlite3_step(stmt);
+            if (rc == SQLITE_DONE)
+                break;
+            if (rc != SQLITE_ROW) {
+                auto e = error("step");
+                sqlite3_finalize(stmt);
+                return e;
+            }
+            auto &row = rows.rows.emplace_back();
+            row.reserve(std::size_t(n));
+            for (int c = 0; c < n; ++c) {
+                if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+                    row.emplace_back(std::nullopt);
+                    continue;
+                }
+                const void *data = sqlite3_column_blob(stmt, c);
+                const int size = sqlite3_column_bytes(stmt, c);
+                row.emplace_back(data
+                        ? std::string(static_cast<const char *>(data), std::size_t(size))
+                        : std::string());
+            }
+        }
+        rows.affected = sqlite3_changes(m_db);
+        sqlite3_finalize(stmt);
+        return rows;
+    }
+
+    Result<void> script(std::string_view sql) override
+    {
+        char *msg = nullptr;
+        if (sqlite3_exec(m_db, std::string(sql).c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
+            std::string m = msg ? msg : "unknown error";
+            sqlite3_free(msg);
+            return makeError("storage", "SQLite: " + m);
+        }
+        return {};
+    }
+
+    Result<void> beginWrite() override { return script("BEGIN IMMEDIATE"); }
+    Result<void> beginRead() override { return script("BEGIN DEFERRED"); }
+    Result<void> commit() override { return script("COMMIT"); }
+    void rollback() override
+    {
+        if (!sqlite3_get_autocommit(m_db))
+            (void)script("ROLLBACK");
+    }
+
+private:
+    Error error(const char *what) const
+    {
+        return makeError("storage", std::string("SQLite ") + what + ": " + sqlite3_errmsg(m_db));
+    }
+    sqlite3 *m_db;
+};
+
+} // namespace
+
+Result<std::unique_ptr<SqlConnection>> openSqlite(const std::string &path)
+{
+    sqlite3 *db = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &db,
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string m = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close_v2(db);
+        return makeError("storage", "Cannot open " + path + ": " + m);
+    }
+    // Other server processes on the same file (admin commands) wait instead of failing.
+    sqlite3_busy_timeout(db, 30000);
+    auto conn = std::make_unique<SqliteConnection>(db);
+    // WAL: readers never block the writer; synchronous=NORMAL is durable against process crashes
+    // and loses at most the last commits on power loss, the usual trade-off for WAL.
+    if (auto r = conn->script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                              "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY;");
+        !r)
+        return r.error();
+    return std::unique_ptr<SqlConnection>(std::move(conn));
+}
+
+} // namespace attache::server
