@@ -165,9 +165,12 @@ private slots:
         QVERIFY(fx.open());
         QCOMPARE(fx.store->deviceId(), device);
         REQUIRE_OK(fx.store->update("contact", r.id, {{"title", "Director"}}));
-        for (const auto &f : fx.store->pendingChanges(1)->front().fields) {
-            if (f.field == "title")
-                QVERIFY2(f.hlc > first, (f.hlc + " <= " + first).c_str());
+        const auto after = fx.store->pendingChanges(1);
+        for (const auto &f : after->front().fields) {
+            if (f.field == "title") {
+                const std::string message = f.hlc + " <= " + first;
+                QVERIFY2(f.hlc > first, message.c_str());
+            }
         }
     }
 
