@@ -1,0 +1,206 @@
+#include "backend.h"
+
+#include "demo.h"
+#include "logging.h"
+#include "store.h"
+#include "texts.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+/// Lives on the worker thread and owns the Store there.
+class StoreWorker : public QObject
+{
+public:
+    std::unique_ptr<attache::Store> store;
+};
+
+Backend::Backend(const QString &storePath, QObject *parent)
+    : QObject(parent)
+    , m_path(storePath)
+    , m_worker(new StoreWorker)
+{
+    m_thread.setObjectName(QStringLiteral("attache-store"));
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+    connect(this, &Backend::changed, this, &Backend::refreshPending);
+}
+
+Backend::~Backend()
+{
+    m_thread.quit();
+    m_thread.wait();
+    // The thread has ended: the store can be closed from here.
+    delete m_worker;
+}
+
+QString Backend::attachmentDir() const
+{
+    return QFileInfo(m_path).absolutePath() + QStringLiteral("/attachments");
+}
+
+attache::Error Backend::notOpenError()
+{
+    return attache::makeError("not_open", "The local store is not open.");
+}
+
+void Backend::post(std::function<void(attache::Store *)> fn)
+{
+    StoreWorker *w = m_worker;
+    QMetaObject::invokeMethod(
+        w, [w, fn = std::move(fn)]() { fn(w->store.get()); }, Qt::QueuedConnection);
+}
+
+void Backend::drain()
+{
+    QMetaObject::invokeMethod(
+        m_worker, []() {}, Qt::BlockingQueuedConnection);
+}
+
+void Backend::open(bool demo)
+{
+    const std::string path = m_path.toStdString();
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    StoreWorker *w = m_worker;
+    QMetaObject::invokeMethod(
+        w,
+        [this, w, path, demo]() {
+            auto opened = attache::Store::open(path);
+            attache::Error error;
+            bool ok = opened.ok();
+            if (ok) {
+                w->store = std::move(*opened);
+                qCInfo(lcApp) << "store" << QString::fromStdString(path) << "schema"
+                              << w->store->schemaVersion();
+                if (demo) {
+                    auto missions = w->store->count("mission");
+                    if (missions && *missions == 0) {
+                        auto loaded = attache::loadDemoData(*w->store);
+                        if (!loaded)
+                            qCWarning(lcApp) << "demo data:" << loaded.error().message.c_str();
+                    }
+                }
+            } else {
+                error = opened.error();
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, ok, error]() {
+                    if (!ok) {
+                        qCWarning(lcApp) << "cannot open store:" << error.message.c_str();
+                        Q_EMIT errorMessage(Texts::errorText(error));
+                        return;
+                    }
+                    m_ready = true;
+                    Q_EMIT readyChanged();
+                    refreshUser();
+                    refreshPending();
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void Backend::notifyChanged(const QString &kind)
+{
+    Q_EMIT changed(kind);
+    if (kind == QLatin1String("user"))
+        refreshUser();
+}
+
+void Backend::refreshPending()
+{
+    run(
+        this, [](attache::Store &s) { return s.pendingCount(); },
+        [this](attache::Result<std::int64_t> r) {
+            if (r && *r != m_pending) {
+                m_pending = *r;
+                Q_EMIT pendingCountChanged();
+            }
+        });
+}
+
+void Backend::refreshUser()
+{
+    struct Who
+    {
+        std::string id;
+        std::string name;
+        bool manager = false;
+    };
+    run(
+        this,
+        [](attache::Store &s) -> attache::Result<Who> {
+            Who who {s.currentUser(), {}, false};
+            if (who.id.empty())
+                return who;
+            auto user = s.get("user", who.id);
+            if (!user)
+                return user.error();
+            if (*user) {
+                who.name = (*user)->text("full_name");
+                const auto role = (*user)->text("role");
+                who.manager = role == "manager" || role == "admin";
+            }
+            return who;
+        },
+        [this](attache::Result<Who> r) {
+            if (!r)
+                return;
+            m_userId = QString::fromStdString(r->id);
+            m_userName = QString::fromStdString(r->name);
+            m_isManager = r->manager;
+            Q_EMIT currentUserChanged();
+        });
+}
+
+void Backend::setCurrentUser(const QString &userId)
+{
+    run(
+        this, [id = userId.toStdString()](attache::Store &s) { return s.setCurrentUser(id); },
+        [this](attache::Result<void> r) {
+            if (!r) {
+                Q_EMIT errorMessage(Texts::errorText(r.error()));
+                return;
+            }
+            refreshUser();
+        });
+}
+
+void Backend::remove(const QString &kind, const QString &id)
+{
+    run(
+        this,
+        [k = kind.toStdString(), i = id.toStdString()](
+            attache::Store &s) { return s.remove(k, i); },
+        [this, kind, id](attache::Result<attache::Record> r) {
+            if (!r) {
+                qCWarning(lcApp) << "remove failed:" << r.error().message.c_str();
+                Q_EMIT errorMessage(Texts::errorText(r.error()));
+                return;
+            }
+            notifyChanged(kind);
+            Q_EMIT removed(kind, id, QString::fromStdString(r->title()));
+        });
+}
+
+void Backend::restore(const QString &kind, const QString &id)
+{
+    run(
+        this,
+        [k = kind.toStdString(), i = id.toStdString()](
+            attache::Store &s) { return s.restore(k, i); },
+        [this, kind, id](attache::Result<attache::Record> r) {
+            if (!r) {
+                Q_EMIT errorMessage(Texts::errorText(r.error()));
+                return;
+            }
+            notifyChanged(kind);
+            Q_EMIT restored(kind, id);
+        });
+}
+
+QString Backend::kindName(const QString &kind) const
+{
+    return Texts::kindName(kind);
+}

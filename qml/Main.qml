@@ -1,0 +1,191 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Attache.App
+
+// The window: phone layout (one stack of pages) below Style.wideThreshold, desktop layout
+// (mission list beside the page stack) above it. navigate() is the one way pages open pages.
+ApplicationWindow {
+    id: root
+
+    readonly property bool wide: width >= Style.wideThreshold
+    property string currentMissionId: ""
+
+    width: 1280
+    height: 800
+    visible: true
+    title: qsTr("Attaché")
+    Material.theme: Preferences.theme === "dark" ? Material.Dark : Material.Light
+    Material.accent: Material.Teal
+    Material.primary: Material.BlueGrey
+
+    function navigate(page, props) {
+        const args = props || {};
+        switch (page) {
+        case "missions":
+            if (!wide) {
+                stack.pop(null);
+            }
+            return;
+        case "mission":
+            currentMissionId = args.missionId;
+            stack.pop(null);
+            if (wide)
+                stack.replace(null, missionPage, args);
+            else
+                stack.push(missionPage, args);
+            return;
+        case "record":
+            stack.push(formPage, args);
+            return;
+        case "search":
+            stack.push(searchPage, args);
+            return;
+        case "manager":
+            stack.push(managerPage, args);
+            return;
+        case "report":
+            stack.push(reportPage, args);
+            return;
+        case "settings":
+            stack.push(settingsPage, args);
+            return;
+        case "quickContact":
+            quickContact.missionId = args.missionId || currentMissionId;
+            quickContact.open();
+            return;
+        }
+        console.warn("navigate: no page", page);
+    }
+
+    function openRecord(kind, recordId, missionId) {
+        if (kind === "mission") {
+            navigate("mission", { missionId: recordId });
+        } else {
+            if (missionId)
+                navigate("mission", { missionId: missionId });
+            navigate("record", { kind: kind, recordId: recordId, missionId: missionId });
+        }
+    }
+
+    header: AppToolBar {
+        canGoBack: stack.depth > 1
+        onBackRequested: stack.pop()
+        onSearchRequested: root.navigate("search")
+        onManagerRequested: root.navigate("manager")
+        onSettingsRequested: root.navigate("settings")
+        onQuickContactRequested: root.navigate("quickContact")
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Loader {
+            id: sidePane
+            active: root.wide
+            visible: active
+            Layout.preferredWidth: Style.sidePane
+            Layout.fillHeight: true
+            sourceComponent: MissionListPage {
+                selectedMissionId: root.currentMissionId
+                onMissionActivated: (missionId) => root.navigate("mission", { missionId: missionId })
+                onNewMissionRequested: root.navigate("record", { kind: "mission" })
+            }
+        }
+        ToolSeparator {
+            visible: root.wide
+            orientation: Qt.Vertical
+            Layout.fillHeight: true
+            padding: 0
+        }
+        StackView {
+            id: stack
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            initialItem: root.wide ? welcomePage : missionListPage
+        }
+    }
+
+    onWideChanged: {
+        // Switching between phone and desktop layout keeps the open mission.
+        const mission = currentMissionId;
+        stack.clear();
+        stack.push(wide ? welcomePage : missionListPage);
+        if (mission !== "")
+            navigate("mission", { missionId: mission });
+    }
+
+    Component {
+        id: welcomePage
+        WelcomePage {}
+    }
+    Component {
+        id: missionListPage
+        MissionListPage {
+            selectedMissionId: root.currentMissionId
+            onMissionActivated: (missionId) => root.navigate("mission", { missionId: missionId })
+            onNewMissionRequested: root.navigate("record", { kind: "mission" })
+        }
+    }
+    Component {
+        id: missionPage
+        MissionPage {
+            onRecordActivated: (kind, recordId) => root.navigate("record",
+                { kind: kind, recordId: recordId, missionId: missionId })
+            onNewRecordRequested: (kind) => root.navigate("record", { kind: kind, missionId: missionId })
+            onReportRequested: root.navigate("report", { missionId: missionId })
+            onQuickContactRequested: root.navigate("quickContact", { missionId: missionId })
+        }
+    }
+    Component {
+        id: formPage
+        RecordFormPage {
+            onDone: stack.pop()
+        }
+    }
+    Component {
+        id: searchPage
+        SearchPage {
+            onResultActivated: (kind, recordId, missionId) => root.openRecord(kind, recordId, missionId)
+        }
+    }
+    Component {
+        id: managerPage
+        ManagerPage {
+            onMissionActivated: (missionId) => root.navigate("mission", { missionId: missionId })
+            onReportRequested: (missionId) => root.navigate("report", { missionId: missionId })
+        }
+    }
+    Component {
+        id: reportPage
+        ReportPage {}
+    }
+    Component {
+        id: settingsPage
+        SettingsPage {}
+    }
+
+    QuickContactDialog {
+        id: quickContact
+        onSaved: (message) => undoBar.showMessage(message)
+    }
+
+    UndoBar {
+        id: undoBar
+        anchors.bottom: parent.bottom
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottomMargin: Style.margin
+    }
+
+    Connections {
+        target: Backend
+        function onRemoved(kind, recordId, title) {
+            undoBar.offerUndo(qsTr("“%1” deleted").arg(title), kind, recordId);
+        }
+        function onErrorMessage(message) {
+            undoBar.showMessage(message);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Attache
+import Attache.App
+
+// The bar on every screen: back, the app's name, the sync state, search, quick capture, menu.
+ToolBar {
+    id: bar
+
+    property bool canGoBack: false
+    signal backRequested()
+    signal searchRequested()
+    signal managerRequested()
+    signal settingsRequested()
+    signal quickContactRequested()
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        ToolButton {
+            visible: bar.canGoBack
+            text: "‹"
+            font.pixelSize: 24
+            Accessible.name: qsTr("Back")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Back")
+            onClicked: bar.backRequested()
+        }
+        Label {
+            text: qsTr("Attaché")
+            font.bold: true
+            font.pixelSize: 18
+            elide: Label.ElideRight
+            Layout.leftMargin: bar.canGoBack ? 0 : Style.margin
+            Layout.fillWidth: true
+        }
+        SyncIndicator {}
+        ToolButton {
+            text: "🔍"
+            Accessible.name: qsTr("Search")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Search (Ctrl+F)")
+            onClicked: bar.searchRequested()
+        }
+        ToolButton {
+            text: "＋👤"
+            Accessible.name: qsTr("Quick contact")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Save a contact in a few taps")
+            onClicked: bar.quickContactRequested()
+        }
+        ToolButton {
+            id: menuButton
+            text: "⋮"
+            font.pixelSize: 20
+            Accessible.name: qsTr("Menu")
+            onClicked: menu.open()
+            Menu {
+                id: menu
+                y: menuButton.height
+                MenuItem {
+                    text: qsTr("All missions and reports")
+                    onTriggered: bar.managerRequested()
+                }
+                MenuItem {
+                    text: qsTr("Settings")
+                    onTriggered: bar.settingsRequested()
+                }
+            }
+        }
+    }
+
+    Shortcut {
+        sequence: StandardKey.Find
+        onActivated: bar.searchRequested()
+    }
+    Shortcut {
+        sequences: [StandardKey.Back, "Alt+Left"]
+        enabled: bar.canGoBack
+        onActivated: bar.backRequested()
+    }
+}

@@ -1,0 +1,19 @@
+import QtQuick
+import QtQuick.Controls
+
+// Picks one country: type a few letters of its name to jump to it.
+ComboBox {
+    id: box
+
+    property var options: []
+    property string value: ""
+    property string accessibleName: ""
+    signal picked(string code)
+
+    model: [{ value: "", label: "—" }].concat(options)
+    textRole: "label"
+    valueRole: "value"
+    currentIndex: indexOfValue(value)
+    Accessible.name: accessibleName
+    onActivated: box.picked(currentValue)
+}

@@ -1,0 +1,11 @@
+import QtQuick
+import QtQuick.Controls
+
+// What an empty list says, centred.
+Label {
+    horizontalAlignment: Text.AlignHCenter
+    verticalAlignment: Text.AlignVCenter
+    wrapMode: Text.Wrap
+    opacity: 0.7
+    padding: 24
+}

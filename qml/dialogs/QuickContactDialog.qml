@@ -1,0 +1,87 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Attache
+import Attache.App
+
+// At a trade-fair booth: a contact saved in a few taps, only the name required, with a photo
+// of the business card; the rest is filled in later from the contact's full recordForm.
+Dialog {
+    id: dialog
+
+    property string missionId: ""
+    signal saved(string message)
+
+    title: qsTr("Quick contact")
+    modal: true
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: Math.min(parent ? parent.width - 32 : 480, 480)
+    standardButtons: Dialog.Cancel
+    onOpened: {
+        recordForm.recordId = "";
+        recordForm.attachmentPath = "";
+        recordForm.reload();
+    }
+
+    RecordForm {
+        id: recordForm
+        backend: Backend
+        preferences: Preferences
+        kind: "contact"
+        missionId: dialog.missionId
+        only: ["full_name", "organisation", "title", "phones", "emails"]
+        onSaved: {
+            dialog.saved(qsTr("Contact saved"));
+            dialog.close();
+        }
+    }
+
+    contentItem: ColumnLayout {
+        spacing: Style.spacing
+        Repeater {
+            model: recordForm
+            delegate: FormField {
+                form: recordForm
+                Layout.fillWidth: true
+            }
+        }
+        RowLayout {
+            Button {
+                text: qsTr("Business card photo…")
+                enabled: dialog.missionId !== ""
+                Accessible.name: qsTr("Attach a photo of the business card")
+                onClicked: fileDialog.open()
+            }
+            Label {
+                text: recordForm.attachmentPath !== "" ? recordForm.attachmentPath.split("/").pop()
+                      : dialog.missionId === "" ? qsTr("Open a mission to attach a photo") : ""
+                textFormat: Text.PlainText
+                elide: Text.ElideMiddle
+                Layout.fillWidth: true
+            }
+        }
+        Label {
+            text: recordForm.errorText
+            visible: text !== ""
+            color: "#d32f2f"
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Button {
+            text: recordForm.saving ? qsTr("Saving…") : qsTr("Save contact")
+            highlighted: true
+            enabled: !recordForm.saving
+            Layout.fillWidth: true
+            onClicked: recordForm.save()
+        }
+    }
+
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Photo of the business card")
+        nameFilters: [qsTr("Images (*.jpg *.jpeg *.png *.heic)")]
+        onAccepted: recordForm.attachmentPath = selectedFile
+    }
+}

@@ -1,0 +1,109 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Attache
+import Attache.App
+
+// Create or edit any record. The fields and their checks come from the C++ RecordForm; a
+// refused save keeps everything typed and shows why next to the field.
+Page {
+    id: page
+
+    required property string kind
+    property string recordId: ""
+    property string missionId: ""
+    property alias form: recordForm
+    signal done()
+
+    objectName: "recordFormPage"
+    title: Preferences.revision, recordForm.isNew ? qsTr("New %1").arg(Backend.kindName(kind)) : Backend.kindName(kind)
+
+    RecordForm {
+        id: recordForm
+        backend: Backend
+        preferences: Preferences
+        kind: page.kind
+        recordId: page.recordId
+        missionId: page.missionId
+        onSaved: page.done()
+    }
+
+    header: RowLayout {
+        Label {
+            text: page.title
+            font.pixelSize: 20
+            font.bold: true
+            elide: Text.ElideRight
+            Layout.margins: Style.margin
+            Layout.fillWidth: true
+        }
+        BusyIndicator {
+            running: recordForm.loading || recordForm.saving
+            visible: running
+            Layout.preferredHeight: Style.touch
+        }
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: Math.min(scroll.availableWidth, Style.formWidth)
+            x: Math.max(0, (scroll.availableWidth - width) / 2)
+            spacing: Style.margin
+
+            Label {
+                text: recordForm.errorText
+                visible: text !== ""
+                color: "#d32f2f"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Layout.margins: Style.margin
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
+            }
+            Repeater {
+                model: recordForm
+                delegate: FormField {
+                    form: recordForm
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Style.margin
+                    Layout.rightMargin: Style.margin
+                }
+            }
+            RowLayout {
+                Layout.margins: Style.margin
+                Button {
+                    objectName: "saveButton"
+                    text: recordForm.saving ? qsTr("Saving…") : qsTr("Save")
+                    highlighted: true
+                    enabled: !recordForm.saving && !recordForm.loading
+                    Accessible.name: qsTr("Save")
+                    onClicked: recordForm.save()
+                }
+                Button {
+                    text: qsTr("Cancel")
+                    flat: true
+                    onClicked: page.done()
+                }
+                Item { Layout.fillWidth: true }
+                Button {
+                    visible: !recordForm.isNew
+                    text: qsTr("Delete")
+                    flat: true
+                    onClicked: {
+                        Backend.remove(page.kind, recordForm.recordId);
+                        page.done();
+                    }
+                }
+            }
+        }
+    }
+
+    Shortcut {
+        sequence: StandardKey.Save
+        onActivated: recordForm.save()
+    }
+}

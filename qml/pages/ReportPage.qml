@@ -1,0 +1,130 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Attache
+import Attache.App
+
+// What a mission achieved, its reviews, and for a manager: approve, or return with a comment.
+Page {
+    id: page
+
+    required property string missionId
+
+    objectName: "reportPage"
+    title: qsTr("Mission report")
+
+    RecordDetails {
+        id: mission
+        backend: Backend
+        preferences: Preferences
+        kind: "mission"
+        recordId: page.missionId
+    }
+    ReportController {
+        id: report
+        backend: Backend
+        preferences: Preferences
+        missionId: page.missionId
+        onReviewed: comment.text = ""
+        onErrorMessage: (message) => error.text = message
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: Math.min(scroll.availableWidth, Style.formWidth)
+            x: Math.max(0, (scroll.availableWidth - width) / 2)
+            spacing: Style.spacing
+
+            Label {
+                text: mission.title
+                textFormat: Text.PlainText
+                font.pixelSize: 20
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Layout.margins: Style.margin
+            }
+            StatusChip {
+                status: mission.status
+                statusLabel: mission.statusLabel
+                Layout.leftMargin: Style.margin
+            }
+            Repeater {
+                model: report.figures
+                delegate: RowLayout {
+                    required property var modelData
+                    Layout.leftMargin: Style.margin
+                    Layout.rightMargin: Style.margin
+                    Layout.fillWidth: true
+                    Label {
+                        text: modelData.label
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: modelData.value
+                        font.bold: true
+                    }
+                }
+            }
+
+            Label {
+                text: qsTr("Reviews")
+                font.bold: true
+                Layout.margins: Style.margin
+            }
+            RecordListPane {
+                kind: "review"
+                missionId: page.missionId
+                emptyText: qsTr("Not reviewed yet.")
+                interactive: false
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.max(60, contentHeight)
+            }
+
+            ColumnLayout {
+                visible: report.canReview
+                Layout.margins: Style.margin
+                Layout.fillWidth: true
+                Label {
+                    text: qsTr("Your review")
+                    font.bold: true
+                }
+                TextArea {
+                    id: comment
+                    objectName: "reviewComment"
+                    placeholderText: qsTr("Comment (needed to return the report)")
+                    wrapMode: TextArea.Wrap
+                    Accessible.name: qsTr("Review comment")
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 100
+                }
+                Label {
+                    id: error
+                    visible: text !== ""
+                    color: "#d32f2f"
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                RowLayout {
+                    Button {
+                        objectName: "approveButton"
+                        text: qsTr("Approve")
+                        highlighted: true
+                        enabled: !report.busy
+                        onClicked: report.approve(comment.text)
+                    }
+                    Button {
+                        objectName: "returnButton"
+                        text: qsTr("Return with comment")
+                        enabled: !report.busy
+                        onClicked: report.returnReport(comment.text)
+                    }
+                }
+            }
+        }
+    }
+}
