@@ -303,6 +303,20 @@ private slots:
         QCOMPARE(fx.store->schemaVersion(), migrations::kLatestVersion);
     }
 
+    void deferredDurability()
+    {
+        StoreFixture fx;
+        StoreOptions o = fx.options();
+        o.durability = Durability::Deferred;
+        auto s = Store::open(fx.path(), o);
+        REQUIRE_OK(s);
+        QCOMPARE(*(*s)->database().queryInt("PRAGMA synchronous"), std::int64_t(1));
+        REQUIRE_OK((*s)->create("contact", contact("Tanaka")));
+        REQUIRE_OK((*s)->flush());
+        // After the flush the WAL is checkpointed: a reader of the main file alone sees it.
+        QCOMPARE(*(*s)->database().queryInt("SELECT count(*) FROM contacts"), std::int64_t(1));
+    }
+
     void notADatabaseFileIsLeftUntouched()
     {
         StoreFixture fx;
