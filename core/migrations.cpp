@@ -105,7 +105,21 @@ CREATE TABLE set_aside_edits (
   record TEXT NOT NULL, pending TEXT NOT NULL, set_aside_at INTEGER NOT NULL);
 )SQL";
 
-constexpr const char *kSteps[] = {kV1, kV2, kV3, kV4};
+// v5: lists page through records in title order (case-insensitive) without sorting the
+// whole table for every page: one index per list the app shows.
+constexpr const char *kV5 = R"SQL(
+CREATE INDEX missions_list ON missions(title COLLATE NOCASE, id);
+CREATE INDEX contacts_list ON contacts(full_name COLLATE NOCASE, id);
+CREATE INDEX contacts_mission_list ON contacts(mission_id, full_name COLLATE NOCASE, id);
+CREATE INDEX meetings_mission_list ON meetings(mission_id, counterpart COLLATE NOCASE, id);
+CREATE INDEX agreements_mission_list ON agreements(mission_id, title COLLATE NOCASE, id);
+CREATE INDEX events_mission_list ON events(mission_id, name COLLATE NOCASE, id);
+CREATE INDEX leads_mission_list ON leads(mission_id, company COLLATE NOCASE, id);
+CREATE INDEX followups_mission_list ON followups(mission_id, title COLLATE NOCASE, id);
+CREATE INDEX attachments_mission_list ON attachments(mission_id, file_name COLLATE NOCASE, id);
+)SQL";
+
+constexpr const char *kSteps[] = {kV1, kV2, kV3, kV4, kV5};
 static_assert(std::size(kSteps) == kLatestVersion);
 
 } // namespace

@@ -444,6 +444,14 @@ private slots:
         q.limit = 1;
         q.offset = 1;
         QCOMPARE(fx.store->list("contact", q)->at(0).text("full_name"), std::string("Zhang Wei"));
+        // Pages come from an index, not a sort of the whole table.
+        auto plan = fx.store->database().prepare(
+            "EXPLAIN QUERY PLAN SELECT * FROM contacts WHERE deleted = 0 AND mission_id = ?1 "
+            "ORDER BY full_name COLLATE NOCASE, id LIMIT 50");
+        std::string details;
+        while (plan->step().value())
+            details += plan->text("detail") + "\n";
+        QVERIFY2(details.find("TEMP B-TREE") == std::string::npos, details.c_str());
     }
 };
 
