@@ -30,7 +30,7 @@ void onSignal(int)
 void sendJson(httplib::Response &res, int status, const json &body)
 {
     res.status = status;
-    res.set_content(body.dump(), "application/json; charset=utf-8");
+    res.set_content(body.dump(), "application/json");
 }
 
 void sendError(httplib::Response &res, const ApiError &e)

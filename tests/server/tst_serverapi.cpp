@@ -1,0 +1,668 @@
+// The sync server over real HTTP on loopback: every endpoint, scope rules, the merge rule,
+// delete-vs-edit, idempotent retries, resync and attachments. Runs once per storage backend.
+#include "fixture.h"
+
+#include <sodium.h>
+
+using namespace attache::test;
+using nlohmann::json;
+
+class TestServerApi : public QObject
+{
+    Q_OBJECT
+
+private:
+    World w;
+    std::string newId() const { return attache::makeUuidV7(); }
+    json all(const std::string &who)
+    {
+        std::int64_t cursor = 0;
+        return w.as(who).pullAll(cursor);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("TZ", "UTC");
+        if (backendUnderTest() == Backend::Postgres && !postgresAvailable())
+            QSKIP("ATTACHE_TEST_PG_URL is not set (run under scripts/with-postgres)");
+        const std::string failure = w.build();
+        QVERIFY2(failure.empty(), failure.c_str());
+    }
+
+    void status_answersVersionRange()
+    {
+        auto c = w.newClient();
+        const Reply r = c->get("/api/v1/status");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body["server"], "attache-server");
+        QCOMPARE(r.body["min_protocol"], 1);
+        QCOMPARE(r.body["max_protocol"], 1);
+        QVERIFY(r.body["time_ms"].get<std::int64_t>() > 0);
+    }
+
+    void protocol_newerClient_gets426()
+    {
+        auto c = w.newClient();
+        const Reply r = c->get("/api/v1/status", {{"Attache-Protocol", "2"}});
+        QCOMPARE(r.status, 426);
+        QCOMPARE(r.code(), "unsupported_protocol");
+        QCOMPARE(r.body["max_protocol"], 1);
+        QVERIFY(r.isJsonError());
+    }
+
+    void login_returnsTokenAndUser()
+    {
+        auto c = w.newClient();
+        const Reply r = c->login("ann", World::kPassword, "dev_ann_second");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body["token"].get<std::string>().size(), 64u);
+        QCOMPARE(r.body["user"]["id"], w.ann);
+        QCOMPARE(r.body["user"]["role"], "member");
+        QCOMPARE(r.body["user"]["organisation_id"], w.orgA);
+        QCOMPARE(c->pull(0).status, 200);
+    }
+
+    void login_wrongPassword_invalidCredentials()
+    {
+        auto c = w.newClient();
+        const Reply r = c->login("bob", "wrong-password", "dev_bob_wrong");
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.code(), "invalid_credentials");
+    }
+
+    void login_rateLimitedPerUser()
+    {
+        auto created = w.server->createUser(w.orgA, "victim", World::kPassword, "member");
+        QVERIFY(created.ok());
+        auto c = w.newClient();
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(c->login("victim", "guess-" + std::to_string(i), "dev_guess").status, 401);
+        const Reply r = c->login("victim", World::kPassword, "dev_guess");
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.code(), "rate_limited");
+        QVERIFY(httplib::detail::get_header_value(r.headers, "Retry-After", 0, nullptr) != nullptr);
+        // Other users from the same address still sign in.
+        QCOMPARE(w.newClient()->login("bob", World::kPassword, "dev_bob_other").status, 200);
+    }
+
+    void logout_tokenStopsWorking()
+    {
+        auto c = w.newClient();
+        QCOMPARE(c->login("bob", World::kPassword, "dev_bob_logout").status, 200);
+        QCOMPARE(c->post("/api/v1/logout", json::object()).status, 204);
+        const Reply r = c->pull(0);
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.code(), "unauthorized");
+    }
+
+    void revokedDevice_toldToWipe()
+    {
+        auto c = w.newClient();
+        QCOMPARE(c->login("bob", World::kPassword, "dev_bob_lost").status, 200);
+        QCOMPARE(c->pull(0).status, 200);
+        QVERIFY(w.server->revokeDevice("dev_bob_lost").ok());
+        const Reply r = c->pull(0);
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.code(), "device_revoked");
+        // The lost device cannot sign in again either.
+        QCOMPARE(
+            w.newClient()->login("bob", World::kPassword, "dev_bob_lost").code(), "device_revoked");
+        const AdminRun list = w.server->admin({"list-devices", "--user", "bob"});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY(list.out.find("dev_bob_lost") != std::string::npos);
+        QVERIFY(list.out.find("revoked") != std::string::npos);
+    }
+
+    void push_thenPull_roundTripWithinScope()
+    {
+        const std::string id = newId();
+        const std::string h = stamp(0, "annphone");
+        const Reply p = w.as("ann").push(
+            "b-roundtrip", json::array({contactChange(id, w.m1, "Tanaka Hiroshi", h)}));
+        QCOMPARE(p.status, 200);
+        QCOMPARE(p.body["acknowledged"][0]["fields"]["full_name"], h);
+        const json mine = findChange(all("ann"), id);
+        QCOMPARE(mine["fields"]["full_name"]["value"], "Tanaka Hiroshi");
+        QCOMPARE(mine["fields"]["full_name"]["hlc"], h);
+        QCOMPARE(mine["updated_by"], w.ann);
+        QVERIFY(!findChange(all("lead"), id).is_null()); // leader of M1
+        QVERIFY(!findChange(all("mgr"), id).is_null()); // manager of the organisation
+        QVERIFY(findChange(all("bob"), id).is_null()); // member of M2 only
+        QVERIFY(findChange(all("mgrb"), id).is_null()); // another organisation's manager
+        QVERIFY(findChange(all("carl"), id).is_null());
+    }
+
+    void pull_paginatesWithRemaining()
+    {
+        json changes = json::array();
+        for (int i = 0; i < 7; ++i)
+            changes.push_back(contactChange(newId(), w.m2, "Page " + std::to_string(i),
+                stamp(0, "bobphone", std::uint32_t(i))));
+        QCOMPARE(w.as("bob").push("b-pages", changes).status, 200);
+        std::int64_t cursor = 0;
+        Reply first = w.as("bob").pull(cursor, 3);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.body["changes"].size(), 3u);
+        const std::int64_t total = first.body["remaining"].get<std::int64_t>() + 3;
+        QVERIFY(total >= 10); // org, users, M2 and the 7 contacts
+        std::int64_t seen = 3;
+        cursor = first.body["cursor"];
+        for (int guard = 0; guard < 100; ++guard) {
+            Reply r = w.as("bob").pull(cursor, 3);
+            QCOMPARE(r.status, 200);
+            seen += std::int64_t(r.body["changes"].size());
+            QVERIFY(r.body["cursor"].get<std::int64_t>() >= cursor);
+            cursor = r.body["cursor"];
+            if (r.body["remaining"] == 0)
+                break;
+        }
+        QCOMPARE(seen, total);
+        QCOMPARE(w.as("bob").pull(cursor).body["changes"].size(), 0u);
+    }
+
+    void merge_concurrentEdits_recordOneConflict()
+    {
+        const std::string id = newId();
+        const std::string h0 = stamp(-3000, "annphone");
+        QCOMPARE(w.as("ann").push("b-c0", json::array({contactChange(id, w.m1, "Kim", h0)})).status,
+            200);
+        // Both edit the name from the same base h0.
+        const std::string hLead = stamp(-2000, "leadphone");
+        const std::string hAnn = stamp(-1000, "annphone");
+        QCOMPARE(w.as("lead")
+                     .push("b-c1", json::array({contactChange(id, w.m1, "Kim Min-jun", hLead, h0)}))
+                     .status,
+            200);
+        const json change = {{"kind", "contact"}, {"id", id},
+            {"fields", {{"full_name", fieldAt("Kim Minjun", hAnn, h0)}}}};
+        const Reply p = w.as("ann").push("b-c2", json::array({change}));
+        QCOMPARE(p.status, 200);
+        QCOMPARE(p.body["conflicts"].size(), 1u);
+        const json c = p.body["conflicts"][0];
+        QCOMPARE(c["field"], "full_name");
+        QCOMPARE(c["winner"]["value"], "Kim Minjun"); // the greater stamp
+        QCOMPARE(c["winner"]["user_id"], w.ann);
+        QCOMPARE(c["loser"]["value"], "Kim Min-jun");
+        QCOMPARE(c["loser"]["user_id"], w.lead);
+        // A retried batch: same answer, no second conflict.
+        const Reply again = w.as("ann").push("b-c2", json::array({change}));
+        QCOMPARE(again.body, p.body);
+        // The same change in a new batch (a lost response): no second conflict either.
+        QCOMPARE(
+            w.as("ann").push("b-c2-retry", json::array({change})).body["conflicts"].size(), 0u);
+        std::int64_t cursor = 0;
+        int count = 0;
+        for (int guard = 0; guard < 100; ++guard) {
+            Reply r = w.as("lead").pull(cursor);
+            for (const auto &x : r.body["conflicts"])
+                count += x["id"] == id ? 1 : 0;
+            cursor = r.body["cursor"];
+            if (r.body["remaining"] == 0)
+                break;
+        }
+        QCOMPARE(count, 1);
+        QCOMPARE(findChange(all("lead"), id)["fields"]["full_name"]["value"], "Kim Minjun");
+    }
+
+    void merge_equalValues_noConflict()
+    {
+        const std::string id = newId();
+        const std::string h0 = stamp(-3000, "annphone");
+        QCOMPARE(w.as("ann").push("b-e0", json::array({contactChange(id, w.m1, "Lee", h0)})).status,
+            200);
+        QCOMPARE(w.as("lead")
+                     .push("b-e1",
+                         json::array({contactChange(
+                             id, w.m1, "Lee Ji-eun", stamp(-2000, "leadphone"), h0)}))
+                     .status,
+            200);
+        const Reply p = w.as("ann").push("b-e2",
+            json::array({contactChange(id, w.m1, "Lee Ji-eun", stamp(-1000, "annphone"), h0)}));
+        QCOMPARE(p.status, 200);
+        QCOMPARE(p.body["conflicts"].size(), 0u);
+    }
+
+    void merge_olderStampArrivingLate_loses()
+    {
+        const std::string id = newId();
+        const std::string newer = stamp(-1000, "annphone");
+        const std::string older = stamp(-5000, "leadphone");
+        QCOMPARE(
+            w.as("ann").push("b-o1", json::array({contactChange(id, w.m1, "Newer", newer)})).status,
+            200);
+        const Reply p
+            = w.as("lead").push("b-o2", json::array({contactChange(id, w.m1, "Older", older)}));
+        QCOMPARE(p.status, 200);
+        QCOMPARE(p.body["acknowledged"][0]["fields"]["full_name"], newer);
+        QCOMPARE(findChange(all("mgr"), id)["fields"]["full_name"]["value"], "Newer");
+    }
+
+    void deleteVsEdit_editKeptInTombstoneWithConflict()
+    {
+        const std::string id = newId();
+        const std::string h0 = stamp(-4000, "annphone");
+        QCOMPARE(
+            w.as("ann").push("b-d0", json::array({contactChange(id, w.m1, "Park", h0)})).status,
+            200);
+        const std::string hDel = stamp(-3000, "leadphone");
+        QCOMPARE(w.as("lead")
+                     .push("b-d1",
+                         json::array({json {{"kind", "contact"}, {"id", id},
+                             {"fields", {{"deleted", fieldAt(true, hDel)}}}}}))
+                     .status,
+            200);
+        // ann, offline, edits the name without knowing about the delete.
+        const std::string hEdit = stamp(-2000, "annphone");
+        const Reply p = w.as("ann").push("b-d2",
+            json::array({json {{"kind", "contact"}, {"id", id},
+                {"fields", {{"title", fieldAt("Director", hEdit, "")}}}}}));
+        QCOMPARE(p.status, 200);
+        QCOMPARE(p.body["conflicts"].size(), 1u);
+        QCOMPARE(p.body["conflicts"][0]["field"], "deleted");
+        QCOMPARE(p.body["conflicts"][0]["winner"]["value"], true);
+        QCOMPARE(p.body["conflicts"][0]["loser"]["value"], false);
+        const json rec = findChange(all("mgr"), id);
+        QCOMPARE(rec["fields"]["deleted"]["value"], true);
+        QCOMPARE(rec["fields"]["title"]["value"], "Director"); // kept in the tombstone
+        // A later restore undoes the delete, with the edit in place.
+        QCOMPARE(w.as("lead")
+                     .push("b-d3",
+                         json::array({json {{"kind", "contact"}, {"id", id},
+                             {"fields",
+                                 {{"deleted", fieldAt(false, stamp(-1000, "leadphone"), hDel)}}}}}))
+                     .status,
+            200);
+        const json restored = findChange(all("ann"), id);
+        QCOMPARE(restored["fields"]["deleted"]["value"], false);
+        QCOMPARE(restored["fields"]["title"]["value"], "Director");
+    }
+
+    void scope_memberCannotWriteOtherMission_nothingStored()
+    {
+        const std::string ok = newId();
+        const std::string bad = newId();
+        const Reply p = w.as("ann").push("b-s1",
+            json::array({contactChange(ok, w.m1, "Allowed", stamp(0, "annphone")),
+                contactChange(bad, w.m2, "Forbidden", stamp(0, "annphone", 1))}));
+        QCOMPARE(p.status, 403);
+        QCOMPARE(p.code(), "forbidden");
+        QVERIFY(findChange(all("mgr"), ok).is_null()); // the whole batch was refused
+        QVERIFY(findChange(all("mgr"), bad).is_null());
+    }
+
+    void scope_memberCannotEditOtherMissionsRecord()
+    {
+        const std::string id = newId();
+        QCOMPARE(w.as("bob")
+                     .push("b-s2",
+                         json::array({contactChange(id, w.m2, "Bob's", stamp(-1000, "bobphone"))}))
+                     .status,
+            200);
+        QCOMPARE(w.as("ann")
+                     .push("b-s3",
+                         json::array({contactChange(id, w.m1, "Stolen", stamp(0, "annphone"))}))
+                     .status,
+            403);
+        QCOMPARE(findChange(all("bob"), id)["fields"]["full_name"]["value"], "Bob's");
+    }
+
+    void scope_otherOrganisationIsInvisibleAndUnwritable()
+    {
+        QVERIFY(findChange(all("mgrb"), w.m1).is_null());
+        QVERIFY(findChange(all("mgrb"), w.ann).is_null());
+        QVERIFY(!findChange(all("mgrb"), w.m3).is_null());
+        QVERIFY(findChange(all("mgr"), w.m3).is_null());
+        QCOMPARE(
+            w.as("mgrb")
+                .push("b-s4", json::array({contactChange(newId(), w.m1, "X", stamp(0, "mgrb"))}))
+                .status,
+            403);
+        // Organisations and users are read-only over the API.
+        QCOMPARE(w.as("mgr")
+                     .push("b-s5",
+                         json::array({json {{"kind", "user"}, {"id", w.ann},
+                             {"fields", {{"role", fieldAt("manager", stamp(0, "mgr"))}}}}}))
+                     .status,
+            403);
+        QVERIFY(!findChange(all("ann"), w.orgA).is_null());
+        QVERIFY(!findChange(all("ann"), w.lead).is_null());
+    }
+
+    void scope_onlyLeaderOrManagerChangesMembership()
+    {
+        const json mission = findChange(all("ann"), w.m1);
+        const std::string base = mission["fields"]["member_ids"]["hlc"];
+        auto change = [&](const std::string &node, json members) {
+            return json::array({json {{"kind", "mission"}, {"id", w.m1},
+                {"fields", {{"member_ids", fieldAt(members, stamp(0, node), base)}}}}});
+        };
+        QCOMPARE(
+            w.as("ann").push("b-m1", change("annphone", json::array({w.ann, w.bob}))).status, 403);
+        // A member may edit the mission's other fields.
+        QCOMPARE(
+            w.as("ann")
+                .push("b-m2",
+                    json::array({json {{"kind", "mission"}, {"id", w.m1},
+                        {"fields", {{"notes", fieldAt("Mang quà tặng", stamp(0, "annphone"))}}}}}))
+                .status,
+            200);
+        QCOMPARE(w.as("bob")
+                     .push("b-m3",
+                         json::array({json {{"kind", "mission"}, {"id", w.m1},
+                             {"fields", {{"notes", fieldAt("x", stamp(0, "bobphone"))}}}}}))
+                     .status,
+            403);
+    }
+
+    void scope_addedMemberGetsEarlierRecords_removedMemberToldToDrop()
+    {
+        const std::string id = newId();
+        QCOMPARE(w.as("ann")
+                     .push("b-a1",
+                         json::array(
+                             {contactChange(id, w.m1, "Early record", stamp(-1000, "annphone"))}))
+                     .status,
+            200);
+        std::int64_t cursor = 0;
+        QVERIFY(findChange(w.as("bob").pullAll(cursor), id).is_null());
+        // The leader adds bob over the API; bob's next pull brings M1's earlier records.
+        const json mission = findChange(all("lead"), w.m1);
+        const Reply add = w.as("lead").push("b-a2",
+            json::array({json {{"kind", "mission"}, {"id", w.m1},
+                {"fields",
+                    {{"member_ids",
+                        fieldAt(json::array({w.ann, w.bob}), stamp(0, "leadphone"),
+                            mission["fields"]["member_ids"]["hlc"])}}}}}));
+        QCOMPARE(add.status, 200);
+        const json later = w.as("bob").pullAll(cursor);
+        QVERIFY(!findChange(later, id).is_null());
+        QVERIFY(!findChange(later, w.m1).is_null());
+        // The admin removes him: his next pull says to drop M1 and brings nothing more of it.
+        QVERIFY(w.server->removeMember(w.m1, w.bob).ok());
+        Reply r = w.as("bob").pull(cursor);
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body["drop_missions"].get<std::vector<std::string>>()
+            == std::vector<std::string> {w.m1});
+        QCOMPARE(
+            w.as("bob")
+                .push("b-a3",
+                    json::array({contactChange(id, w.m1, "After removal", stamp(0, "bobphone"))}))
+                .status,
+            403);
+        QVERIFY(findChange(all("bob"), id).is_null());
+        // Admin add-member works the same way.
+        QVERIFY(w.server->addMember(w.m1, w.bob).ok());
+        QVERIFY(!findChange(w.as("bob").pullAll(cursor), id).is_null());
+        QVERIFY(w.server->removeMember(w.m1, w.bob).ok());
+    }
+
+    void scope_contactWithoutMission_creatorAndManagersOnly()
+    {
+        const std::string id = newId();
+        QCOMPARE(w.as("ann")
+                     .push("b-n1",
+                         json::array(
+                             {contactChange(id, "", "Met at the embassy", stamp(0, "annphone"))}))
+                     .status,
+            200);
+        QVERIFY(!findChange(all("ann"), id).is_null());
+        QVERIFY(!findChange(all("mgr"), id).is_null());
+        QVERIFY(findChange(all("lead"), id).is_null());
+        QVERIFY(findChange(all("mgrb"), id).is_null());
+        QCOMPARE(
+            w.as("lead")
+                .push("b-n2", json::array({contactChange(id, "", "Taken", stamp(0, "leadphone"))}))
+                .status,
+            403);
+    }
+
+    void scope_memberCreatesOwnMission_notOthers()
+    {
+        const std::string mine = newId();
+        auto mission = [&](const std::string &id, const std::string &leader) {
+            const std::string h = stamp(0, "annphone");
+            return json {{"kind", "mission"}, {"id", id},
+                {"fields",
+                    {{"organisation_id", fieldAt(w.orgA, h)},
+                        {"title", fieldAt("Đoàn công tác", h)},
+                        {"start_date", fieldAt("2026-06-01", h)},
+                        {"end_date", fieldAt("2026-06-05", h)}, {"status", fieldAt("planned", h)},
+                        {"leader_id", fieldAt(leader, h)}}}};
+        };
+        // A mission and a record under it in the same batch.
+        QCOMPARE(w.as("ann")
+                     .push("b-own",
+                         json::array({contactChange(
+                                          newId(), mine, "In my mission", stamp(0, "annphone", 5)),
+                             mission(mine, w.ann)}))
+                     .status,
+            200);
+        QCOMPARE(w.as("ann").push("b-own2", json::array({mission(newId(), w.bob)})).status, 403);
+        QCOMPARE(w.as("ann")
+                     .push("b-own3",
+                         json::array({json {{"kind", "review"}, {"id", newId()},
+                             {"fields",
+                                 {{"mission_id", fieldAt(mine, stamp(0, "annphone"))},
+                                     {"decision", fieldAt("approved", stamp(0, "annphone"))}}}}}))
+                     .status,
+            403);
+        QCOMPARE(w.as("mgr")
+                     .push("b-rev",
+                         json::array({json {{"kind", "review"}, {"id", newId()},
+                             {"fields",
+                                 {{"mission_id", fieldAt(mine, stamp(0, "mgr"))},
+                                     {"decision", fieldAt("approved", stamp(0, "mgr"))}}}}}))
+                     .status,
+            200);
+    }
+
+    void clockSkew_futureStampRefused()
+    {
+        const std::string id = newId();
+        const Reply p = w.as("ann").push("b-skew",
+            json::array(
+                {contactChange(id, w.m1, "Future", stamp(48LL * 3600 * 1000, "annphone"))}));
+        QCOMPARE(p.status, 400);
+        QCOMPARE(p.code(), "clock_skew");
+        QVERIFY(findChange(all("ann"), id).is_null());
+    }
+
+    void history_auditTrailForManagersAndAdmin()
+    {
+        const std::string id = newId();
+        QCOMPARE(w.as("ann")
+                     .push("b-h1",
+                         json::array({contactChange(id, w.m1, "First", stamp(-1000, "annphone"))}))
+                     .status,
+            200);
+        QCOMPARE(w.as("lead")
+                     .push("b-h2",
+                         json::array({contactChange(id, w.m1, "Second", stamp(0, "leadphone"))}))
+                     .status,
+            200);
+        const Reply h = w.as("mgr").get("/api/v1/history/contact/" + id);
+        QCOMPARE(h.status, 200);
+        json names = json::array();
+        for (const auto &e : h.body["history"]) {
+            if (e["field"] == "full_name")
+                names.push_back(json {e["old_value"], e["new_value"], e["user_id"]});
+        }
+        QCOMPARE(names, (json {json {nullptr, "First", w.ann}, json {"First", "Second", w.lead}}));
+        QCOMPARE(w.as("mgrb").get("/api/v1/history/contact/" + id).status, 404);
+        const AdminRun run = w.server->admin({"history", "contact", QString::fromStdString(id)});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.find("Second") != std::string::npos);
+        QVERIFY(run.out.find("lead") != std::string::npos);
+    }
+
+    void resync_afterTombstonePurge()
+    {
+        const std::string id = newId();
+        std::int64_t cursor = 0;
+        w.as("bob").pullAll(cursor);
+        QCOMPARE(
+            w.as("bob")
+                .push("b-r1",
+                    json::array({contactChange(id, w.m2, "To purge", stamp(-2000, "bobphone"))}))
+                .status,
+            200);
+        std::int64_t bobCursor = cursor;
+        w.as("bob").pullAll(bobCursor);
+        const std::int64_t stale = cursor; // before the delete
+        QCOMPARE(w.as("bob")
+                     .push("b-r2",
+                         json::array({json {{"kind", "contact"}, {"id", id},
+                             {"fields", {{"deleted", fieldAt(true, stamp(-1000, "bobphone"))}}}}}))
+                     .status,
+            200);
+        const AdminRun purge = w.server->admin({"purge-tombstones", "--older-than", "0"});
+        QCOMPARE(purge.exitCode, 0);
+        const Reply r = w.as("bob").pull(stale);
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.code(), "resync_required");
+        // From the start: the purged record is gone, the rest is there.
+        const json fresh = all("bob");
+        QVERIFY(findChange(fresh, id).is_null());
+        QVERIFY(!findChange(fresh, w.m2).is_null());
+    }
+
+    void attachments_chunkedResumableUploadAndScopedDownload()
+    {
+        std::string bytes(2500 * 1024 + 17, '\0');
+        for (std::size_t i = 0; i < bytes.size(); ++i)
+            bytes[i] = char((i * 7919) % 251);
+        unsigned char digest[32];
+        crypto_hash_sha256(
+            digest, reinterpret_cast<const unsigned char *>(bytes.data()), bytes.size());
+        char hex[65];
+        sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+        const std::string sha = hex;
+        const std::string base = "/api/v1/attachments/" + sha;
+        const std::string size = std::to_string(bytes.size());
+        auto &ann = w.as("ann");
+        QCOMPARE(ann.get(base + "/status").status, 404);
+        const std::size_t chunk = 1024 * 1024;
+        QCOMPARE(ann.put(base + "?offset=0&size=" + size, bytes.substr(0, chunk)).status, 200);
+        // A dropped connection: the client asks where to resume; a wrong offset is refused.
+        const Reply st = ann.get(base + "/status");
+        QCOMPARE(st.body["received"], chunk);
+        QCOMPARE(st.body["complete"], false);
+        const Reply wrong = ann.put(base + "?offset=0&size=" + size, bytes.substr(0, chunk));
+        QCOMPARE(wrong.status, 409);
+        QCOMPARE(wrong.code(), "wrong_offset");
+        QCOMPARE(wrong.body["received"], chunk);
+        QCOMPARE(ann.put(base + "?offset=" + std::to_string(chunk) + "&size=" + size,
+                        bytes.substr(chunk, chunk))
+                     .status,
+            200);
+        const Reply last = ann.put(base + "?offset=" + std::to_string(2 * chunk) + "&size=" + size,
+            bytes.substr(2 * chunk));
+        QCOMPARE(last.status, 200);
+        QCOMPARE(last.body["complete"], true);
+        // Downloads need an attachment record in the caller's scope.
+        QCOMPARE(ann.get(base).status, 404);
+        const std::string h = stamp(0, "annphone");
+        const json rec {{"kind", "attachment"}, {"id", newId()},
+            {"fields",
+                {{"mission_id", fieldAt(w.m1, h)}, {"record_kind", fieldAt("mission", h)},
+                    {"record_id", fieldAt(w.m1, h)}, {"file_name", fieldAt("mou.pdf", h)},
+                    {"mime_type", fieldAt("application/pdf", h)},
+                    {"size", fieldAt(bytes.size(), h)}, {"sha256", fieldAt(sha, h)}}}};
+        QCOMPARE(ann.push("b-att", json::array({rec})).status, 200);
+        const Reply got = ann.get(base);
+        QCOMPARE(got.status, 200);
+        QVERIFY(got.raw == bytes);
+        QCOMPARE(w.as("bob").get(base).status, 404);
+        QCOMPARE(w.as("mgr").get(base).status, 200);
+        QCOMPARE(w.as("mgrb").get(base).status, 404);
+    }
+
+    void attachments_hashMismatchDropsUpload()
+    {
+        const std::string sha(64, 'a');
+        const Reply r = w.as("ann").put("/api/v1/attachments/" + sha + "?offset=0&size=5", "hello");
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.code(), "hash_mismatch");
+        QCOMPARE(w.as("ann").get("/api/v1/attachments/" + sha + "/status").status, 404);
+    }
+
+    void attachments_overLimitRefused()
+    {
+        const std::string sha(64, 'b');
+        const Reply big = w.as("ann").put(
+            "/api/v1/attachments/" + sha + "?offset=0&size=" + std::to_string(51LL * 1024 * 1024),
+            "x");
+        QCOMPARE(big.status, 413);
+        QCOMPARE(big.code(), "too_large");
+        const Reply chunk = w.as("ann").put("/api/v1/attachments/" + sha + "?offset=0&size=3000000",
+            std::string(1024 * 1024 + 1, 'x'));
+        QCOMPARE(chunk.status, 413);
+    }
+
+    void gzip_responsesCompressedWhenAccepted()
+    {
+        httplib::Client raw("127.0.0.1", w.server->port());
+        raw.set_decompress(false);
+        auto res = raw.Get("/api/v1/pull?cursor=0",
+            {{"Authorization", "Bearer " + w.as("mgr").token}, {"Accept-Encoding", "gzip"}});
+        QVERIFY(res);
+        QCOMPARE(res->status, 200);
+        QCOMPARE(res->get_header_value("Content-Encoding"), "gzip");
+    }
+
+    void twoServersOnOneDatabase_shareState()
+    {
+        // A second process on the first one's storage, as behind a load balancer.
+        const QStringList args = w.server->storageArgs();
+        QProcess proc;
+        proc.setProgram(TestServer::serverBinary());
+        proc.setArguments(args + QStringList {"--listen", "127.0.0.1:0"});
+        proc.start();
+        QVERIFY(proc.waitForStarted());
+        int port = 0;
+        QDeadlineTimer deadline(20000);
+        while (port == 0 && !deadline.hasExpired()
+            && proc.waitForReadyRead(int(deadline.remainingTime()))) {
+            const QByteArray line = proc.readAllStandardOutput();
+            const int at = line.lastIndexOf(':');
+            if (line.contains("listening on"))
+                port = line.mid(at + 1).trimmed().toInt();
+        }
+        QVERIFY(port > 0);
+        ApiClient other("127.0.0.1", port);
+        other.token = w.as("ann").token;
+        const std::string id = newId();
+        QCOMPARE(other
+                     .push("b-two",
+                         json::array({contactChange(
+                             id, w.m1, "Via the second server", stamp(0, "annphone"))}))
+                     .status,
+            200);
+        QVERIFY(!findChange(all("lead"), id).is_null());
+        proc.kill();
+        proc.waitForFinished();
+    }
+
+    void serverSurvivesKill_dataKept()
+    {
+        const std::string id = newId();
+        QCOMPARE(w.as("ann")
+                     .push("b-kill",
+                         json::array({contactChange(id, w.m1, "Durable", stamp(0, "annphone"))}))
+                     .status,
+            200);
+        w.server->stop();
+        auto started = w.server->start();
+        QVERIFY2(started.ok(), started.error().message.c_str());
+        for (auto &[name, c] : w.clients) {
+            auto fresh = w.newClient();
+            fresh->token = c->token;
+            c = std::move(fresh);
+        }
+        QVERIFY(!findChange(all("lead"), id).is_null());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerApi)
+#include "tst_serverapi.moc"
