@@ -14,7 +14,10 @@ using nlohmann::json;
 namespace {
 
 constexpr const char *kCategory = "attache.store";
-constexpr int kSearchCandidates = 2000;
+constexpr int kSearchCandidates = 500;
+// Deferred durability: commits between checkpoints before the store flushes by itself (a
+// caller that never calls flush() still gets a bounded WAL and a bounded loss window).
+constexpr int kMaxUnflushedCommits = 1000;
 
 json parseJson(const std::string &text, json fallback)
 {
@@ -186,8 +189,11 @@ Result<void> Store::init()
             return r.error();
     }
     const bool full = m_options.durability == Durability::Full;
+    // Deferred: SQLite's automatic checkpoint would fsync inside an occasional save; flush()
+    // checkpoints instead.
     if (auto r = m_db.exec(full ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
-                                : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+                                : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+                                  "PRAGMA wal_autocheckpoint = 0;");
         !r)
         return r.error();
 
@@ -283,8 +289,18 @@ Result<void> Store::setMeta(const std::string &key, const std::string &value)
 
 Result<void> Store::flush()
 {
-    // A full checkpoint writes the WAL into the database file and fsyncs both.
-    return m_db.exec("PRAGMA wal_checkpoint(FULL)");
+    m_unflushedCommits = 0;
+    // A checkpoint writes the WAL into the database file and fsyncs both. PASSIVE never waits
+    // for readers (the UI may be reading); what it could not copy waits for the next flush.
+    return m_db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+}
+
+Result<void> Store::committed()
+{
+    if (m_options.durability == Durability::Deferred
+        && ++m_unflushedCommits >= kMaxUnflushedCommits)
+        return flush();
+    return {};
 }
 
 Result<void> Store::setCurrentUser(const std::string &userId)
@@ -505,6 +521,8 @@ Result<Record> Store::create(std::string_view kindName, const json &fields, cons
         return saved.error();
     if (auto c = tx->commit(); !c)
         return c.error();
+    if (auto f = committed(); !f)
+        log(LogLevel::Warning, kCategory, "flush failed: " + f.error().message);
     return saved;
 }
 
@@ -553,6 +571,8 @@ Result<Record> Store::update(std::string_view kindName, std::string_view id, con
         return saved.error();
     if (auto c = tx->commit(); !c)
         return c.error();
+    if (auto f = committed(); !f)
+        log(LogLevel::Warning, kCategory, "flush failed: " + f.error().message);
     return saved;
 }
 
@@ -577,6 +597,8 @@ Result<Record> Store::remove(std::string_view kindName, std::string_view id)
         return saved.error();
     if (auto c = tx->commit(); !c)
         return c.error();
+    if (auto f = committed(); !f)
+        log(LogLevel::Warning, kCategory, "flush failed: " + f.error().message);
     return saved;
 }
 
@@ -601,6 +623,8 @@ Result<Record> Store::restore(std::string_view kindName, std::string_view id)
         return saved.error();
     if (auto c = tx->commit(); !c)
         return c.error();
+    if (auto f = committed(); !f)
+        log(LogLevel::Warning, kCategory, "flush failed: " + f.error().message);
     return saved;
 }
 

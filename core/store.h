@@ -140,6 +140,7 @@ private:
     Result<void> setMeta(const std::string &key, const std::string &value);
     Result<std::optional<std::string>> meta(const std::string &key);
     std::int64_t nowMs() const { return m_clock.physicalNow(); }
+    Result<void> committed();
 
     Database m_db;
     StoreOptions m_options;
@@ -147,6 +148,7 @@ private:
     std::string m_deviceId;
     std::string m_currentUser;
     int m_schemaVersion = 0;
+    int m_unflushedCommits = 0;
     std::unordered_map<std::string, Statement> m_statements;
 
     // ---- Sync engine support ----

@@ -312,9 +312,15 @@ private slots:
         REQUIRE_OK(s);
         QCOMPARE(*(*s)->database().queryInt("PRAGMA synchronous"), std::int64_t(1));
         REQUIRE_OK((*s)->create("contact", contact("Tanaka")));
+        QCOMPARE(*(*s)->database().queryInt("PRAGMA wal_autocheckpoint"), std::int64_t(0));
         REQUIRE_OK((*s)->flush());
-        // After the flush the WAL is checkpointed: a reader of the main file alone sees it.
-        QCOMPARE(*(*s)->database().queryInt("SELECT count(*) FROM contacts"), std::int64_t(1));
+        // After the flush every WAL frame is in the database file: a second checkpoint finds
+        // as many frames checkpointed as logged.
+        auto check = (*s)->database().prepare("PRAGMA wal_checkpoint(PASSIVE)");
+        QVERIFY(check->step().value());
+        QCOMPARE(check->integer("busy"), std::int64_t(0));
+        QCOMPARE(check->integer("checkpointed"), check->integer("log"));
+        QCOMPARE(*(*s)->count("contact"), std::int64_t(1));
     }
 
     void notADatabaseFileIsLeftUntouched()
