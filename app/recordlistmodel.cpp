@@ -294,9 +294,11 @@ void RecordListModel::fetchMore(const QModelIndex &parent)
             return s.list(kind, q);
         },
         [this, generation, offset](attache::Result<std::vector<attache::Record>> r) {
-            if (generation != m_generation || offset != int(m_rows.size()))
-                return;
+            if (generation != m_generation)
+                return; // a reload replaced the rows and reset the fetch state
             m_fetching = false;
+            if (offset != int(m_rows.size()))
+                return;
             if (!r || r->empty())
                 return;
             beginInsertRows({}, offset, offset + int(r->size()) - 1);

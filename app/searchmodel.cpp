@@ -66,6 +66,10 @@ void SearchModel::setQuery(const QString &query)
     m_query = query;
     Q_EMIT queryChanged();
     ++m_generation; // whatever is in flight answers an older question
+    if (!m_searching) {
+        m_searching = true; // from the keystroke until the answer arrives
+        Q_EMIT searchingChanged();
+    }
     m_timer.start();
 }
 
@@ -75,14 +79,14 @@ void SearchModel::run()
         return;
     const int generation = ++m_generation;
     if (m_query.trimmed().isEmpty()) {
+        m_searching = false;
+        Q_EMIT searchingChanged();
         beginResetModel();
         m_rows.clear();
         endResetModel();
         Q_EMIT countChanged();
         return;
     }
-    m_searching = true;
-    Q_EMIT searchingChanged();
     m_backend->run(
         this, [q = m_query.toStdString()](attache::Store &s) { return s.search(q, 50); },
         [this, generation](attache::Result<std::vector<attache::SearchHit>> r) {
