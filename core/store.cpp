@@ -338,6 +338,16 @@ Result<std::optional<Store::Loaded>> Store::load(const KindDef &kind, std::strin
 Result<Record> Store::write(
     const KindDef &kind, Loaded &row, bool isNew, const std::vector<std::string> &changed)
 {
+    // Another connection on this file (the sync engine's, or another window's) may have
+    // written or observed newer stamps: start from the persisted clock, read inside this
+    // write transaction, so a later edit always orders after everything already stored.
+    auto persisted = meta("hlc_last");
+    if (!persisted)
+        return persisted.error();
+    if (*persisted) {
+        if (auto h = Hlc::parse(**persisted))
+            m_clock.restore(*h);
+    }
     const Hlc stamp = m_clock.now();
     const std::string stampText = stamp.toString();
     for (const auto &field : changed) {

@@ -174,6 +174,32 @@ private slots:
         }
     }
 
+    void stampsOrderAcrossConnections()
+    {
+        // The app and the sync engine each hold a connection to the same file. An edit made on
+        // one after a newer stamp was written through the other must order after it, or the
+        // user's later edit would lose to a value they had already seen.
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const Record r = fx.add("contact", contact("Tanaka"));
+        std::int64_t aheadMs = fx.wallMs + 3'600'000; // the other connection's clock: +1 h
+        StoreOptions o;
+        o.clock = [&] { return aheadMs; };
+        auto other = Store::open(fx.path(), o);
+        REQUIRE_OK(other);
+        REQUIRE_OK((*other)->update("contact", r.id, {{"title", "Deputy Director"}}));
+        const std::string seen = (*other)->pendingChanges(1)->front().fields.back().hlc;
+        REQUIRE_OK(fx.store->update("contact", r.id, {{"title", "Director"}}));
+        const auto mine = fx.store->pendingChanges(1);
+        std::string stamp;
+        for (const auto &f : mine->front().fields) {
+            if (f.field == "title")
+                stamp = f.hlc;
+        }
+        const std::string message = stamp + " <= " + seen;
+        QVERIFY2(stamp > seen, message.c_str());
+    }
+
     void deleteAndRestore()
     {
         StoreFixture fx;
