@@ -33,6 +33,8 @@ options:
   --pin KEY             pin the server public key ("sha256//BASE64" or a key file)
   --insecure            skip certificate checks (tests only)
   --device-name NAME    the name admins see for this device
+  --batch N             records per push request (default 500)
+  --pull-limit N        records per pull request (default 2000)
   --progress            print progress lines to standard error
 )";
 
@@ -127,6 +129,10 @@ int main(int argc, char **argv)
             config.verifyTls = false;
         else if (a == "--device-name")
             config.deviceName = next();
+        else if (a == "--batch")
+            config.pushBatchSize = std::atoi(next().c_str());
+        else if (a == "--pull-limit")
+            config.pullLimit = std::atoi(next().c_str());
         else if (a == "--progress")
             progress = true;
         else if (a == "-h" || a == "--help") {

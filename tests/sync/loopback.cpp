@@ -62,13 +62,19 @@ int acceptOrStop(int listenFd, const std::atomic<bool> &stop)
     return -1;
 }
 
-bool readMore(int fd, std::string &buffer)
+bool readMore(int fd, std::string &buffer, const std::atomic<bool> *stop)
 {
     char buf[65536];
-    for (;;) {
+    for (int waited = 0;;) {
         pollfd p {fd, POLLIN, 0};
-        const int r = ::poll(&p, 1, 30000);
-        if (r <= 0)
+        const int r = ::poll(&p, 1, 50);
+        if (r == 0) {
+            // Idle keep-alive connections end when the tool stops, or after 30 s.
+            if ((stop && stop->load()) || (waited += 50) >= 30000)
+                return false;
+            continue;
+        }
+        if (r < 0)
             return false;
         const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
         if (n < 0 && errno == EINTR)
@@ -142,11 +148,12 @@ std::string gunzip(const std::string &data)
     return rc == Z_STREAM_END ? out : std::string();
 }
 
-bool readHttpMessage(int fd, std::string &buffer, std::string &raw, bool isResponse)
+bool readHttpMessage(
+    int fd, std::string &buffer, std::string &raw, bool isResponse, const std::atomic<bool> *stop)
 {
     size_t headEnd;
     while ((headEnd = buffer.find("\r\n\r\n")) == std::string::npos) {
-        if (!readMore(fd, buffer))
+        if (!readMore(fd, buffer, stop))
             return false;
     }
     const std::string head = buffer.substr(0, headEnd + 4);
@@ -155,7 +162,7 @@ bool readHttpMessage(int fd, std::string &buffer, std::string &raw, bool isRespo
     if (auto it = headers.find("content-length"); it != headers.end()) {
         total += size_t(std::stoll(it->second));
         while (buffer.size() < total) {
-            if (!readMore(fd, buffer))
+            if (!readMore(fd, buffer, stop))
                 return false;
         }
     } else if (auto te = headers.find("transfer-encoding");
@@ -166,13 +173,13 @@ bool readHttpMessage(int fd, std::string &buffer, std::string &raw, bool isRespo
                 total = end + 7;
                 break;
             }
-            if (!readMore(fd, buffer))
+            if (!readMore(fd, buffer, stop))
                 return false;
         }
     } else if (isResponse && head.find(" 204 ") == std::string::npos
         && head.find(" 304 ") == std::string::npos) {
         // No length: the body runs to the end of the connection.
-        while (readMore(fd, buffer)) { }
+        while (readMore(fd, buffer, stop)) { }
         total = buffer.size();
     }
     raw = buffer.substr(0, total);
@@ -216,7 +223,7 @@ void ScriptedServer::run()
 void ScriptedServer::serve(int fd)
 {
     std::string buffer, raw;
-    while (!m_stop.load() && readHttpMessage(fd, buffer, raw, false)) {
+    while (!m_stop.load() && readHttpMessage(fd, buffer, raw, false, &m_stop)) {
         SeenRequest req;
         const auto headEnd = raw.find("\r\n\r\n");
         const std::string first = raw.substr(0, raw.find("\r\n"));
@@ -274,7 +281,7 @@ Fault FaultProxy::next()
     const int i = m_index++;
     std::lock_guard lock(m_mutex);
     const Fault f = m_decide ? m_decide(i) : Fault::None;
-    if (f != Fault::None && f != Fault::Delay)
+    if (f != Fault::None)
         ++m_faults;
     return f;
 }
@@ -297,7 +304,7 @@ void FaultProxy::relay(int client)
     int upstream = -1;
     std::string fromClient, fromServer, request, response;
     while (!m_stop.load()) {
-        if (!readHttpMessage(client, fromClient, request, false))
+        if (!readHttpMessage(client, fromClient, request, false, &m_stop))
             break;
         const Fault f = next();
         if (f == Fault::DropBeforeRequest)
@@ -306,7 +313,7 @@ void FaultProxy::relay(int client)
             upstream = connectLoopback(m_upstream);
         if (upstream < 0 || !sendAll(upstream, request.data(), request.size()))
             break;
-        if (!readHttpMessage(upstream, fromServer, response, true))
+        if (!readHttpMessage(upstream, fromServer, response, true, &m_stop))
             break;
         if (f == Fault::DropAfterRequest)
             break;

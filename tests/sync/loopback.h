@@ -37,7 +37,8 @@ struct ScriptedResponse
 
 /// Reads one HTTP/1.1 message head + Content-Length (or chunked) body from a socket.
 /// Returns false on EOF/error. `raw` receives the exact bytes.
-bool readHttpMessage(int fd, std::string &buffer, std::string &raw, bool isResponse);
+bool readHttpMessage(int fd, std::string &buffer, std::string &raw, bool isResponse,
+    const std::atomic<bool> *stop = nullptr);
 
 /// gunzip of a gzip body (empty on error).
 std::string gunzip(const std::string &data);
