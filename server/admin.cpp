@@ -433,11 +433,25 @@ int runAdmin(SqlConnection &conn, const std::vector<std::string> &argv)
             return fail("the user record is missing");
         if (auto r = w.write("user", *userId, json {{"role", role}}, (*user)->orgId); !r)
             return fail(r.error().message);
-        return done(conn.query("UPDATE accounts SET role = ? WHERE user_id = ?",
-                            {SqlValue(role), SqlValue(*userId)})
-                        .ok()
-                ? Result<void>()
-                : Result<void>(makeError("storage", "cannot set the role")));
+        // The user's scope changed: their devices' cursors no longer fit what they may see, so
+        // every device of theirs resyncs from the start on its next pull.
+        SqlTransaction txn(conn);
+        if (auto r = txn.beginWrite(); !r)
+            return fail(r.error().message);
+        auto seq = conn.query("SELECT value FROM meta WHERE key = 'seq'");
+        if (!seq)
+            return fail(seq.error().message);
+        const std::int64_t next = seq->integer(0, "value") + 1;
+        auto bump = conn.query(
+            "UPDATE meta SET value = ? WHERE key = 'seq'", {SqlValue(std::to_string(next))});
+        auto set = conn.query("UPDATE accounts SET role = ?, resync_before = ? WHERE user_id = ?",
+            {SqlValue(role), SqlValue(next), SqlValue(*userId)});
+        if (!bump || !set)
+            return fail("cannot set the role; nothing was changed");
+        if (auto r = txn.commit(); !r)
+            return fail(r.error().message);
+        std::cout << "ok" << std::endl;
+        return 0;
     }
     if (command == "reset-password") {
         auto userId

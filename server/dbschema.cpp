@@ -14,7 +14,8 @@ INSERT INTO meta (key, value) VALUES ('purge_horizon', '0') ON CONFLICT (key) DO
 INSERT INTO meta (key, value) VALUES ('schema_version', '1') ON CONFLICT (key) DO NOTHING;
 
 -- Every synced record, whatever its kind: the fields with their stamps are JSON
--- {"name": {"value": …, "hlc": "…", "by": user, "dev": device}}, validated against core/schema.
+-- {"name": {"value": …, "hlc": "…", "by": user, "dev": device}}, validated against core/schema;
+-- `wire` is the same without by/dev, as pulls send it (kept ready so pulls only concatenate).
 CREATE TABLE IF NOT EXISTS records (
   kind TEXT NOT NULL,
   id TEXT NOT NULL,
@@ -22,6 +23,7 @@ CREATE TABLE IF NOT EXISTS records (
   mission_id TEXT,
   created_by TEXT NOT NULL,
   fields TEXT NOT NULL,
+  wire TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0,
   deleted_at BIGINT,
   sha256 TEXT,
@@ -43,6 +45,7 @@ CREATE TABLE IF NOT EXISTS accounts (
   password_hash TEXT NOT NULL,
   org_id TEXT NOT NULL,
   role TEXT NOT NULL,
+  resync_before BIGINT NOT NULL DEFAULT 0,
   created_at BIGINT NOT NULL
 );
 

@@ -161,8 +161,10 @@ int serve(Pool &pool, const ServeOptions &options)
                 return;
             }
             auto r = service.pull(a, *cursor, int(std::min<std::int64_t>(*limit, 2000)));
-            if (!failed(res, r))
-                sendJson(res, 200, std::get<json>(r));
+            if (!failed(res, r)) {
+                res.status = 200;
+                res.set_content(std::move(std::get<std::string>(r)), "application/json");
+            }
         }));
     svr.Get(R"(/api/v1/history/([a-z]+)/([0-9a-f-]+))",
         authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {

@@ -41,11 +41,17 @@ bool StoredRecord::deleted() const
     return v.is_boolean() && v.get<bool>();
 }
 
-json StoredRecord::toWire() const
+json StoredRecord::wireFields() const
 {
     json f = json::object();
     for (const auto &[name, entry] : fields.items())
         f[name] = json {{"value", entry.value("value", json())}, {"hlc", entry.value("hlc", "")}};
+    return f;
+}
+
+json StoredRecord::toWire() const
+{
+    json f = wireFields();
     return json {{"kind", kind ? std::string(kind->name) : std::string()}, {"id", id}, {"seq", seq},
         {"fields", std::move(f)}, {"updated_by", updatedBy}, {"updated_device", updatedDevice},
         {"updated_at", updatedAt}};
@@ -135,17 +141,25 @@ Result<void> ChangeWriter::finish()
 
 Result<std::optional<StoredRecord>> ChangeWriter::mission(const std::string &id)
 {
-    return loadRecord(m_conn, "mission", id);
+    if (auto it = m_missions.find(id); it != m_missions.end())
+        return it->second;
+    auto m = loadRecord(m_conn, "mission", id);
+    if (m)
+        m_missions[id] = *m;
+    return m;
 }
 
 Result<bool> ChangeWriter::isMember(const std::string &missionId, const std::string &userId)
 {
+    const std::string key = missionId + "/" + userId;
+    if (auto it = m_memberships.find(key); it != m_memberships.end())
+        return it->second;
     auto rows
         = m_conn.query("SELECT 1 AS one FROM mission_members WHERE mission_id = ? AND user_id = ?",
             {SqlValue(missionId), SqlValue(userId)});
     if (!rows)
         return rows.error();
-    return !rows->empty();
+    return m_memberships[key] = !rows->empty();
 }
 
 std::optional<ApiError> ChangeWriter::checkScope(const IncomingChange &change,
@@ -205,36 +219,40 @@ std::optional<ApiError> ChangeWriter::checkScope(const IncomingChange &change,
 Result<void> ChangeWriter::save(const StoredRecord &rec, bool isNew)
 {
     const json &sha = rec.value("sha256");
-    std::vector<SqlValue> p {SqlValue(rec.orgId),
-        rec.missionId ? SqlValue(*rec.missionId) : SqlValue(), SqlValue(rec.fields.dump()),
-        SqlValue(std::int64_t(rec.deleted() ? 1 : 0)), rec.deleted() ? SqlValue(m_now) : SqlValue(),
-        sha.is_string() ? SqlValue(sha.get<std::string>()) : SqlValue(), SqlValue(rec.seq),
-        SqlValue(rec.updatedAt), SqlValue(rec.updatedBy), SqlValue(rec.updatedDevice),
-        SqlValue(rec.kind->name), SqlValue(rec.id)};
+    const bool deleted = rec.deleted();
+    const SqlValue mission = rec.missionId ? SqlValue(*rec.missionId) : SqlValue();
+    const SqlValue shaValue = sha.is_string() ? SqlValue(sha.get<std::string>()) : SqlValue();
     Result<SqlRows> r = makeError("", "");
     if (isNew) {
-        p.emplace_back(rec.createdBy);
-        p.emplace_back(rec.createdAt);
-        r = m_conn.query(
-            "INSERT INTO records (org_id, mission_id, fields, deleted, deleted_at, "
-            "sha256, seq, updated_at, updated_by, updated_device, kind, id, "
-            "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            p);
+        r = m_conn.query("INSERT INTO records (kind, id, org_id, mission_id, created_by, fields, "
+                         "wire, deleted, deleted_at, sha256, seq, created_at, updated_at, "
+                         "updated_by, updated_device) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {SqlValue(rec.kind->name), SqlValue(rec.id), SqlValue(rec.orgId), mission,
+                SqlValue(rec.createdBy), SqlValue(rec.fields.dump()),
+                SqlValue(rec.wireFields().dump()), SqlValue(std::int64_t(deleted ? 1 : 0)),
+                deleted ? SqlValue(m_now) : SqlValue(), shaValue, SqlValue(rec.seq),
+                SqlValue(rec.createdAt), SqlValue(rec.updatedAt), SqlValue(rec.updatedBy),
+                SqlValue(rec.updatedDevice)});
     } else {
         // deleted_at keeps the time of the first delete so that purging counts from it.
-        r = m_conn.query("UPDATE records SET org_id = ?, mission_id = ?, fields = ?, deleted = ?, "
+        r = m_conn.query("UPDATE records SET org_id = ?, mission_id = ?, fields = ?, wire = ?, "
+                         "deleted = ?, "
                          "deleted_at = CASE WHEN ? = 1 THEN COALESCE(deleted_at, ?) ELSE NULL END, "
-                         "sha256 = ?, seq = ?, updated_at = ?, updated_by = ?, "
-                         "updated_device = ? WHERE kind = ? AND id = ?",
-            {p[0], p[1], p[2], p[3], p[3], SqlValue(m_now), p[5], p[6], p[7], p[8], p[9], p[10],
-                p[11]});
+                         "sha256 = ?, seq = ?, updated_at = ?, updated_by = ?, updated_device = ? "
+                         "WHERE kind = ? AND id = ?",
+            {SqlValue(rec.orgId), mission, SqlValue(rec.fields.dump()),
+                SqlValue(rec.wireFields().dump()), SqlValue(std::int64_t(deleted ? 1 : 0)),
+                SqlValue(std::int64_t(deleted ? 1 : 0)), SqlValue(m_now), shaValue,
+                SqlValue(rec.seq), SqlValue(rec.updatedAt), SqlValue(rec.updatedBy),
+                SqlValue(rec.updatedDevice), SqlValue(rec.kind->name), SqlValue(rec.id)});
     }
     if (!r)
         return r.error();
     return {};
 }
 
-Result<void> ChangeWriter::updateMembership(const StoredRecord &mission)
+Result<void> ChangeWriter::updateMembership(const StoredRecord &mission, bool existed)
 {
     auto rows = m_conn.query(
         "SELECT user_id FROM mission_members WHERE mission_id = ?", {SqlValue(mission.id)});
@@ -269,7 +287,7 @@ Result<void> ChangeWriter::updateMembership(const StoredRecord &mission)
             !r)
             return r.error();
     }
-    if (!added || old.empty())
+    if (!added || !existed)
         return {};
     // A new member's next pull must bring the mission's earlier records too: move them to the
     // head of the changes feed. Re-delivering them to others is harmless (same stamps: no-op).
@@ -438,7 +456,9 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
                 return internalError(r.error());
         }
         if (change.kind->name == "mission") {
-            if (auto r = updateMembership(after); !r)
+            m_missions.erase(change.id);
+            m_memberships.clear();
+            if (auto r = updateMembership(after, before.has_value()); !r)
                 return internalError(r.error());
         }
     }

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -38,6 +39,8 @@ struct Actor
     std::string role; ///< member, leader, manager, admin
     std::string deviceId;
     bool adminCli = false;
+    /// A pull cursor below this must resync: the user's role (and so their scope) changed.
+    std::int64_t resyncBefore = 0;
     bool managerScope() const { return adminCli || role == "manager" || role == "admin"; }
 };
 
@@ -76,6 +79,8 @@ struct StoredRecord
     bool deleted() const;
     /// The protocol's form: {kind, id, seq, fields: {name: {value, hlc}}, updated_*}.
     nlohmann::json toWire() const;
+    /// Just the fields in the protocol's form: {name: {value, hlc}}.
+    nlohmann::json wireFields() const;
 };
 
 Result<std::optional<StoredRecord>> loadRecord(
@@ -105,11 +110,15 @@ private:
     Result<std::optional<StoredRecord>> mission(const std::string &id);
     Result<bool> isMember(const std::string &missionId, const std::string &userId);
     Result<void> save(const StoredRecord &rec, bool isNew);
-    Result<void> updateMembership(const StoredRecord &mission);
+    Result<void> updateMembership(const StoredRecord &mission, bool existed);
     Result<void> recordConflict(const StoredRecord &rec, const std::string &field,
         const nlohmann::json &winner, const nlohmann::json &loser);
 
     SqlConnection &m_conn;
+    // Per batch: the missions and memberships already looked up (a batch is one transaction
+    // holding the write lock, and this writer updates both caches when it changes them).
+    std::map<std::string, std::optional<StoredRecord>> m_missions;
+    std::map<std::string, bool> m_memberships;
     Actor m_actor;
     std::string m_batchId;
     std::int64_t m_now;

@@ -193,9 +193,9 @@ ApiResult<Actor> SyncService::authenticate(const std::string &authorization)
     auto conn = m_pool.acquire();
     if (!conn)
         return internalError(conn.error());
-    auto rows = (*conn)->query(
-        "SELECT d.device_id, d.user_id, d.revoked_at, a.org_id, a.role FROM devices d "
-        "JOIN accounts a ON a.user_id = d.user_id WHERE d.token_hash = ?",
+    auto rows = (*conn)->query("SELECT d.device_id, d.user_id, d.revoked_at, a.org_id, a.role, "
+                               "a.resync_before FROM devices d "
+                               "JOIN accounts a ON a.user_id = d.user_id WHERE d.token_hash = ?",
         {SqlValue(sha256Hex(token))});
     if (!rows)
         return internalError(rows.error());
@@ -209,6 +209,7 @@ ApiResult<Actor> SyncService::authenticate(const std::string &authorization)
     a.orgId = rows->text(0, "org_id");
     a.role = rows->text(0, "role");
     a.deviceId = rows->text(0, "device_id");
+    a.resyncBefore = rows->integer(0, "resync_before");
     return a;
 }
 
@@ -369,7 +370,7 @@ ApiResult<json> SyncService::push(const Actor &caller, const std::string &body)
     return response;
 }
 
-ApiResult<json> SyncService::pull(const Actor &caller, std::int64_t cursor, int limit)
+ApiResult<std::string> SyncService::pull(const Actor &caller, std::int64_t cursor, int limit)
 {
     auto conn = m_pool.acquire();
     if (!conn)
@@ -383,6 +384,11 @@ ApiResult<json> SyncService::pull(const Actor &caller, std::int64_t cursor, int 
     std::int64_t maxSeq = 0, horizon = 0;
     for (std::size_t i = 0; i < meta->size(); ++i)
         (meta->text(i, "key") == "seq" ? maxSeq : horizon) = meta->integer(i, "value");
+    if (cursor > 0 && cursor < caller.resyncBefore)
+        return ApiError {409, "resync_required",
+            "Your role changed, so what this device may hold changed too: it must sync "
+            "again from the start (its unsent changes are kept).",
+            json {{"horizon", caller.resyncBefore}}};
     if (cursor > 0 && cursor < horizon)
         return ApiError {409, "resync_required",
             "This device has been away longer than the server keeps deleted records; "
@@ -391,27 +397,27 @@ ApiResult<json> SyncService::pull(const Actor &caller, std::int64_t cursor, int 
     std::vector<SqlValue> params {SqlValue(cursor), SqlValue(maxSeq)};
     const std::string scope = scopeCondition(caller, params);
     params.emplace_back(std::int64_t(limit));
-    auto rows
-        = (*conn)->query("SELECT r.kind, r.id, r.fields, r.seq, r.updated_by, r.updated_device, "
-                         "r.updated_at FROM records r WHERE r.seq > ? AND r.seq <= ? AND ("
-                + scope + ") ORDER BY r.seq LIMIT ?",
-            params);
+    auto rows = (*conn)->query("SELECT r.kind, r.id, r.wire, r.seq, r.updated_by, "
+                               "r.updated_device, r.updated_at FROM records r WHERE r.seq > ? AND "
+                               "r.seq <= ? AND ("
+            + scope + ") ORDER BY r.seq LIMIT ?",
+        params);
     if (!rows)
         return internalError(rows.error());
-    json changes = json::array();
+    // The stored wire form is concatenated as is: a pull parses no record JSON.
+    std::string changes = "[";
     for (std::size_t i = 0; i < rows->size(); ++i) {
-        StoredRecord rec;
-        rec.kind = findKind(rows->text(i, "kind"));
-        rec.id = rows->text(i, "id");
-        rec.fields = json::parse(rows->text(i, "fields"), nullptr, false);
-        if (!rec.kind || !rec.fields.is_object())
-            return internalError(makeError("storage", "corrupt record " + rec.id));
-        rec.seq = rows->integer(i, "seq");
-        rec.updatedBy = rows->text(i, "updated_by");
-        rec.updatedDevice = rows->text(i, "updated_device");
-        rec.updatedAt = rows->integer(i, "updated_at");
-        changes.push_back(rec.toWire());
+        if (i > 0)
+            changes += ',';
+        changes += "{\"kind\":" + json(rows->text(i, "kind")).dump();
+        changes += ",\"id\":" + json(rows->text(i, "id")).dump();
+        changes += ",\"seq\":" + std::to_string(rows->integer(i, "seq"));
+        changes += ",\"fields\":" + rows->text(i, "wire");
+        changes += ",\"updated_by\":" + json(rows->text(i, "updated_by")).dump();
+        changes += ",\"updated_device\":" + json(rows->text(i, "updated_device")).dump();
+        changes += ",\"updated_at\":" + std::to_string(rows->integer(i, "updated_at")) + "}";
     }
+    changes += ']';
     std::int64_t next = maxSeq;
     std::int64_t remaining = 0;
     if (int(rows->size()) == limit) {
@@ -435,15 +441,18 @@ ApiResult<json> SyncService::pull(const Actor &caller, std::int64_t cursor, int 
             cp);
     if (!conflicts)
         return internalError(conflicts.error());
-    json conflictList = json::array();
-    for (std::size_t i = 0; i < conflicts->size(); ++i)
-        conflictList.push_back(json::parse(conflicts->text(i, "body"), nullptr, false));
+    std::string conflictList = "[";
+    for (std::size_t i = 0; i < conflicts->size(); ++i) {
+        if (i > 0)
+            conflictList += ',';
+        conflictList += conflicts->text(i, "body");
+    }
+    conflictList += ']';
     json drops = json::array();
     if (!caller.managerScope()) {
         auto d = (*conn)->query(
             "SELECT DISTINCT mission_id FROM mission_drops WHERE user_id = ? AND seq > ? AND seq "
-            "<= ? "
-            "AND mission_id NOT IN (SELECT mission_id FROM mission_members WHERE user_id = ?)",
+            "<= ? AND mission_id NOT IN (SELECT mission_id FROM mission_members WHERE user_id = ?)",
             {SqlValue(caller.userId), SqlValue(cursor), SqlValue(next), SqlValue(caller.userId)});
         if (!d)
             return internalError(d.error());
@@ -451,9 +460,9 @@ ApiResult<json> SyncService::pull(const Actor &caller, std::int64_t cursor, int 
             drops.push_back(d->text(i, "mission_id"));
     }
     (void)txn.commit();
-    return json {{"changes", std::move(changes)}, {"conflicts", std::move(conflictList)},
-        {"drop_missions", std::move(drops)}, {"cursor", next}, {"remaining", remaining},
-        {"resync", false}};
+    return "{\"changes\":" + changes + ",\"conflicts\":" + conflictList
+        + ",\"drop_missions\":" + drops.dump() + ",\"cursor\":" + std::to_string(next)
+        + ",\"remaining\":" + std::to_string(remaining) + ",\"resync\":false}";
 }
 
 ApiResult<json> SyncService::history(

@@ -44,7 +44,8 @@ public:
     ApiResult<Actor> authenticate(const std::string &authorization);
     ApiResult<bool> logout(const Actor &caller);
     ApiResult<nlohmann::json> push(const Actor &caller, const std::string &body);
-    ApiResult<nlohmann::json> pull(const Actor &caller, std::int64_t cursor, int limit);
+    /// The response body is built as text from the stored wire form of each record.
+    ApiResult<std::string> pull(const Actor &caller, std::int64_t cursor, int limit);
     ApiResult<nlohmann::json> history(
         const Actor &caller, const std::string &kind, const std::string &id);
     ApiResult<nlohmann::json> attachmentStatus(const Actor &caller, const std::string &sha);

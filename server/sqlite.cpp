@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <unordered_map>
+
 namespace attache::server {
 
 namespace {
@@ -14,16 +16,38 @@ public:
     explicit SqliteConnection(sqlite3 *db)
         : m_db(db)
     { }
-    ~SqliteConnection() override { sqlite3_close_v2(m_db); }
+    ~SqliteConnection() override
+    {
+        for (auto &[sql, stmt] : m_cache)
+            sqlite3_finalize(stmt);
+        sqlite3_close_v2(m_db);
+    }
 
     Dialect dialect() const override { return Dialect::Sqlite; }
     bool healthy() const override { return true; }
 
     Result<SqlRows> query(std::string_view sql, const std::vector<SqlValue> &params) override
     {
+        // Prepared statements are cached per connection: the same few statements run for
+        // every change of every push.
         sqlite3_stmt *stmt = nullptr;
-        if (sqlite3_prepare_v2(m_db, sql.data(), int(sql.size()), &stmt, nullptr) != SQLITE_OK)
-            return error("prepare");
+        auto cached = m_cache.find(std::string(sql));
+        if (cached != m_cache.end()) {
+            stmt = cached->second;
+        } else {
+            if (sqlite3_prepare_v2(m_db, sql.data(), int(sql.size()), &stmt, nullptr) != SQLITE_OK)
+                return error("prepare");
+            m_cache.emplace(std::string(sql), stmt);
+        }
+        struct Reset
+        {
+            sqlite3_stmt *s;
+            ~Reset()
+            {
+                sqlite3_reset(s);
+                sqlite3_clear_bindings(s);
+            }
+        } reset {stmt};
         for (std::size_t i = 0; i < params.size(); ++i) {
             const auto &p = params[i];
             const int idx = int(i) + 1;
@@ -50,11 +74,8 @@ public:
             const int rc = sqlite3_step(stmt);
             if (rc == SQLITE_DONE)
                 break;
-            if (rc != SQLITE_ROW) {
-                auto e = error("step");
-                sqlite3_finalize(stmt);
-                return e;
-            }
+            if (rc != SQLITE_ROW)
+                return error("step");
             auto &row = rows.rows.emplace_back();
             row.reserve(std::size_t(n));
             for (int c = 0; c < n; ++c) {
@@ -70,7 +91,6 @@ public:
             }
         }
         rows.affected = sqlite3_changes(m_db);
-        sqlite3_finalize(stmt);
         return rows;
     }
 
@@ -100,6 +120,7 @@ private:
         return makeError("storage", std::string("SQLite ") + what + ": " + sqlite3_errmsg(m_db));
     }
     sqlite3 *m_db;
+    std::unordered_map<std::string, sqlite3_stmt *> m_cache;
 };
 
 } // namespace

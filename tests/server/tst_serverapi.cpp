@@ -397,6 +397,43 @@ private slots:
         QVERIFY(w.server->removeMember(w.m1, w.bob).ok());
     }
 
+    void scope_addedToMissionWithoutMembers_getsEarlierRecords()
+    {
+        auto m4 = w.server->createMission(w.orgA, "M4 chưa có thành viên", "", {});
+        QVERIFY(m4.ok());
+        const std::string id = newId();
+        QCOMPARE(w.as("mgr")
+                     .push("b-m4",
+                         json::array(
+                             {contactChange(id, *m4, "Prepared by the manager", stamp(0, "mgr"))}))
+                     .status,
+            200);
+        std::int64_t cursor = 0;
+        QVERIFY(findChange(w.as("ann").pullAll(cursor), id).is_null());
+        QVERIFY(w.server->addMember(*m4, w.ann).ok());
+        QVERIFY(!findChange(w.as("ann").pullAll(cursor), id).is_null());
+    }
+
+    void setRole_devicesOfThatUserResync()
+    {
+        QVERIFY(w.server->createUser(w.orgA, "promoted", World::kPassword, "member").ok());
+        auto c = w.newClient();
+        QCOMPARE(c->login("promoted", World::kPassword, "dev_promoted").status, 200);
+        std::int64_t cursor = 0;
+        QVERIFY(findChange(c->pullAll(cursor), w.m1).is_null());
+        const AdminRun run
+            = w.server->admin({"set-role", "--user", "promoted", "--role", "manager"});
+        QCOMPARE(run.exitCode, 0);
+        const Reply r = c->pull(cursor);
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.code(), "resync_required");
+        std::int64_t fresh = 0;
+        const json all = c->pullAll(fresh);
+        QVERIFY(!findChange(all, w.m1).is_null());
+        QVERIFY(!findChange(all, w.m2).is_null());
+        QCOMPARE(c->pull(fresh).status, 200);
+    }
+
     void scope_contactWithoutMission_creatorAndManagersOnly()
     {
         const std::string id = newId();

@@ -1,0 +1,219 @@
+// attache-loaddriver: N simulated devices syncing concurrently against a running attache-server
+// (bench/server/run-load.sh starts one and makes the users). Each device signs in and catches
+// up (not timed), then, all together: pushes 20 changes in one batch and pulls until nothing
+// remains (timed per request). Prints throughput and latency percentiles.
+#include "hlc.h"
+#include "uuid.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <barrier>
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Options
+{
+    std::string host = "127.0.0.1";
+    int port = 0;
+    int devices = 500;
+    int users = 25;
+    int changes = 20;
+    int rampMs = 0;
+    std::string password = "load-password";
+};
+
+struct Stats
+{
+    std::mutex mutex;
+    std::vector<double> pushMs, pullMs;
+    std::atomic<int> errors {0};
+    std::atomic<int> setupErrors {0};
+};
+
+std::int64_t wallMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const std::size_t i = std::min(v.size() - 1, std::size_t(p * double(v.size() - 1) + 0.5));
+    return v[i];
+}
+
+void device(const Options &o, int index, Stats &stats, std::barrier<> &ready, std::barrier<> &go,
+    const Clock::time_point &start)
+{
+    httplib::Client client(o.host, o.port);
+    client.set_read_timeout(120);
+    client.set_connection_timeout(30);
+    client.set_keep_alive(true);
+    const std::string deviceId = "load" + std::to_string(index) + "x" + attache::randomHex(4);
+    const std::string user = "load" + std::to_string(index % o.users);
+    httplib::Headers headers {{"Attache-Protocol", "1"}, {"Accept-Encoding", "gzip"}};
+    std::string missionId;
+    std::int64_t cursor = 0;
+    bool ok = false;
+    // Setup: sign in and catch up, so the timed part is the steady-state sync.
+    if (auto r = client.Post("/api/v1/login", headers,
+            json {{"username", user}, {"password", o.password}, {"device_id", deviceId}}.dump(),
+            "application/json");
+        r && r->status == 200) {
+        headers.emplace(
+            "Authorization", "Bearer " + json::parse(r->body)["token"].get<std::string>());
+        ok = true;
+        for (int guard = 0; guard < 1000 && ok; ++guard) {
+            auto p = client.Get(
+                "/api/v1/pull?cursor=" + std::to_string(cursor) + "&limit=2000", headers);
+            if (!p || p->status != 200) {
+                ok = false;
+                break;
+            }
+            const json body = json::parse(p->body);
+            for (const auto &c : body["changes"]) {
+                if (c["kind"] == "mission" && missionId.empty())
+                    missionId = c["id"];
+            }
+            cursor = body["cursor"];
+            if (body["remaining"] == 0)
+                break;
+        }
+    }
+    if (!ok || missionId.empty())
+        stats.setupErrors++;
+    ready.arrive_and_wait();
+    go.arrive_and_wait(); // `start` is set between the two barriers
+    if (!ok || missionId.empty())
+        return;
+    if (o.rampMs > 0) {
+        std::mt19937 rng {unsigned(index)};
+        std::this_thread::sleep_until(
+            start + std::chrono::milliseconds(rng() % unsigned(o.rampMs)));
+    }
+    attache::HlcClock clock(deviceId);
+    json changes = json::array();
+    for (int i = 0; i < o.changes; ++i) {
+        const std::string h = clock.now().toString();
+        changes.push_back({{"kind", "contact"}, {"id", attache::makeUuidV7()},
+            {"fields",
+                {{"full_name",
+                     {{"value", "Contact " + std::to_string(i) + " of " + deviceId}, {"hlc", h},
+                         {"base", ""}}},
+                    {"organisation", {{"value", "Load Test Co."}, {"hlc", h}, {"base", ""}}},
+                    {"mission_id", {{"value", missionId}, {"hlc", h}, {"base", ""}}}}}});
+    }
+    const std::string body
+        = json {{"batch_id", attache::randomHex(8)}, {"changes", changes}}.dump();
+    auto t0 = Clock::now();
+    auto r = client.Post("/api/v1/push", headers, body, "application/json");
+    const double pushMs = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    if (!r || r->status != 200) {
+        stats.errors++;
+        std::fprintf(stderr, "push failed: %s\n",
+            r ? r->body.c_str() : httplib::to_string(r.error()).c_str());
+        return;
+    }
+    std::vector<double> pulls;
+    for (int guard = 0; guard < 1000; ++guard) {
+        t0 = Clock::now();
+        auto p
+            = client.Get("/api/v1/pull?cursor=" + std::to_string(cursor) + "&limit=500", headers);
+        pulls.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+        if (!p || p->status != 200) {
+            stats.errors++;
+            std::fprintf(stderr, "pull failed: %s\n",
+                p ? p->body.c_str() : httplib::to_string(p.error()).c_str());
+            return;
+        }
+        const json b = json::parse(p->body);
+        cursor = b["cursor"];
+        if (b["remaining"] == 0)
+            break;
+    }
+    std::lock_guard lock(stats.mutex);
+    stats.pushMs.push_back(pushMs);
+    stats.pullMs.insert(stats.pullMs.end(), pulls.begin(), pulls.end());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    Options o;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string a = argv[i];
+        const std::string v = argv[i + 1];
+        if (a == "--port")
+            o.port = std::stoi(v);
+        else if (a == "--host")
+            o.host = v;
+        else if (a == "--devices")
+            o.devices = std::stoi(v);
+        else if (a == "--users")
+            o.users = std::stoi(v);
+        else if (a == "--changes")
+            o.changes = std::stoi(v);
+        else if (a == "--ramp-ms")
+            o.rampMs = std::stoi(v);
+        else if (a == "--password")
+            o.password = v;
+    }
+    if (o.port <= 0) {
+        std::fprintf(stderr,
+            "usage: attache-loaddriver --port PORT [--devices 500] [--users 25] "
+            "[--changes 20] [--ramp-ms 0]\n");
+        return 2;
+    }
+    Stats stats;
+    Clock::time_point start;
+    std::barrier ready(o.devices + 1);
+    std::barrier go(o.devices + 1);
+    std::vector<std::thread> threads;
+    threads.reserve(std::size_t(o.devices));
+    const auto setup0 = Clock::now();
+    for (int i = 0; i < o.devices; ++i)
+        threads.emplace_back([&, i] { device(o, i, stats, ready, go, start); });
+    ready.arrive_and_wait();
+    start = Clock::now();
+    go.arrive_and_wait();
+    const double setupS = std::chrono::duration<double>(start - setup0).count();
+    for (auto &t : threads)
+        t.join();
+    const double wallS = std::chrono::duration<double>(Clock::now() - start).count();
+    const std::size_t requests = stats.pushMs.size() + stats.pullMs.size();
+    std::vector<double> allMs = stats.pushMs;
+    allMs.insert(allMs.end(), stats.pullMs.begin(), stats.pullMs.end());
+    std::printf("devices %d, changes per device %d, ramp %d ms (setup: sign-in and catch-up %.1f "
+                "s, %d setup errors)\n",
+        o.devices, o.changes, o.rampMs, setupS, stats.setupErrors.load());
+    std::printf("timed phase %.2f s: %zu requests (%.0f req/s), %zu changes pushed (%.0f "
+                "changes/s), errors %d\n",
+        wallS, requests, double(requests) / wallS, stats.pushMs.size() * std::size_t(o.changes),
+        double(stats.pushMs.size() * std::size_t(o.changes)) / wallS, stats.errors.load());
+    std::printf("push ms: p50 %.1f  p99 %.1f  max %.1f\n", percentile(stats.pushMs, 0.5),
+        percentile(stats.pushMs, 0.99), percentile(stats.pushMs, 1.0));
+    std::printf("pull ms: p50 %.1f  p99 %.1f  max %.1f\n", percentile(stats.pullMs, 0.5),
+        percentile(stats.pullMs, 0.99), percentile(stats.pullMs, 1.0));
+    std::printf("all  ms: p50 %.1f  p99 %.1f  max %.1f\n", percentile(allMs, 0.5),
+        percentile(allMs, 0.99), percentile(allMs, 1.0));
+    (void)wallMs;
+    return stats.errors.load() == 0 && stats.setupErrors.load() == 0 ? 0 : 1;
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Load benchmark of attache-server: 500 devices syncing concurrently on loopback.
+#   bench/server/run-load.sh BUILD_DIR sqlite|postgres [driver options, e.g. --ramp-ms 2000]
+# postgres needs ATTACHE_TEST_PG_URL (run under scripts/with-postgres).
+set -euo pipefail
+build=${1:?build dir}; backend=${2:?sqlite or postgres}; shift 2
+server="$build/server/attache-server"
+driver="$build/bench/server/attache-loaddriver"
+users=${USERS:-25}
+tmp=$(mktemp -d /tmp/attache-load.XXXXXX)
+if [[ $backend == postgres ]]; then
+  storage=(--database "${ATTACHE_TEST_PG_URL:?run under scripts/with-postgres}" --schema "load_$RANDOM$RANDOM")
+else
+  storage=(--data-dir "$tmp/data")
+fi
+pid=""
+cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+org=$("$server" admin "${storage[@]}" create-org --name "Load test")
+for ((i = 0; i < users; i++)); do
+  u=$("$server" admin "${storage[@]}" create-user --org "$org" --username "load$i" \
+      --password load-password --full-name "Load $i" --role member)
+  "$server" admin "${storage[@]}" create-mission --org "$org" --title "Mission $i" \
+      --start 2026-01-01 --end 2026-01-10 --leader "$u" >/dev/null
+done
+"$server" "${storage[@]}" --listen 127.0.0.1:0 --threads "${THREADS:-64}" >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+for _ in $(seq 100); do grep -q listening "$tmp/out" && break; sleep 0.1; done
+port=$(grep -o '[0-9]*$' "$tmp/out")
+echo "backend $backend, server threads ${THREADS:-64}, $users users"
+"$driver" --port "$port" --users "$users" "$@"
