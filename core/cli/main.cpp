@@ -2,10 +2,14 @@
 // scripts and IT staff. Every command prints JSON (one object per line for lists).
 
 #include "demo.h"
+#include "interchange/contactcsv.h"
+#include "interchange/contactimport.h"
+#include "interchange/vcard.h"
 #include "schema.h"
 #include "store.h"
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -29,6 +33,10 @@ commands:
   report [from=YYYY-MM-DD] [to=...] [organisation=ID] [country=CC] [mission=ID]
   pending                               how many records wait for upload
   demo                                  load a demo department into an empty database
+  import-contacts FILE [--mission ID] [--dry-run]
+                                        import a vCard (2.1/3.0/4.0) or Google/Outlook CSV file;
+                                        duplicates are merged; --dry-run only prints the plan
+  export-contacts FILE --format vcard4|vcard3|csv [--mission ID]
   shell                                 read commands from standard input, one per line
 )";
 
@@ -75,6 +83,73 @@ Result<json> parseFields(const KindDef &kind, const std::vector<std::string> &ar
 }
 
 int run(Store &store, const std::vector<std::string> &args);
+
+// ---- Contacts in and out (issue 6) ----
+int contactsCommand(Store &store, const std::vector<std::string> &args)
+{
+    namespace ix = attache::interchange;
+    if (args.size() < 2)
+        return fail(makeError("usage", "usage: " + args[0] + " FILE ..."));
+    const std::string file = args[1];
+    std::string mission, format;
+    bool dryRun = false;
+    for (size_t i = 2; i < args.size(); ++i) {
+        if (args[i] == "--dry-run")
+            dryRun = true;
+        else if (args[i] == "--mission" && i + 1 < args.size())
+            mission = args[++i];
+        else if (args[i] == "--format" && i + 1 < args.size())
+            format = args[++i];
+        else
+            return fail(makeError("usage", "unknown option “" + args[i] + "”"));
+    }
+    if (args[0] == "export-contacts") {
+        if (format != "vcard4" && format != "vcard3" && format != "csv")
+            return fail(makeError("usage", "--format must be vcard4, vcard3 or csv"));
+        ListQuery q;
+        q.missionId = mission;
+        auto records = store.list("contact", q);
+        if (!records)
+            return fail(records.error());
+        std::vector<ix::ContactData> contacts;
+        for (const auto &r : *records)
+            contacts.push_back(ix::fromRecord(r));
+        const std::string out = format == "csv"
+            ? ix::writeContactsCsv(contacts)
+            : ix::writeVCards(
+                contacts, format == "vcard3" ? ix::VCardVersion::V3 : ix::VCardVersion::V4);
+        std::ofstream f(file, std::ios::binary | std::ios::trunc);
+        f << out;
+        f.close();
+        if (!f)
+            return fail(makeError("io", "Could not write " + file + "."));
+        std::cout << json {{"exported", contacts.size()}, {"file", file}}.dump() << "\n";
+        return 0;
+    }
+    std::ifstream f(file, std::ios::binary);
+    if (!f)
+        return fail(makeError("io", "Could not read " + file + "."));
+    const std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    ix::ImportOptions options;
+    options.missionId = mission;
+    auto plan = ix::planImport(store, ix::parseContactsFile(bytes), options);
+    if (!plan)
+        return fail(plan.error());
+    std::cout << ix::describePlan(*plan);
+    if (dryRun) {
+        std::cout << "dry run: nothing written\n";
+        return 0;
+    }
+    const auto report = ix::applyImport(store, *plan, options);
+    for (const auto &s : report.failed)
+        std::cout << "line " << s.line << ": not imported: " << s.reason << "\n";
+    std::cout << json {{"created", report.created}, {"merged", report.merged},
+        {"left_out", report.skipped}, {"failed", report.failed.size()},
+        {"unreadable", plan->skipped.size()}}
+                     .dump()
+              << "\n";
+    return report.failed.empty() && plan->skipped.empty() ? 0 : 3;
+}
 
 int shell(Store &store)
 {
@@ -228,6 +303,8 @@ int run(Store &store, const std::vector<std::string> &args)
         std::cout << "demo department loaded\n";
         return 0;
     }
+    if (cmd == "import-contacts" || cmd == "export-contacts")
+        return contactsCommand(store, args);
     if (cmd == "shell")
         return shell(store);
     std::cerr << kUsage;

@@ -1,0 +1,265 @@
+// vCard reading and writing on files as iPhone, Android, Outlook write them, and broken ones.
+
+#include "fixturefile.h"
+#include "interchange/vcard.h"
+#include "text.h"
+
+#include <QTest>
+
+using namespace attache::interchange;
+
+namespace {
+
+const ParsedContact *byName(const ParseResult &r, const std::string &name)
+{
+    for (const auto &c : r.contacts) {
+        if (c.data.fullName == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+bool noteHas(const ParsedContact *c, const std::string &text)
+{
+    return c && c->data.notes.find(text) != std::string::npos;
+}
+
+std::vector<ContactData> dataOf(const ParseResult &r)
+{
+    std::vector<ContactData> out;
+    for (const auto &c : r.contacts)
+        out.push_back(c.data);
+    return out;
+}
+
+} // namespace
+
+class TestVCard : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void iphone30()
+    {
+        const auto r = parseVCards(fixture("iphone-3.0.vcf"));
+        QCOMPARE(r.contacts.size(), size_t(2));
+        QVERIFY(r.skipped.empty());
+        const auto *t = byName(r, "Hiroshi Tanaka");
+        QVERIFY(t);
+        QCOMPARE(t->line, 1);
+        QCOMPARE(t->data.organisation, std::string("JETRO, Investment Promotion Division"));
+        QCOMPARE(t->data.title, std::string("Director"));
+        QCOMPARE(t->data.emails, std::vector<std::string> {"h.tanaka@jetro.go.jp"});
+        QCOMPARE(
+            t->data.phones, (std::vector<std::string> {"+81 90-1234-5678", "+81 3 3582 5511"}));
+        QCOMPARE(t->data.website, std::string("https://www.jetro.go.jp"));
+        QCOMPARE(t->data.country, std::string("JP"));
+        // Folded, escaped note: "\," and "\n" decoded, the folded line joined mid-word.
+        QVERIFY(noteHas(t,
+            "Met at the Vietnam-Japan investment seminar, Tokyo 2026.\nInterested in the Vũng Áng "
+            "economic zone; wants a site visit in Q3."));
+        QVERIFY(noteHas(t,
+            "Address (work): Ark Mori Building, 1-12-32 Akasaka, Minato-ku, Tokyo, 107-6006, "
+            "Japan"));
+        QVERIFY(!noteHas(t, "X-AB")); // Apple's bookkeeping is not the person's data
+        QVERIFY(t->data.photo.has_value());
+        QCOMPARE(t->data.photo->mimeType, std::string("image/jpeg"));
+        QCOMPARE(t->data.photo->bytes, fixture("photo.bin"));
+
+        const auto *h = byName(r, "Trần Thị Hạnh");
+        QVERIFY(h);
+        QCOMPARE(h->data.organisation, std::string("Sở Ngoại vụ Hà Tĩnh"));
+        QCOMPARE(h->data.country, std::string("VN"));
+        QCOMPARE(h->data.phones, std::vector<std::string> {"0912 345 678"});
+    }
+
+    void android21QuotedPrintable()
+    {
+        const auto r = parseVCards(fixture("android-2.1.vcf"));
+        QCOMPARE(r.contacts.size(), size_t(3));
+        QVERIFY(r.skipped.empty());
+        const auto *an = byName(r, "Nguyễn Văn An");
+        QVERIFY(an);
+        // Soft line breaks inside a multi-byte character's escapes.
+        QCOMPARE(an->data.organisation, std::string("Công ty TNHH Thương mại Quốc tế Hà Tĩnh"));
+        QCOMPARE(an->data.title, std::string("Giám đốc"));
+        QCOMPARE(an->data.phones, (std::vector<std::string> {"+84912000111", "024 3826 1234"}));
+        QCOMPARE(an->data.emails, std::vector<std::string> {"an.nguyen@gmail.com"});
+        QCOMPARE(an->data.country, std::string("VN"));
+        QVERIFY(noteHas(an, "Address (work): 12 Phan Đình Phùng, Hà Tĩnh, Việt Nam"));
+        QVERIFY(an->data.photo.has_value()); // 2.1 base64 on indented lines, blank line ends it
+        QCOMPARE(an->data.photo->bytes, fixture("photo.bin"));
+        QCOMPARE(an->data.photo->mimeType, std::string("image/jpeg"));
+
+        const auto *kim = byName(r, "Kim Min-jun");
+        QVERIFY(kim);
+        QCOMPARE(kim->data.country, std::string("KR")); // "Hàn Quốc"
+        QVERIFY(noteHas(kim, "Tỉnh kết nghĩa từ 2011.\nLiên hệ qua ông Lee."));
+        QVERIFY(noteHas(kim, "Nickname: Jun"));
+        // N only, no FN: the name from its parts.
+        const auto *lao = byName(r, "Khamphong Sisavath");
+        QVERIFY(lao);
+        QCOMPARE(lao->data.country, std::string("LA")); // "Lào"
+    }
+
+    void outlookWindows1252()
+    {
+        const auto r = parseVCards(fixture("outlook.vcf"));
+        QCOMPARE(r.contacts.size(), size_t(1));
+        const auto &c = r.contacts.front();
+        QCOMPARE(c.data.fullName, std::string("François Dupont"));
+        QCOMPARE(c.data.organisation, std::string("Business France, Asie du Sud-Est"));
+        QCOMPARE(c.data.title, std::string("Conseiller export"));
+        QCOMPARE(c.data.country, std::string("FR"));
+        QCOMPARE(c.data.website, std::string("www.businessfrance.fr"));
+        QCOMPARE(c.data.phones.size(), size_t(2));
+        QVERIFY(
+            noteHas(&c, "Rencontré au salon Vietnam Expo, intéressé par le café et la céramique."));
+        QVERIFY(!noteHas(&c, "electronicbusinesscards"));
+        QVERIFY(c.warnings.empty());
+    }
+
+    void truncatedCard()
+    {
+        const auto r = parseVCards(fixture("truncated.vcf"));
+        QCOMPARE(r.contacts.size(), size_t(2));
+        QCOMPARE(r.skipped.size(), size_t(1));
+        QCOMPARE(r.skipped[0].line, 12);
+        QCOMPARE(r.skipped[0].lastLine, 15);
+        QVERIFY(r.skipped[0].reason.find("cut off") != std::string::npos);
+        QVERIFY(!byName(r, "Hoàng Văn"));
+    }
+
+    void missingEnd()
+    {
+        const auto r = parseVCards(fixture("missing-end.vcf"));
+        QCOMPARE(r.contacts.size(), size_t(1));
+        QCOMPARE(r.contacts[0].data.fullName, std::string("Võ Thị Mai"));
+        QCOMPARE(r.contacts[0].line, 5);
+        QCOMPARE(r.skipped.size(), size_t(1));
+        QCOMPARE(r.skipped[0].line, 1);
+        QCOMPARE(r.skipped[0].lastLine, 4);
+        QVERIFY(r.skipped[0].reason.find("END:VCARD") != std::string::npos);
+    }
+
+    void badQuotedPrintable()
+    {
+        const auto r = parseVCards(fixture("bad-qp.vcf"));
+        QCOMPARE(r.contacts.size(), size_t(2));
+        QCOMPARE(r.skipped.size(), size_t(1));
+        QCOMPARE(r.skipped[0].line, 7);
+        QCOMPARE(r.skipped[0].lastLine, 11);
+        QVERIFY2(
+            r.skipped[0].reason.find("line 9") != std::string::npos, r.skipped[0].reason.c_str());
+        QVERIFY(r.skipped[0].reason.find("=G5") != std::string::npos);
+    }
+
+    void binaryGarbage()
+    {
+        const auto r = parseVCards(fixture("garbage.vcf"));
+        QCOMPARE(r.contacts.size(), size_t(2));
+        QVERIFY(byName(r, "Phạm Minh Tuấn"));
+        QVERIFY(byName(r, "Võ Thị Mai"));
+        QVERIFY(!r.skipped.empty());
+        for (const auto &s : r.skipped) {
+            QVERIFY(s.line >= 7);
+            QVERIFY(s.reason.find("not part of any vCard") != std::string::npos);
+        }
+    }
+
+    void wrongEncoding()
+    {
+        const auto r = parseVCards(fixture("wrong-encoding.vcf"));
+        QCOMPARE(r.contacts.size(), size_t(1));
+        const auto &c = r.contacts[0];
+        QCOMPARE(c.data.fullName, std::string("José Müller"));
+        QCOMPARE(c.data.organisation, std::string("Café Société GmbH"));
+        QVERIFY(noteHas(&c, "Größe 42"));
+        QVERIFY(containsText(c.warnings, "windows-1252"));
+    }
+
+    void emailThatIsNotOne()
+    {
+        const auto r = parseVCards(fixture("bad-email.vcf"));
+        QCOMPARE(r.contacts.size(), size_t(1));
+        const auto &c = r.contacts[0];
+        QCOMPARE(c.data.emails, std::vector<std::string> {"long.nt@hatinh.gov.vn"});
+        QVERIFY(c.data.phones.empty());
+        QVERIFY(noteHas(&c, "E-mail: long.nt at hatinh dot gov dot vn"));
+        QVERIFY(noteHas(&c, "Phone: call me"));
+        QVERIFY(containsText(
+            c.warnings, "line 4: “long.nt at hatinh dot gov dot vn” is not an e-mail"));
+        QVERIFY(containsText(c.warnings, "line 6:"));
+    }
+
+    void writerFoldsAndEscapes()
+    {
+        ContactData c;
+        c.fullName = "Nguyễn Thị Phương Thảo";
+        c.organisation = "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch; tỉnh Hà Tĩnh";
+        c.notes = std::string("Đường dây nóng: \\ 1900 1234\n") + std::string(40, 'x')
+            + " – Nhật Bản "
+            + "ưu tiên hợp tác nông nghiệp công nghệ cao và chế biến thủy sản xuất khẩu";
+        c.tags = {"đầu tư, FDI", "Nhật Bản"};
+        for (auto version : {VCardVersion::V3, VCardVersion::V4}) {
+            const std::string out = writeVCards({c}, version);
+            size_t pos = 0;
+            while (pos < out.size()) {
+                const auto end = out.find("\r\n", pos);
+                QVERIFY(end != std::string::npos); // CRLF everywhere
+                QVERIFY2(end - pos <= 75, out.substr(pos, end - pos).c_str());
+                QVERIFY(attache::isValidUtf8(out.substr(pos, end - pos))); // never splits a letter
+                pos = end + 2;
+            }
+            QVERIFY(out.find("ORG:Trung tâm Xúc tiến Đầu tư\\, Thương mại") != std::string::npos);
+            const auto back = parseVCards(out);
+            QCOMPARE(back.contacts.size(), size_t(1));
+            QVERIFY(back.contacts[0].data == c);
+        }
+    }
+
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("version");
+        for (const char *f :
+            {"iphone-3.0.vcf", "android-2.1.vcf", "outlook.vcf", "bad-email.vcf"}) {
+            QTest::addRow("%s v3", f) << QString::fromUtf8(f) << 3;
+            QTest::addRow("%s v4", f) << QString::fromUtf8(f) << 4;
+        }
+    }
+
+    void roundTrip()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, version);
+        const auto first = parseVCards(fixture(file.toUtf8().constData()));
+        QVERIFY(!first.contacts.empty());
+        const auto data = dataOf(first);
+        const std::string out
+            = writeVCards(data, version == 3 ? VCardVersion::V3 : VCardVersion::V4);
+        QVERIFY(out.find(version == 3 ? "VERSION:3.0" : "VERSION:4.0") != std::string::npos);
+        const auto second = parseVCards(out);
+        QVERIFY(second.skipped.empty());
+        QCOMPARE(second.contacts.size(), data.size());
+        for (size_t i = 0; i < data.size(); ++i) {
+            QVERIFY2(second.contacts[i].data == data[i], data[i].fullName.c_str());
+            QVERIFY(second.contacts[i].warnings.empty());
+        }
+    }
+
+    void base64()
+    {
+        for (std::string s : {std::string(), std::string("a"), std::string("ab"),
+                 std::string("abc"), fixture("photo.bin")}) {
+            std::string back;
+            QVERIFY(base64Decode(base64Encode(s), back));
+            QCOMPARE(back, s);
+        }
+        std::string out;
+        QVERIFY(!base64Decode("ab$c", out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVCard)
+#include "tst_vcard.moc"
