@@ -1,0 +1,98 @@
+// Scope changes against a real attache-server: added to a mission, a device receives the
+// mission's earlier records; removed from it, they are dropped from the device, and edits that can
+// no longer be pushed are set aside and reported, never silently lost.
+
+#include "syncworld.h"
+
+using namespace attache;
+using namespace attache::test;
+using nlohmann::json;
+
+class TestSyncScope : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { qputenv("TZ", "UTC"); }
+
+    void addedThenRemoved_data()
+    {
+        QTest::addColumn<int>("backend");
+        QTest::newRow("sqlite") << int(Backend::Sqlite);
+        QTest::newRow("postgres") << int(Backend::Postgres);
+    }
+
+    void addedThenRemoved()
+    {
+        QFETCH(int, backend);
+        if (Backend(backend) == Backend::Postgres && !postgresAvailable())
+            QSKIP("ATTACHE_TEST_PG_URL is not set (scripts/with-postgres sets it)");
+        SyncWorld w {Backend(backend)};
+        auto started = w.start();
+        QVERIFY2(started, started ? "" : started.error().message.c_str());
+        // A second mission without user2.
+        auto korea = w.server.createMission(
+            w.org, "Hội chợ Busan", w.userIds["user0"], {w.userIds["user1"]});
+        QVERIFY2(korea, korea ? "" : korea.error().message.c_str());
+        auto l = w.addDevice("user0");
+        auto x = w.addDevice("user2");
+        QVERIFY(l && x);
+        TestDevice &leader = **l, &outsider = **x;
+
+        std::vector<std::string> earlier;
+        for (int i = 0; i < 5; ++i) {
+            auto c = leader.store().create("contact",
+                {{"full_name", "Kim Busan " + std::to_string(i)}, {"mission_id", *korea}});
+            QVERIFY(c);
+            earlier.push_back(c->id);
+        }
+        QVERIFY(leader.engine->sync().ok);
+        QVERIFY(outsider.engine->sync().ok);
+        QVERIFY(!*outsider.store().get("mission", *korea));
+        QVERIFY(!*outsider.store().get("contact", earlier[0]));
+
+        // Added: the earlier records arrive, although they are older than the device's cursor.
+        QVERIFY(w.server.addMember(*korea, w.userIds["user2"]));
+        auto s = outsider.engine->sync();
+        QVERIFY(s.ok);
+        QVERIFY(*outsider.store().get("mission", *korea));
+        for (const auto &id : earlier)
+            QVERIFY2(*outsider.store().get("contact", id), id.c_str());
+        QCOMPARE(outsider.store().search("busan")->size(), size_t(6)); // searchable at once
+
+        // Edits offline, then removed from the mission before they reach the server.
+        QVERIFY(outsider.store().update("contact", earlier[1], {{"notes", "hẹn gặp lại"}}));
+        auto mine = outsider.store().create(
+            "contact", {{"full_name", "Lee Busan new"}, {"mission_id", *korea}});
+        QVERIFY(mine);
+        auto elsewhere = outsider.store().create(
+            "contact", {{"full_name", "Stays Osaka"}, {"mission_id", w.mission}});
+        QVERIFY(elsewhere);
+        QVERIFY(w.server.removeMember(*korea, w.userIds["user2"]));
+        s = outsider.engine->sync();
+        // The server refuses what is no longer the user's, the rest goes up, and the mission's
+        // records leave the device; the two unpushable edits are set aside and reported.
+        QCOMPARE(s.droppedEdits, std::int64_t(2));
+        QVERIFY(s.dropped >= 7);
+        QVERIFY(!*outsider.store().get("mission", *korea));
+        for (const auto &id : earlier)
+            QVERIFY(!*outsider.store().get("contact", id));
+        QVERIFY(outsider.store().search("busan")->empty());
+        QVERIFY(*outsider.store().get("contact", elsewhere->id));
+        auto aside = *outsider.store().setAsideEdits();
+        QCOMPARE(aside.size(), size_t(2));
+        bool sawNote = false;
+        for (const auto &e : aside)
+            sawNote |= e.record["fields"].value("notes", json()) == json("hẹn gặp lại");
+        QVERIFY(sawNote);
+        QCOMPARE(*outsider.store().pendingCount(), std::int64_t(0));
+        // Settled: the next sync is clean, and the other mission's record reached the server.
+        QVERIFY(outsider.engine->sync().ok);
+        QVERIFY(leader.engine->sync().ok);
+        QVERIFY(*leader.store().get("contact", elsewhere->id));
+        QVERIFY(!*leader.store().get("contact", mine->id));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncScope)
+#include "tst_syncscope.moc"
