@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE UNIQUE INDEX IF NOT EXISTS records_seq ON records (seq);
 CREATE INDEX IF NOT EXISTS records_mission ON records (mission_id, seq);
 CREATE INDEX IF NOT EXISTS records_org ON records (org_id, seq);
+CREATE INDEX IF NOT EXISTS records_org_mission ON records (org_id, mission_id, seq);
 CREATE INDEX IF NOT EXISTS records_sha ON records (sha256);
 
 CREATE TABLE IF NOT EXISTS accounts (

@@ -2,6 +2,8 @@
 
 #include <libpq-fe.h>
 
+#include <unordered_map>
+
 namespace attache::server {
 
 namespace {
@@ -85,8 +87,25 @@ public:
                 break;
             }
         }
-        PGresult *res = PQexecParams(m_conn, text.c_str(), int(params.size()), nullptr,
-            values.data(), lengths.data(), formats.data(), 0);
+        // The fixed statements are prepared once per connection (parse and plan once); the
+        // few with variable IN lists are not, so the cache stays small.
+        PGresult *res = nullptr;
+        auto cached = m_prepared.find(text);
+        if (cached == m_prepared.end() && m_prepared.size() < 256 && params.size() <= 32) {
+            const std::string name = "s" + std::to_string(m_prepared.size());
+            PGresult *prep
+                = PQprepare(m_conn, name.c_str(), text.c_str(), int(params.size()), nullptr);
+            const bool ok = PQresultStatus(prep) == PGRES_COMMAND_OK;
+            PQclear(prep);
+            if (ok)
+                cached = m_prepared.emplace(text, name).first;
+        }
+        if (cached != m_prepared.end())
+            res = PQexecPrepared(m_conn, cached->second.c_str(), int(params.size()), values.data(),
+                lengths.data(), formats.data(), 0);
+        else
+            res = PQexecParams(m_conn, text.c_str(), int(params.size()), nullptr, values.data(),
+                lengths.data(), formats.data(), 0);
         const auto status = PQresultStatus(res);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             std::string m = PQresultErrorMessage(res);
@@ -158,6 +177,7 @@ public:
 
 private:
     PGconn *m_conn;
+    std::unordered_map<std::string, std::string> m_prepared; // SQL → statement name
 };
 
 bool validSchemaName(const std::string &s)

@@ -57,33 +57,52 @@ json StoredRecord::toWire() const
         {"updated_at", updatedAt}};
 }
 
+namespace {
+
+constexpr const char *kRecordColumns = "kind, id, org_id, mission_id, created_by, fields, seq, "
+                                       "created_at, updated_at, updated_by, updated_device";
+
+Result<StoredRecord> recordFromRow(const SqlRows &rows, std::size_t i)
+{
+    StoredRecord r;
+    r.kind = findKind(rows.text(i, "kind"));
+    r.id = rows.text(i, "id");
+    r.orgId = rows.text(i, "org_id");
+    if (!rows.isNull(i, "mission_id"))
+        r.missionId = rows.text(i, "mission_id");
+    r.createdBy = rows.text(i, "created_by");
+    r.fields = json::parse(rows.text(i, "fields"), nullptr, false);
+    if (!r.kind || !r.fields.is_object())
+        return makeError("storage", "A stored record is corrupt: " + r.id);
+    r.seq = rows.integer(i, "seq");
+    r.createdAt = rows.integer(i, "created_at");
+    r.updatedAt = rows.integer(i, "updated_at");
+    r.updatedBy = rows.text(i, "updated_by");
+    r.updatedDevice = rows.text(i, "updated_device");
+    return r;
+}
+
+std::string recordKey(std::string_view kind, std::string_view id)
+{
+    return std::string(kind) + '/' + std::string(id);
+}
+
+} // namespace
+
 Result<std::optional<StoredRecord>> loadRecord(
     SqlConnection &conn, std::string_view kind, std::string_view id)
 {
-    auto rows = conn.query("SELECT org_id, mission_id, created_by, fields, seq, created_at, "
-                           "updated_at, updated_by, updated_device FROM records "
-                           "WHERE kind = ? AND id = ?",
+    auto rows = conn.query(
+        std::string("SELECT ") + kRecordColumns + " FROM records WHERE kind = ? AND id = ?",
         {SqlValue(kind), SqlValue(id)});
     if (!rows)
         return rows.error();
     if (rows->empty())
         return std::optional<StoredRecord>();
-    StoredRecord r;
-    r.kind = findKind(kind);
-    r.id = std::string(id);
-    r.orgId = rows->text(0, "org_id");
-    if (!rows->isNull(0, "mission_id"))
-        r.missionId = rows->text(0, "mission_id");
-    r.createdBy = rows->text(0, "created_by");
-    r.fields = json::parse(rows->text(0, "fields"), nullptr, false);
-    if (!r.fields.is_object())
-        return makeError("storage", "A stored record is corrupt: " + std::string(id));
-    r.seq = rows->integer(0, "seq");
-    r.createdAt = rows->integer(0, "created_at");
-    r.updatedAt = rows->integer(0, "updated_at");
-    r.updatedBy = rows->text(0, "updated_by");
-    r.updatedDevice = rows->text(0, "updated_device");
-    return std::optional<StoredRecord>(std::move(r));
+    auto r = recordFromRow(*rows, 0);
+    if (!r)
+        return r.error();
+    return std::optional<StoredRecord>(std::move(*r));
 }
 
 std::vector<std::string> missionMembers(const StoredRecord &mission)
@@ -113,6 +132,27 @@ std::string scopeCondition(const Actor &actor, std::vector<SqlValue> &params)
            "(r.mission_id IS NULL AND r.kind = 'contact' AND r.created_by = ?))";
 }
 
+std::string scopedRecords(const Actor &actor, const std::string &columns, std::int64_t after,
+    std::int64_t upTo, std::vector<SqlValue> &params)
+{
+    if (actor.managerScope()) {
+        params.insert(params.end(), {SqlValue(actor.orgId), SqlValue(after), SqlValue(upTo)});
+        return "SELECT " + columns
+            + " FROM records r WHERE r.org_id = ? AND r.seq > ? AND r.seq <= ?";
+    }
+    params.insert(params.end(),
+        {SqlValue(actor.orgId), SqlValue(actor.userId), SqlValue(after), SqlValue(upTo),
+            SqlValue(actor.orgId), SqlValue(actor.userId), SqlValue(after), SqlValue(upTo)});
+    return "SELECT " + columns
+        + " FROM records r WHERE r.org_id = ? AND r.mission_id IN "
+          "(SELECT mission_id FROM mission_members WHERE user_id = ?) AND r.seq > ? AND r.seq <= ? "
+          "UNION ALL SELECT "
+        + columns
+        + " FROM records r WHERE r.org_id = ? AND r.mission_id IS NULL AND "
+          "(r.kind IN ('organisation', 'user') OR (r.kind = 'contact' AND r.created_by = ?)) "
+          "AND r.seq > ? AND r.seq <= ?";
+}
+
 ChangeWriter::ChangeWriter(
     SqlConnection &conn, Actor actor, std::string batchId, std::int64_t nowMs)
     : m_conn(conn)
@@ -130,8 +170,64 @@ Result<void> ChangeWriter::begin()
     return {};
 }
 
+Result<void> ChangeWriter::prefetch(const std::vector<IncomingChange> &changes)
+{
+    // One query per kind and 200 ids instead of one per change: on PostgreSQL every query is a
+    // round trip.
+    std::map<std::string_view, std::vector<std::string>> byKind;
+    for (const auto &c : changes) {
+        if (m_records.emplace(recordKey(c.kind->name, c.id), std::nullopt).second)
+            byKind[c.kind->name].push_back(c.id);
+    }
+    for (const auto &[kind, ids] : byKind) {
+        for (std::size_t from = 0; from < ids.size(); from += 200) {
+            const std::size_t n = std::min<std::size_t>(200, ids.size() - from);
+            std::string sql = std::string("SELECT ") + kRecordColumns
+                + " FROM records WHERE kind = ? AND id IN (";
+            std::vector<SqlValue> params {SqlValue(kind)};
+            for (std::size_t i = 0; i < n; ++i) {
+                sql += i ? ", ?" : "?";
+                params.emplace_back(ids[from + i]);
+            }
+            auto rows = m_conn.query(sql + ")", params);
+            if (!rows)
+                return rows.error();
+            for (std::size_t i = 0; i < rows->size(); ++i) {
+                auto r = recordFromRow(*rows, i);
+                if (!r)
+                    return r.error();
+                m_records[recordKey(kind, r->id)] = std::move(*r);
+            }
+        }
+    }
+    return {};
+}
+
+Result<void> ChangeWriter::flushAudit()
+{
+    constexpr std::size_t kRowsPerInsert = 50;
+    for (std::size_t from = 0; from < m_audit.size(); from += kRowsPerInsert) {
+        const std::size_t n = std::min(kRowsPerInsert, m_audit.size() - from);
+        std::string sql = "INSERT INTO audit (at, user_id, device_id, batch_id, kind, record_id, "
+                          "field, old_value, old_hlc, new_value, new_hlc) VALUES ";
+        std::vector<SqlValue> params;
+        params.reserve(n * 11);
+        for (std::size_t i = 0; i < n; ++i) {
+            sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            for (auto &v : m_audit[from + i])
+                params.push_back(std::move(v));
+        }
+        if (auto r = m_conn.query(sql, params); !r)
+            return r.error();
+    }
+    m_audit.clear();
+    return {};
+}
+
 Result<void> ChangeWriter::finish()
 {
+    if (auto a = flushAudit(); !a)
+        return a;
     auto r = m_conn.query(
         "UPDATE meta SET value = ? WHERE key = 'seq'", {SqlValue(std::to_string(m_seq))});
     if (!r)
@@ -170,6 +266,21 @@ std::optional<ApiError> ChangeWriter::checkScope(const IncomingChange &change,
         return forbidden("Organisations and users are managed by the administrator.");
     if (after.orgId != m_actor.orgId || (before && before->orgId != after.orgId))
         return forbidden("This record belongs to another organisation.");
+    if (kind == "mission") {
+        const bool membership = std::any_of(change.fields.begin(), change.fields.end(),
+            [](const IncomingField &f) { return f.name == "leader_id" || f.name == "member_ids"; });
+        for (const auto &u : membership ? missionMembers(after) : std::vector<std::string> {}) {
+            auto rows
+                = m_conn.query("SELECT 1 AS one FROM accounts WHERE user_id = ? AND org_id = ?",
+                    {SqlValue(u), SqlValue(after.orgId)});
+            if (!rows)
+                return internalError(rows.error());
+            if (rows->empty())
+                return ApiError {400, "invalid_reference",
+                    "A mission's leader and members must be users of its organisation.",
+                    json {{"field", "member_ids"}, {"kind", "mission"}, {"id", change.id}}};
+        }
+    }
     if (m_actor.managerScope())
         return std::nullopt;
     if (kind == "review")
@@ -330,10 +441,16 @@ Result<void> ChangeWriter::recordConflict(
 
 std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
 {
-    auto loaded = loadRecord(m_conn, change.kind->name, change.id);
-    if (!loaded)
-        return internalError(loaded.error());
-    const std::optional<StoredRecord> &before = *loaded;
+    const std::string key = recordKey(change.kind->name, change.id);
+    std::optional<StoredRecord> before;
+    if (auto it = m_records.find(key); it != m_records.end()) {
+        before = it->second;
+    } else {
+        auto loaded = loadRecord(m_conn, change.kind->name, change.id);
+        if (!loaded)
+            return internalError(loaded.error());
+        before = std::move(*loaded);
+    }
     StoredRecord after;
     if (before) {
         after = *before;
@@ -444,17 +561,14 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
         if (auto r = save(after, !before); !r)
             return internalError(r.error());
         for (const auto &a : audits) {
-            auto r = m_conn.query("INSERT INTO audit (at, user_id, device_id, batch_id, kind, "
-                                  "record_id, field, old_value, old_hlc, new_value, new_hlc) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            m_audit.push_back(
                 {SqlValue(m_now), SqlValue(m_actor.userId), SqlValue(m_actor.deviceId),
                     SqlValue(m_batchId), SqlValue(change.kind->name), SqlValue(change.id),
                     SqlValue(a.field), a.oldHlc.empty() ? SqlValue() : SqlValue(a.oldValue.dump()),
                     a.oldHlc.empty() ? SqlValue() : SqlValue(a.oldHlc), SqlValue(a.newValue.dump()),
                     SqlValue(a.newHlc)});
-            if (!r)
-                return internalError(r.error());
         }
+        m_records[key] = after;
         if (change.kind->name == "mission") {
             m_missions.erase(change.id);
             m_memberships.clear();

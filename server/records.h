@@ -96,6 +96,9 @@ public:
     ChangeWriter(SqlConnection &conn, Actor actor, std::string batchId, std::int64_t nowMs);
 
     Result<void> begin();
+    /// Loads the records a batch touches in a few queries (optional: apply() loads what is
+    /// missing).
+    Result<void> prefetch(const std::vector<IncomingChange> &changes);
     /// Applies one change; on error nothing of the transaction may be committed.
     std::optional<ApiError> apply(const IncomingChange &change);
     Result<void> finish();
@@ -110,6 +113,7 @@ private:
     Result<std::optional<StoredRecord>> mission(const std::string &id);
     Result<bool> isMember(const std::string &missionId, const std::string &userId);
     Result<void> save(const StoredRecord &rec, bool isNew);
+    Result<void> flushAudit();
     Result<void> updateMembership(const StoredRecord &mission, bool existed);
     Result<void> recordConflict(const StoredRecord &rec, const std::string &field,
         const nlohmann::json &winner, const nlohmann::json &loser);
@@ -119,6 +123,8 @@ private:
     // holding the write lock, and this writer updates both caches when it changes them).
     std::map<std::string, std::optional<StoredRecord>> m_missions;
     std::map<std::string, bool> m_memberships;
+    std::map<std::string, std::optional<StoredRecord>> m_records; // "kind/id" → as now stored
+    std::vector<std::vector<SqlValue>> m_audit; // rows written by finish()
     Actor m_actor;
     std::string m_batchId;
     std::int64_t m_now;
@@ -133,5 +139,11 @@ std::vector<std::string> missionMembers(const StoredRecord &mission);
 /// The SQL condition (on table alias `r`, columns org_id, mission_id, kind, created_by) that
 /// limits rows to what `actor` may see, and its parameters.
 std::string scopeCondition(const Actor &actor, std::vector<SqlValue> &params);
+
+/// A SELECT of `columns` over the records `actor` may see with seq in (after, upTo], shaped so
+/// that both databases serve it from the (mission_id, seq) and (org_id, mission_id, seq)
+/// indexes instead of scanning every change in the range.
+std::string scopedRecords(const Actor &actor, const std::string &columns, std::int64_t after,
+    std::int64_t upTo, std::vector<SqlValue> &params);
 
 } // namespace attache::server

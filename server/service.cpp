@@ -349,6 +349,8 @@ ApiResult<json> SyncService::push(const Actor &caller, const std::string &body)
     ChangeWriter w(**conn, caller, *batchId, now);
     if (auto r = w.begin(); !r)
         return internalError(r.error());
+    if (auto r = w.prefetch(list); !r)
+        return internalError(r.error());
     for (const auto &c : list) {
         if (auto e = w.apply(c))
             return *e; // the transaction rolls back: nothing of the batch is stored
@@ -394,14 +396,12 @@ ApiResult<std::string> SyncService::pull(const Actor &caller, std::int64_t curso
             "This device has been away longer than the server keeps deleted records; "
             "it must sync again from the start (its unsent changes are kept).",
             json {{"horizon", horizon}}};
-    std::vector<SqlValue> params {SqlValue(cursor), SqlValue(maxSeq)};
-    const std::string scope = scopeCondition(caller, params);
-    params.emplace_back(std::int64_t(limit));
-    auto rows = (*conn)->query("SELECT r.kind, r.id, r.wire, r.seq, r.updated_by, "
-                               "r.updated_device, r.updated_at FROM records r WHERE r.seq > ? AND "
-                               "r.seq <= ? AND ("
-            + scope + ") ORDER BY r.seq LIMIT ?",
+    std::vector<SqlValue> params;
+    const std::string scoped = scopedRecords(caller,
+        "r.kind, r.id, r.wire, r.seq, r.updated_by, r.updated_device, r.updated_at", cursor, maxSeq,
         params);
+    params.emplace_back(std::int64_t(limit));
+    auto rows = (*conn)->query("SELECT * FROM (" + scoped + ") x ORDER BY seq LIMIT ?", params);
     if (!rows)
         return internalError(rows.error());
     // The stored wire form is concatenated as is: a pull parses no record JSON.
@@ -422,11 +422,9 @@ ApiResult<std::string> SyncService::pull(const Actor &caller, std::int64_t curso
     std::int64_t remaining = 0;
     if (int(rows->size()) == limit) {
         next = rows->integer(rows->size() - 1, "seq");
-        std::vector<SqlValue> p {SqlValue(next), SqlValue(maxSeq)};
-        const std::string s = scopeCondition(caller, p);
-        auto count = (*conn)->query(
-            "SELECT COUNT(*) AS n FROM records r WHERE r.seq > ? AND r.seq <= ? AND (" + s + ")",
-            p);
+        std::vector<SqlValue> p;
+        const std::string s = scopedRecords(caller, "r.seq", next, maxSeq, p);
+        auto count = (*conn)->query("SELECT COUNT(*) AS n FROM (" + s + ") x", p);
         if (!count)
             return internalError(count.error());
         remaining = count->integer(0, "n");

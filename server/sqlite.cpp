@@ -139,9 +139,11 @@ Result<std::unique_ptr<SqlConnection>> openSqlite(const std::string &path)
     sqlite3_busy_timeout(db, 30000);
     auto conn = std::make_unique<SqliteConnection>(db);
     // WAL: readers never block the writer; synchronous=NORMAL is durable against process crashes
-    // and loses at most the last commits on power loss, the usual trade-off for WAL.
+    // and loses at most the last commits on power loss, the usual trade-off for WAL. Reads go
+    // through mmap: under load, pread copies were a quarter of the server's time.
     if (auto r = conn->script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                              "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY;");
+                              "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; "
+                              "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-16000;");
         !r)
         return r.error();
     return std::unique_ptr<SqlConnection>(std::move(conn));

@@ -13,6 +13,7 @@
 #include <barrier>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <random>
 #include <string>
@@ -66,6 +67,7 @@ void device(const Options &o, int index, Stats &stats, std::barrier<> &ready, st
     client.set_read_timeout(120);
     client.set_connection_timeout(30);
     client.set_keep_alive(true);
+    client.set_tcp_nodelay(true);
     const std::string deviceId = "load" + std::to_string(index) + "x" + attache::randomHex(4);
     const std::string user = "load" + std::to_string(index % o.users);
     httplib::Headers headers {{"Attache-Protocol", "1"}, {"Accept-Encoding", "gzip"}};
@@ -192,6 +194,10 @@ int main(int argc, char **argv)
     for (int i = 0; i < o.devices; ++i)
         threads.emplace_back([&, i] { device(o, i, stats, ready, go, start); });
     ready.arrive_and_wait();
+    std::fprintf(stderr, "attache-loaddriver: setup done, timed phase starts\n");
+    if (const char *hold = std::getenv("LOAD_HOLD_MS"))
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(std::atoi(hold))); // let a profiler attach
     start = Clock::now();
     go.arrive_and_wait();
     const double setupS = std::chrono::duration<double>(start - setup0).count();

@@ -14,7 +14,7 @@ else
   storage=(--data-dir "$tmp/data")
 fi
 pid=""
-cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
+cleanup() { [[ -n $pid ]] && kill -INT "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 org=$("$server" admin "${storage[@]}" create-org --name "Load test")
 for ((i = 0; i < users; i++)); do
@@ -23,9 +23,21 @@ for ((i = 0; i < users; i++)); do
   "$server" admin "${storage[@]}" create-mission --org "$org" --title "Mission $i" \
       --start 2026-01-01 --end 2026-01-10 --leader "$u" >/dev/null
 done
-"$server" "${storage[@]}" --listen 127.0.0.1:0 --threads "${THREADS:-64}" >"$tmp/out" 2>"$tmp/err" &
+# SERVER_WRAPPER profiles the server, e.g. SERVER_WRAPPER="perf record -g -o /tmp/server.perf".
+${SERVER_WRAPPER:-} "$server" "${storage[@]}" --listen 127.0.0.1:0 --threads "${THREADS:-64}" >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 for _ in $(seq 100); do grep -q listening "$tmp/out" && break; sleep 0.1; done
 port=$(grep -o '[0-9]*$' "$tmp/out")
 echo "backend $backend, server threads ${THREADS:-64}, $users users"
-"$driver" --port "$port" --users "$users" "$@"
+if [[ -n ${PROFILE:-} ]]; then
+  # Profile the server during the timed phase only: PROFILE=/tmp/server.perf
+  LOAD_HOLD_MS=1500 "$driver" --port "$port" --users "$users" "$@" 2>"$tmp/driver.err" &
+  dpid=$!
+  until grep -q "setup done" "$tmp/driver.err" 2>/dev/null; do sleep 0.2; done
+  perf record -F 999 -g -p "$pid" -o "$PROFILE" 2>/dev/null &
+  ppid=$!
+  wait "$dpid" || true
+  kill -INT "$ppid"; wait "$ppid" || true
+else
+  "$driver" --port "$port" --users "$users" "$@"
+fi

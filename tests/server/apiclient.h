@@ -35,6 +35,7 @@ public:
         : m_client(host, port)
     {
         m_client.set_read_timeout(30);
+        m_client.set_tcp_nodelay(true);
     }
 
     std::string token;

@@ -329,6 +329,20 @@ private slots:
         QVERIFY(!findChange(all("ann"), w.lead).is_null());
     }
 
+    void scope_missionMembersMustBelongToTheOrganisation()
+    {
+        const json mission = findChange(all("mgr"), w.m1);
+        const Reply r = w.as("mgr").push("b-xorg",
+            json::array({json {{"kind", "mission"}, {"id", w.m1},
+                {"fields",
+                    {{"member_ids",
+                        fieldAt(json::array({w.ann, w.carl}), stamp(0, "mgr"),
+                            mission["fields"]["member_ids"]["hlc"])}}}}}));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.code(), "invalid_reference");
+        QVERIFY(findChange(all("carl"), w.m1).is_null());
+    }
+
     void scope_onlyLeaderOrManagerChangesMembership()
     {
         const json mission = findChange(all("ann"), w.m1);
