@@ -142,7 +142,9 @@ HttpResponse HttpClient::request(const std::string &method, const std::string &p
     curl_easy_setopt(c, CURLOPT_URL, url.c_str());
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+    // gzip only, as the protocol says. "" would also offer br, and cpp-httplib then answers with
+    // brotli at its highest quality: measured 30x slower end to end for a 3% smaller body.
+    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "gzip");
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, long(cfg.connectTimeout.count()));
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, cfg.lowSpeedBytesPerSec);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, long(cfg.lowSpeedTime.count()));
@@ -164,6 +166,7 @@ HttpResponse HttpClient::request(const std::string &method, const std::string &p
         headers = curl_slist_append(headers, auth.c_str());
     }
     std::string payload;
+    out.jsonBytesSent = std::int64_t(body.size());
     if (method == "GET") {
         curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
     } else {

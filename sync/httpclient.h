@@ -24,6 +24,7 @@ struct HttpResponse
     std::string body; ///< decompressed
     std::int64_t bytesSent = 0; ///< on the wire (compressed body + headers)
     std::int64_t bytesReceived = 0;
+    std::int64_t jsonBytesSent = 0; ///< the request body before compression
     std::optional<std::chrono::milliseconds> retryAfter;
 };
 

@@ -268,6 +268,8 @@ struct SyncEngine::Impl
                 ++summary->requests;
                 summary->bytesSent += r.bytesSent;
                 summary->bytesReceived += r.bytesReceived;
+                summary->jsonBytesSent += r.jsonBytesSent;
+                summary->jsonBytesReceived += std::int64_t(r.body.size());
             }
             if (r.transport == HttpResponse::Transport::Aborted || cancelled.load()) {
                 out.error = cancelledError();

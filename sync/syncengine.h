@@ -82,7 +82,9 @@ struct SyncSummary
     std::int64_t droppedEdits = 0; ///< unpushed edits set aside by such a drop (see Store)
     std::int64_t pendingAfter = 0; ///< records still waiting for upload
     std::int64_t requests = 0; ///< HTTP requests made (retries included)
-    std::int64_t bytesSent = 0, bytesReceived = 0;
+    std::int64_t bytesSent = 0, bytesReceived = 0; ///< on the wire (compressed, headers included)
+    /// The same exchanges as uncompressed JSON bodies, to judge compression.
+    std::int64_t jsonBytesSent = 0, jsonBytesReceived = 0;
     bool resynced = false; ///< the server asked for a resync and it was done
     std::vector<SyncError> errors;
     /// When !ok and the failure is transient: wait this long, then call sync() again, even if
