@@ -54,34 +54,71 @@ Result<QString> loadDocumentFont()
     return family;
 }
 
+namespace {
+
+/// The writer's page set-up and a document laid out on it.
+struct Layout
+{
+    explicit Layout(const QString &path)
+        : writer(path)
+    { }
+    QPdfWriter writer;
+    QTextDocument doc;
+    QFont font;
+    QRectF area;
+    qreal footer = 0;
+    QSizeF body;
+};
+
+void layOut(Layout &l, const QString &family, const QString &html)
+{
+    l.writer.setCreator(QStringLiteral("Attaché"));
+    l.writer.setResolution(300);
+    l.writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+        QMarginsF(30, 20, 15, 20), QPageLayout::Millimeter));
+    // Measure text at the writer's resolution, so that points are points on paper.
+    l.doc.documentLayout()->setPaintDevice(&l.writer);
+    l.font = QFont(family);
+    l.font.setPointSizeF(11);
+    l.doc.setDefaultFont(l.font);
+    l.doc.setDocumentMargin(0);
+    l.doc.setDefaultStyleSheet(
+        QStringLiteral("h4 { font-size: 11pt; margin-top: 10px; } "
+                       "th { font-weight: bold; } td, th { font-size: 10pt; }"));
+    l.doc.setHtml(html);
+    // Lay out on the printable area of the page, in the writer's device pixels.
+    l.area = l.writer.pageLayout().paintRectPixels(l.writer.resolution());
+    l.footer = l.writer.resolution() / 4.0; // a quarter inch for the page number
+    l.body = QSizeF(l.area.width(), l.area.height() - l.footer);
+    l.doc.setPageSize(l.body);
+}
+
+} // namespace
+
+Result<int> pdfPageCount(const QString &html)
+{
+    auto family = loadDocumentFont();
+    if (!family)
+        return family.error();
+    Layout l {QString()};
+    layOut(l, *family, html);
+    return l.doc.pageCount();
+}
+
 Result<void> writePdf(const QString &html, const QString &path, const QString &title)
 {
     auto family = loadDocumentFont();
     if (!family)
         return family.error();
-    QPdfWriter writer(path);
-    writer.setTitle(title);
-    writer.setCreator(QStringLiteral("Attaché"));
-    writer.setResolution(300);
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-        QMarginsF(30, 20, 15, 20), QPageLayout::Millimeter));
-
-    QTextDocument doc;
-    // Measure text at the writer's resolution, so that points are points on paper.
-    doc.documentLayout()->setPaintDevice(&writer);
-    QFont font(*family);
-    font.setPointSizeF(11);
-    doc.setDefaultFont(font);
-    doc.setDocumentMargin(0);
-    doc.setDefaultStyleSheet(
-        QStringLiteral("h4 { font-size: 11pt; margin-top: 10px; } "
-                       "th { font-weight: bold; } td, th { font-size: 10pt; }"));
-    doc.setHtml(html);
-    // Lay out on the printable area of the page, in the writer's device pixels.
-    const QRectF area = writer.pageLayout().paintRectPixels(writer.resolution());
-    const qreal footer = writer.resolution() / 4.0; // a quarter inch for the page number
-    const QSizeF body(area.width(), area.height() - footer);
-    doc.setPageSize(body);
+    Layout l(path);
+    l.writer.setTitle(title);
+    layOut(l, *family, html);
+    QPdfWriter &writer = l.writer;
+    QTextDocument &doc = l.doc;
+    const QRectF &area = l.area;
+    const QSizeF &body = l.body;
+    const qreal footer = l.footer;
+    const QFont &font = l.font;
 
     QPainter painter;
     if (!painter.begin(&writer))

@@ -20,4 +20,7 @@ Result<QString> loadDocumentFont();
 /// bottom, 30 mm left, 15 mm right), with the font embedded, and writes it as PDF to `path`.
 Result<void> writePdf(const QString &html, const QString &path, const QString &title);
 
+/// How many pages writePdf() would write (the layout without the painting).
+Result<int> pdfPageCount(const QString &html);
+
 } // namespace attache::documents

@@ -60,20 +60,25 @@ std::string joined(const Record &r, const char *field, const char *sep,
     return out;
 }
 
-/// Table with a header row; cells are already HTML.
+/// Table with a header row; cells are already HTML. Long tables are cut into runs of rows,
+/// each repeating the header: QTextDocument lays out one huge table far more slowly than a
+/// few dozen short ones (the annual summary lists hundreds of missions), and a header on each
+/// run keeps every page readable.
 class Table
 {
 public:
     explicit Table(const QStringList &headers)
     {
-        m_html = QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" "
-                                "cellpadding=\"3\" style=\"border-collapse:collapse\"><tr>");
+        m_header = QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" "
+                                  "cellpadding=\"3\" style=\"border-collapse:collapse\"><tr>");
         for (const auto &h : headers)
-            m_html += QStringLiteral("<th align=\"center\">") + h + QStringLiteral("</th>");
-        m_html += QStringLiteral("</tr>");
+            m_header += QStringLiteral("<th align=\"center\">") + h + QStringLiteral("</th>");
+        m_header += QStringLiteral("</tr>");
     }
     void row(const QStringList &cells)
     {
+        if (m_rows % kRun == 0)
+            m_html += (m_rows > 0 ? QStringLiteral("</table>") : QString()) + m_header;
         m_html += QStringLiteral("<tr>");
         for (int i = 0; i < cells.size(); ++i)
             m_html += (i == 0 ? QStringLiteral("<td align=\"center\">") : QStringLiteral("<td>"))
@@ -89,6 +94,8 @@ public:
     }
 
 private:
+    static constexpr int kRun = 25;
+    QString m_header;
     QString m_html;
     int m_rows = 0;
 };

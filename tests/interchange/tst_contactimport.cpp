@@ -6,6 +6,7 @@
 #include "interchange/vcard.h"
 #include "storefixture.h"
 
+#include <QProcess>
 #include <QTest>
 
 using namespace attache;
@@ -232,6 +233,54 @@ private slots:
                 QVERIFY2(found, b.fullName.c_str());
             }
         }
+    }
+
+    void commandLine()
+    {
+        // attache-cli import-contacts / export-contacts on a real file.
+        const QString cli = QStringLiteral(ATTACHE_CLI_EXE);
+        const QString db = QString::fromStdString(fx->path());
+        fx->store.reset();
+        auto runCli = [&](const QStringList &args, QString *out = nullptr) {
+            QProcess p;
+            p.start(cli, QStringList {QStringLiteral("--db"), db} + args);
+            if (!p.waitForFinished(60000))
+                return -1;
+            if (out)
+                *out = QString::fromUtf8(p.readAllStandardOutput());
+            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        };
+        const QString data = QStringLiteral(ATTACHE_INTERCHANGE_DATA "/");
+        QString out;
+        QCOMPARE(runCli({QStringLiteral("import-contacts"), data + QStringLiteral("bad-qp.vcf"),
+                            QStringLiteral("--dry-run")},
+                     &out),
+            0);
+        QVERIFY(out.contains(QStringLiteral("dry run: nothing written")));
+        QVERIFY(out.contains(QStringLiteral("lines 7–11: skipped")));
+        // A file with an unreadable card imports the rest and exits 3 to say so.
+        QCOMPARE(
+            runCli({QStringLiteral("import-contacts"), data + QStringLiteral("bad-qp.vcf")}, &out),
+            3);
+        QVERIFY(out.contains(QStringLiteral("\"created\":2")));
+        QCOMPARE(
+            runCli({QStringLiteral("import-contacts"), data + QStringLiteral("google.csv")}, &out),
+            0);
+        const QString exported = fx->dir.filePath(QStringLiteral("out.vcf"));
+        QCOMPARE(runCli({QStringLiteral("export-contacts"), exported, QStringLiteral("--format"),
+                            QStringLiteral("vcard3")},
+                     &out),
+            0);
+        QVERIFY(out.contains(QStringLiteral("\"exported\":9")));
+        QFile f(exported);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto back = parseVCards(f.readAll().toStdString());
+        QCOMPARE(back.contacts.size(), size_t(9));
+        QCOMPARE(runCli({QStringLiteral("export-contacts"), exported, QStringLiteral("--format"),
+                     QStringLiteral("xls")}),
+            1);
+        QVERIFY(fx->open());
+        QCOMPARE(*fx->store->count("contact"), std::int64_t(9));
     }
 
     void describesPlan()
