@@ -50,7 +50,7 @@ int main(int argc, char *argv[])
     Backend backend(dir + QStringLiteral("/attache.db"));
     backend.open(parser.isSet(demo));
 
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    QQuickStyle::setStyle(QStringLiteral("Universal"));
     exposeToQml(&backend, &preferences);
     QQmlApplicationEngine engine;
     preferences.setEngine(&engine);

@@ -11,9 +11,10 @@
 
 #include <cmath>
 
-Preferences::Preferences(QSettings *settings, QObject *parent)
+Preferences::Preferences(QSettings *settings, QObject *parent, bool installTranslator)
     : QObject(parent)
     , m_settings(settings)
+    , m_installTranslator(installTranslator)
 {
     if (m_settings) {
         m_language = m_settings->value(QStringLiteral("language"), m_language).toString();
@@ -26,12 +27,14 @@ Preferences::Preferences(QSettings *settings, QObject *parent)
 
 void Preferences::apply()
 {
-    QCoreApplication::removeTranslator(&m_translator);
-    const auto file = QStringLiteral(":/i18n/attache_%1.qm").arg(m_language);
-    if (m_translator.load(file))
-        QCoreApplication::installTranslator(&m_translator);
-    else
-        qCWarning(lcApp) << "no translation" << file;
+    if (m_installTranslator) {
+        QCoreApplication::removeTranslator(&m_translator);
+        const auto file = QStringLiteral(":/i18n/attache_%1.qm").arg(m_language);
+        if (m_translator.load(file))
+            QCoreApplication::installTranslator(&m_translator);
+        else
+            qCWarning(lcApp) << "no translation" << file;
+    }
     m_locale = QLocale(m_language == QLatin1String("en") ? QLocale::English : QLocale::Vietnamese,
         m_language == QLatin1String("en") ? QLocale::UnitedKingdom : QLocale::Vietnam);
     m_locale.setNumberOptions(QLocale::DefaultNumberOptions);

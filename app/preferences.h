@@ -22,8 +22,10 @@ class Preferences : public QObject
     Q_PROPERTY(int revision READ revision NOTIFY languageChanged)
 
 public:
-    /// `settings` null keeps nothing across runs (tests).
-    explicit Preferences(QSettings *settings = nullptr, QObject *parent = nullptr);
+    /// `settings` null keeps nothing across runs (tests). With `installTranslator` false the
+    /// object only formats (it leaves the application's translators alone).
+    explicit Preferences(
+        QSettings *settings = nullptr, QObject *parent = nullptr, bool installTranslator = true);
 
     void setEngine(QQmlEngine *engine) { m_engine = engine; }
 
@@ -66,6 +68,7 @@ private:
     void apply();
 
     QSettings *m_settings = nullptr;
+    bool m_installTranslator = true;
     QQmlEngine *m_engine = nullptr;
     QTranslator m_translator;
     QString m_language = QStringLiteral("vi");

@@ -144,7 +144,7 @@ QVariantList RecordDetails::lines() const
     const auto *kind = attache::findKind(m_kind.toStdString());
     if (!kind || !m_fields.is_object())
         return out;
-    Preferences fallback;
+    Preferences fallback(nullptr, nullptr, false);
     const Preferences &p = m_prefs ? *m_prefs : fallback;
     auto name = [&](const std::string &id) {
         const auto it = m_names.find(id);

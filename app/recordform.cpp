@@ -526,8 +526,9 @@ bool RecordForm::toJson(json &out)
                 out[name] = nullptr;
             } else if (f.currency.isEmpty()) {
                 fail(row, "invalid_currency");
-            } else if (auto amount = m_prefs ? m_prefs->parseMoney(text, f.currency)
-                                             : Preferences().parseMoney(text, f.currency)) {
+            } else if (auto amount = m_prefs
+                    ? m_prefs->parseMoney(text, f.currency)
+                    : Preferences(nullptr, nullptr, false).parseMoney(text, f.currency)) {
                 out[name] = {{"amount", *amount}, {"currency", f.currency.toStdString()}};
             } else {
                 fail(row, "invalid_amount");

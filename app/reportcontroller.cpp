@@ -136,7 +136,7 @@ void ReportController::format()
     if (!m_cached)
         return;
     const auto &f = m_cached->figures;
-    Preferences fallback;
+    Preferences fallback(nullptr, nullptr, false);
     const Preferences &p = m_prefs ? *m_prefs : fallback;
     auto n = [&](std::int64_t v) { return p.formatInteger(v); };
     QVariantList lines;

@@ -1,4 +1,1146 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
+<context>
+    <name>AppToolBar</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Attaché</source>
+        <translation>Attaché</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>Search (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Quick contact</source>
+        <translation>Quick contact</translation>
+    </message>
+    <message>
+        <source>Save a contact in a few taps</source>
+        <translation>Save a contact in a few taps</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>All missions and reports</source>
+        <translation>All missions and reports</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>Country</name>
+    <message>
+        <source>Vietnam</source>
+        <translation>Vietnam</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>Japan</translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation>South Korea</translation>
+    </message>
+    <message>
+        <source>Laos</source>
+        <translation>Laos</translation>
+    </message>
+    <message>
+        <source>Cambodia</source>
+        <translation>Cambodia</translation>
+    </message>
+    <message>
+        <source>Thailand</source>
+        <translation>Thailand</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>China</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>Taiwan</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>Singapore</translation>
+    </message>
+    <message>
+        <source>Malaysia</source>
+        <translation>Malaysia</translation>
+    </message>
+    <message>
+        <source>Indonesia</source>
+        <translation>Indonesia</translation>
+    </message>
+    <message>
+        <source>Philippines</source>
+        <translation>Philippines</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>India</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Australia</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>United States</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>France</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Germany</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>United Kingdom</translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation>Russia</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>Netherlands</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>Italy</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Canada</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy hh:mm</source>
+        <translation>dd/mm/yyyy hh:mm</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Pick %1 on a calendar</source>
+        <translation>Pick %1 on a calendar</translation>
+    </message>
+</context>
+<context>
+    <name>DatePickerDialog</name>
+    <message>
+        <source>Pick a date</source>
+        <translation>Pick a date</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Next month</translation>
+    </message>
+</context>
+<context>
+    <name>Enum</name>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Report filed</source>
+        <translation>Report filed</translation>
+    </message>
+    <message>
+        <source>Report approved</source>
+        <translation>Report approved</translation>
+    </message>
+    <message>
+        <source>Memorandum of understanding</source>
+        <translation>Memorandum of understanding</translation>
+    </message>
+    <message>
+        <source>Cooperation agreement</source>
+        <translation>Cooperation agreement</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Under negotiation</source>
+        <translation>Under negotiation</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>In implementation</source>
+        <translation>In implementation</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>Trade</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>Investment</translation>
+    </message>
+    <message>
+        <source>Agriculture</source>
+        <translation>Agriculture</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Culture</source>
+        <translation>Culture</translation>
+    </message>
+    <message>
+        <source>Tourism</source>
+        <translation>Tourism</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Technology</source>
+        <translation>Technology</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>Labour</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>Trade fair</source>
+        <translation>Trade fair</translation>
+    </message>
+    <message>
+        <source>Exhibition</source>
+        <translation>Exhibition</translation>
+    </message>
+    <message>
+        <source>Investment conference</source>
+        <translation>Investment conference</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>Seminar</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>Interested</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Committed</translation>
+    </message>
+    <message>
+        <source>Licensed</source>
+        <translation>Licensed</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Returned for changes</source>
+        <translation>Returned for changes</translation>
+    </message>
+</context>
+<context>
+    <name>Error</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>This field is required.</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>This is not an e-mail address.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number.</source>
+        <translation>This is not a phone number.</translation>
+    </message>
+    <message>
+        <source>This is not a web address.</source>
+        <translation>This is not a web address.</translation>
+    </message>
+    <message>
+        <source>Choose a country from the list.</source>
+        <translation>Choose a country from the list.</translation>
+    </message>
+    <message>
+        <source>Choose a currency such as USD or VND.</source>
+        <translation>Choose a currency such as USD or VND.</translation>
+    </message>
+    <message>
+        <source>Enter a positive amount.</source>
+        <translation>Enter a positive amount.</translation>
+    </message>
+    <message>
+        <source>Enter a date as dd/mm/yyyy.</source>
+        <translation>Enter a date as dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>Enter a date and time as dd/mm/yyyy hh:mm.</source>
+        <translation>Enter a date and time as dd/mm/yyyy hh:mm.</translation>
+    </message>
+    <message>
+        <source>Choose a value from the list.</source>
+        <translation>Choose a value from the list.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Enter a whole number.</translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation>This text is too long.</translation>
+    </message>
+    <message>
+        <source>This date must not be before the start date.</source>
+        <translation>This date must not be before the start date.</translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>This record no longer exists.</translation>
+    </message>
+    <message>
+        <source>The device is full: free some space and try again.</source>
+        <translation>The device is full: free some space and try again.</translation>
+    </message>
+    <message>
+        <source>The data is busy: try again in a moment.</source>
+        <translation>The data is busy: try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The data file cannot be written.</source>
+        <translation>The data file cannot be written.</translation>
+    </message>
+    <message>
+        <source>The local data is not open yet.</source>
+        <translation>The local data is not open yet.</translation>
+    </message>
+    <message>
+        <source>The local data file cannot be opened.</source>
+        <translation>The local data file cannot be opened.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Something went wrong (%1).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Decision number</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Countries</translation>
+    </message>
+    <message>
+        <source>Cities</source>
+        <translation>Cities</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Head of delegation</source>
+        <translation>Head of delegation</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>Counterpart</translation>
+    </message>
+    <message>
+        <source>Counterpart&apos;s country</source>
+        <translation>Counterpart&apos;s country</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Signed at meeting</source>
+        <translation>Signed at meeting</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>Signing date</source>
+        <translation>Signing date</translation>
+    </message>
+    <message>
+        <source>Signing place</source>
+        <translation>Signing place</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Signatories</translation>
+    </message>
+    <message>
+        <source>Fields of cooperation</source>
+        <translation>Fields of cooperation</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Committed value</source>
+        <translation>Committed value</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Booth</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>E-mail addresses</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Phone numbers</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>Interests</translation>
+    </message>
+    <message>
+        <source>Met at event</source>
+        <translation>Met at event</translation>
+    </message>
+    <message>
+        <source>Met at meeting</source>
+        <translation>Met at meeting</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Agreed to be contacted</source>
+        <translation>Agreed to be contacted</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Pledged capital</source>
+        <translation>Pledged capital</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+<context>
+    <name>FormField</name>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>One per line</source>
+        <translation>One per line</translation>
+    </message>
+</context>
+<context>
+    <name>Kind</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Investment lead</source>
+        <translation>Investment lead</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+</context>
+<context>
+    <name>KindPlural</name>
+    <message>
+        <source>Missions</source>
+        <translation>Missions</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Investment leads</source>
+        <translation>Investment leads</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Reviews</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Attaché</source>
+        <translation>Attaché</translation>
+    </message>
+    <message>
+        <source>“%1” deleted</source>
+        <translation>“%1” deleted</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPage</name>
+    <message>
+        <source>All missions</source>
+        <translation>All missions</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>No mission matches these filters.</source>
+        <translation>No mission matches these filters.</translation>
+    </message>
+</context>
+<context>
+    <name>MissionListPage</name>
+    <message>
+        <source>My missions</source>
+        <translation>My missions</translation>
+    </message>
+    <message>
+        <source>No missions yet. Create the first one with the + button.</source>
+        <translation>No missions yet. Create the first one with the + button.</translation>
+    </message>
+    <message>
+        <source>New mission</source>
+        <translation>New mission</translation>
+    </message>
+</context>
+<context>
+    <name>MissionModel</name>
+    <message>
+        <source>All years</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>All countries</translation>
+    </message>
+</context>
+<context>
+    <name>MissionPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Investment leads</source>
+        <translation>Investment leads</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Edit mission</source>
+        <translation>Edit mission</translation>
+    </message>
+    <message>
+        <source>Mission report</source>
+        <translation>Mission report</translation>
+    </message>
+    <message>
+        <source>Quick contact</source>
+        <translation>Quick contact</translation>
+    </message>
+    <message>
+        <source>Delete mission</source>
+        <translation>Delete mission</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Nothing recorded yet.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyField</name>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+</context>
+<context>
+    <name>MultiChoiceField</name>
+    <message>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Add to %1</source>
+        <translation>Add to %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuickContactDialog</name>
+    <message>
+        <source>Quick contact</source>
+        <translation>Quick contact</translation>
+    </message>
+    <message>
+        <source>Contact saved</source>
+        <translation>Contact saved</translation>
+    </message>
+    <message>
+        <source>Business card photo…</source>
+        <translation>Business card photo…</translation>
+    </message>
+    <message>
+        <source>Attach a photo of the business card</source>
+        <translation>Attach a photo of the business card</translation>
+    </message>
+    <message>
+        <source>Open a mission to attach a photo</source>
+        <translation>Open a mission to attach a photo</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Save contact</source>
+        <translation>Save contact</translation>
+    </message>
+    <message>
+        <source>Photo of the business card</source>
+        <translation>Photo of the business card</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDelegate</name>
+    <message>
+        <source>Actions for %1</source>
+        <translation>Actions for %1</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetails</name>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Some fields need attention.</source>
+        <translation>Some fields need attention.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFormPage</name>
+    <message>
+        <source>New %1</source>
+        <translation>New %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>ReportController</name>
+    <message>
+        <source>Missions</source>
+        <translation>Missions</translation>
+    </message>
+    <message>
+        <source>Person-trips</source>
+        <translation>Person-trips</translation>
+    </message>
+    <message>
+        <source>Officials who travelled</source>
+        <translation>Officials who travelled</translation>
+    </message>
+    <message>
+        <source>Working meetings</source>
+        <translation>Working meetings</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Agreements signed</source>
+        <translation>Agreements signed</translation>
+    </message>
+    <message>
+        <source>Agreements in %1</source>
+        <translation>Agreements in %1</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Investment leads</source>
+        <translation>Investment leads</translation>
+    </message>
+    <message>
+        <source>Pledged capital</source>
+        <translation>Pledged capital</translation>
+    </message>
+    <message>
+        <source>Follow-ups open</source>
+        <translation>Follow-ups open</translation>
+    </message>
+    <message>
+        <source>Follow-ups overdue</source>
+        <translation>Follow-ups overdue</translation>
+    </message>
+    <message>
+        <source>Follow-ups done</source>
+        <translation>Follow-ups done</translation>
+    </message>
+    <message>
+        <source>%1 missions with %2 person-trips</source>
+        <translation>%1 missions with %2 person-trips</translation>
+    </message>
+    <message>
+        <source>Say what the delegation should change.</source>
+        <translation>Say what the delegation should change.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Mission report</source>
+        <translation>Mission report</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet.</source>
+        <translation>Not reviewed yet.</translation>
+    </message>
+    <message>
+        <source>Your review</source>
+        <translation>Your review</translation>
+    </message>
+    <message>
+        <source>Comment (needed to return the report)</source>
+        <translation>Comment (needed to return the report)</translation>
+    </message>
+    <message>
+        <source>Review comment</source>
+        <translation>Review comment</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Return with comment</source>
+        <translation>Return with comment</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Search missions, meetings, contacts…</source>
+        <translation>Search missions, meetings, contacts…</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation>Nothing found for “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Who uses this device</source>
+        <translation>Who uses this device</translation>
+    </message>
+    <message>
+        <source>Not chosen</source>
+        <translation>Not chosen</translation>
+    </message>
+    <message>
+        <source>Data on this device: %1</source>
+        <translation>Data on this device: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message numerus="yes">
+        <source>Offline · %n change(s) waiting</source>
+        <translation>
+            <numerusform>Offline · %n change waiting</numerusform>
+            <numerusform>Offline · %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline · all saved on this device</source>
+        <translation>Offline · all saved on this device</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Undo delete</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Close message</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Choose a mission on the left, or create one.</source>
+        <translation>Choose a mission on the left, or create one.</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,1145 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
+<context>
+    <name>AppToolBar</name>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Attaché</source>
+        <translation>Attaché</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>Tìm kiếm (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Quick contact</source>
+        <translation>Thêm nhanh đối tác</translation>
+    </message>
+    <message>
+        <source>Save a contact in a few taps</source>
+        <translation>Lưu đối tác chỉ với vài thao tác</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Trình đơn</translation>
+    </message>
+    <message>
+        <source>All missions and reports</source>
+        <translation>Tất cả các đoàn và báo cáo</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>Country</name>
+    <message>
+        <source>Vietnam</source>
+        <translation>Việt Nam</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>Nhật Bản</translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation>Hàn Quốc</translation>
+    </message>
+    <message>
+        <source>Laos</source>
+        <translation>Lào</translation>
+    </message>
+    <message>
+        <source>Cambodia</source>
+        <translation>Campuchia</translation>
+    </message>
+    <message>
+        <source>Thailand</source>
+        <translation>Thái Lan</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>Trung Quốc</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>Đài Loan</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>Singapore</translation>
+    </message>
+    <message>
+        <source>Malaysia</source>
+        <translation>Malaysia</translation>
+    </message>
+    <message>
+        <source>Indonesia</source>
+        <translation>Indonesia</translation>
+    </message>
+    <message>
+        <source>Philippines</source>
+        <translation>Philippines</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>Ấn Độ</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Úc</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Hoa Kỳ</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Pháp</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Đức</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Vương quốc Anh</translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation>Nga</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>Hà Lan</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>Ý</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Canada</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy hh:mm</source>
+        <translation>nn/tt/nnnn gg:pp</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <source>Pick %1 on a calendar</source>
+        <translation>Chọn %1 trên lịch</translation>
+    </message>
+</context>
+<context>
+    <name>DatePickerDialog</name>
+    <message>
+        <source>Pick a date</source>
+        <translation>Chọn ngày</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Tháng trước</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Tháng sau</translation>
+    </message>
+</context>
+<context>
+    <name>Enum</name>
+    <message>
+        <source>Planned</source>
+        <translation>Dự kiến</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>Đang công tác</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Đã về nước</translation>
+    </message>
+    <message>
+        <source>Report filed</source>
+        <translation>Đã nộp báo cáo</translation>
+    </message>
+    <message>
+        <source>Report approved</source>
+        <translation>Báo cáo đã duyệt</translation>
+    </message>
+    <message>
+        <source>Memorandum of understanding</source>
+        <translation>Biên bản ghi nhớ (MoU)</translation>
+    </message>
+    <message>
+        <source>Cooperation agreement</source>
+        <translation>Thỏa thuận hợp tác</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Hợp đồng</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>Under negotiation</source>
+        <translation>Đang đàm phán</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <source>In implementation</source>
+        <translation>Đang triển khai</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Hết hiệu lực</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>Thương mại</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>Đầu tư</translation>
+    </message>
+    <message>
+        <source>Agriculture</source>
+        <translation>Nông nghiệp</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Giáo dục</translation>
+    </message>
+    <message>
+        <source>Culture</source>
+        <translation>Văn hóa</translation>
+    </message>
+    <message>
+        <source>Tourism</source>
+        <translation>Du lịch</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Y tế</translation>
+    </message>
+    <message>
+        <source>Technology</source>
+        <translation>Công nghệ</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>Lao động</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Môi trường</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Giao thông vận tải</translation>
+    </message>
+    <message>
+        <source>Trade fair</source>
+        <translation>Hội chợ</translation>
+    </message>
+    <message>
+        <source>Exhibition</source>
+        <translation>Triển lãm</translation>
+    </message>
+    <message>
+        <source>Investment conference</source>
+        <translation>Hội nghị xúc tiến đầu tư</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>Hội thảo</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>Quan tâm</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Cam kết</translation>
+    </message>
+    <message>
+        <source>Licensed</source>
+        <translation>Đã cấp phép</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Đã dừng</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Chưa thực hiện</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>Returned for changes</source>
+        <translation>Trả lại để bổ sung</translation>
+    </message>
+</context>
+<context>
+    <name>Error</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>Trường này là bắt buộc.</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>Đây không phải là địa chỉ e-mail.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number.</source>
+        <translation>Đây không phải là số điện thoại.</translation>
+    </message>
+    <message>
+        <source>This is not a web address.</source>
+        <translation>Đây không phải là địa chỉ trang web.</translation>
+    </message>
+    <message>
+        <source>Choose a country from the list.</source>
+        <translation>Hãy chọn một quốc gia trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Choose a currency such as USD or VND.</source>
+        <translation>Hãy chọn đơn vị tiền tệ, ví dụ USD hoặc VND.</translation>
+    </message>
+    <message>
+        <source>Enter a positive amount.</source>
+        <translation>Hãy nhập một số tiền dương.</translation>
+    </message>
+    <message>
+        <source>Enter a date as dd/mm/yyyy.</source>
+        <translation>Hãy nhập ngày theo dạng nn/tt/nnnn.</translation>
+    </message>
+    <message>
+        <source>Enter a date and time as dd/mm/yyyy hh:mm.</source>
+        <translation>Hãy nhập ngày giờ theo dạng nn/tt/nnnn gg:pp.</translation>
+    </message>
+    <message>
+        <source>Choose a value from the list.</source>
+        <translation>Hãy chọn một giá trị trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Hãy nhập một số nguyên.</translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation>Nội dung quá dài.</translation>
+    </message>
+    <message>
+        <source>This date must not be before the start date.</source>
+        <translation>Ngày này không được trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>Bản ghi này không còn nữa.</translation>
+    </message>
+    <message>
+        <source>The device is full: free some space and try again.</source>
+        <translation>Bộ nhớ thiết bị đã đầy: hãy giải phóng dung lượng rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The data is busy: try again in a moment.</source>
+        <translation>Dữ liệu đang bận: hãy thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <source>The data file cannot be written.</source>
+        <translation>Không ghi được tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The local data is not open yet.</source>
+        <translation>Dữ liệu trên máy chưa được mở.</translation>
+    </message>
+    <message>
+        <source>The local data file cannot be opened.</source>
+        <translation>Không mở được tệp dữ liệu trên máy.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Không đọc được tệp.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Đã xảy ra lỗi (%1).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>Title</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Mục đích</translation>
+    </message>
+    <message>
+        <source>Decision number</source>
+        <translation>Số quyết định cử đoàn</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Các nước đến</translation>
+    </message>
+    <message>
+        <source>Cities</source>
+        <translation>Thành phố</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Ngày bắt đầu</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Ngày kết thúc</translation>
+    </message>
+    <message>
+        <source>Head of delegation</source>
+        <translation>Trưởng đoàn</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Ngày giờ</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Counterpart</source>
+        <translation>Đối tác làm việc</translation>
+    </message>
+    <message>
+        <source>Counterpart&apos;s country</source>
+        <translation>Nước của đối tác</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Người tham dự</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Nội dung trao đổi</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Signed at meeting</source>
+        <translation>Ký tại buổi làm việc</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Các bên</translation>
+    </message>
+    <message>
+        <source>Signing date</source>
+        <translation>Ngày ký</translation>
+    </message>
+    <message>
+        <source>Signing place</source>
+        <translation>Nơi ký</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Fields of cooperation</source>
+        <translation>Lĩnh vực hợp tác</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Hiệu lực đến</translation>
+    </message>
+    <message>
+        <source>Committed value</source>
+        <translation>Giá trị cam kết</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Thành phố</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Quốc gia</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Gian hàng</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Cơ quan, tổ chức</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>Địa chỉ e-mail</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Trang web</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>Lĩnh vực quan tâm</translation>
+    </message>
+    <message>
+        <source>Met at event</source>
+        <translation>Gặp tại sự kiện</translation>
+    </message>
+    <message>
+        <source>Met at meeting</source>
+        <translation>Gặp tại buổi làm việc</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Nhãn</translation>
+    </message>
+    <message>
+        <source>Agreed to be contacted</source>
+        <translation>Đồng ý được liên hệ</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Doanh nghiệp</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Ngành</translation>
+    </message>
+    <message>
+        <source>Pledged capital</source>
+        <translation>Vốn dự kiến đầu tư</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Hạn hoàn thành</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Nhận xét</translation>
+    </message>
+</context>
+<context>
+    <name>FormField</name>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>One per line</source>
+        <translation>Mỗi dòng một mục</translation>
+    </message>
+</context>
+<context>
+    <name>Kind</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Cơ quan, tổ chức</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>Đoàn công tác</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Buổi làm việc</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Thỏa thuận</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Đối tác</translation>
+    </message>
+    <message>
+        <source>Investment lead</source>
+        <translation>Dự án đầu tư tiềm năng</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Việc triển khai</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Ý kiến duyệt</translation>
+    </message>
+</context>
+<context>
+    <name>KindPlural</name>
+    <message>
+        <source>Missions</source>
+        <translation>Đoàn công tác</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Buổi làm việc</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Thỏa thuận</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Đối tác</translation>
+    </message>
+    <message>
+        <source>Investment leads</source>
+        <translation>Dự án đầu tư</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Triển khai sau chuyến đi</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Ý kiến duyệt</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Attaché</source>
+        <translation>Attaché</translation>
+    </message>
+    <message>
+        <source>“%1” deleted</source>
+        <translation>Đã xóa “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPage</name>
+    <message>
+        <source>All missions</source>
+        <translation>Tất cả các đoàn</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Quốc gia</translation>
+    </message>
+    <message>
+        <source>No mission matches these filters.</source>
+        <translation>Không có đoàn nào phù hợp với bộ lọc.</translation>
+    </message>
+</context>
+<context>
+    <name>MissionListPage</name>
+    <message>
+        <source>My missions</source>
+        <translation>Đoàn công tác của tôi</translation>
+    </message>
+    <message>
+        <source>No missions yet. Create the first one with the + button.</source>
+        <translation>Chưa có đoàn nào. Tạo đoàn đầu tiên bằng nút +.</translation>
+    </message>
+    <message>
+        <source>New mission</source>
+        <translation>Đoàn mới</translation>
+    </message>
+</context>
+<context>
+    <name>MissionModel</name>
+    <message>
+        <source>All years</source>
+        <translation>Tất cả các năm</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Tất cả các nước</translation>
+    </message>
+</context>
+<context>
+    <name>MissionPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Buổi làm việc</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Thỏa thuận</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Đối tác</translation>
+    </message>
+    <message>
+        <source>Investment leads</source>
+        <translation>Dự án đầu tư</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Triển khai sau chuyến đi</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Edit mission</source>
+        <translation>Sửa thông tin đoàn</translation>
+    </message>
+    <message>
+        <source>Mission report</source>
+        <translation>Báo cáo kết quả chuyến công tác</translation>
+    </message>
+    <message>
+        <source>Quick contact</source>
+        <translation>Thêm nhanh đối tác</translation>
+    </message>
+    <message>
+        <source>Delete mission</source>
+        <translation>Xóa đoàn</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Chưa có nội dung nào.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyField</name>
+    <message>
+        <source>Currency</source>
+        <translation>Tiền tệ</translation>
+    </message>
+</context>
+<context>
+    <name>MultiChoiceField</name>
+    <message>
+        <source>Remove %1</source>
+        <translation>Bỏ %1</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Add to %1</source>
+        <translation>Thêm vào %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuickContactDialog</name>
+    <message>
+        <source>Quick contact</source>
+        <translation>Thêm nhanh đối tác</translation>
+    </message>
+    <message>
+        <source>Contact saved</source>
+        <translation>Đã lưu đối tác</translation>
+    </message>
+    <message>
+        <source>Business card photo…</source>
+        <translation>Ảnh danh thiếp…</translation>
+    </message>
+    <message>
+        <source>Attach a photo of the business card</source>
+        <translation>Đính kèm ảnh danh thiếp</translation>
+    </message>
+    <message>
+        <source>Open a mission to attach a photo</source>
+        <translation>Mở một đoàn để đính kèm ảnh</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Save contact</source>
+        <translation>Lưu đối tác</translation>
+    </message>
+    <message>
+        <source>Photo of the business card</source>
+        <translation>Ảnh danh thiếp</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>Ảnh (*.jpg *.jpeg *.png *.heic)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDelegate</name>
+    <message>
+        <source>Actions for %1</source>
+        <translation>Thao tác với %1</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetails</name>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Some fields need attention.</source>
+        <translation>Một số trường cần xem lại.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFormPage</name>
+    <message>
+        <source>New %1</source>
+        <translation>%1 mới</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+</context>
+<context>
+    <name>ReportController</name>
+    <message>
+        <source>Missions</source>
+        <translation>Đoàn công tác</translation>
+    </message>
+    <message>
+        <source>Person-trips</source>
+        <translation>Lượt cán bộ</translation>
+    </message>
+    <message>
+        <source>Officials who travelled</source>
+        <translation>Số cán bộ đi công tác</translation>
+    </message>
+    <message>
+        <source>Working meetings</source>
+        <translation>Buổi làm việc</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Thỏa thuận</translation>
+    </message>
+    <message>
+        <source>Agreements signed</source>
+        <translation>Thỏa thuận đã ký</translation>
+    </message>
+    <message>
+        <source>Agreements in %1</source>
+        <translation>Thỏa thuận về %1</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Đối tác</translation>
+    </message>
+    <message>
+        <source>Investment leads</source>
+        <translation>Dự án đầu tư</translation>
+    </message>
+    <message>
+        <source>Pledged capital</source>
+        <translation>Vốn dự kiến đầu tư</translation>
+    </message>
+    <message>
+        <source>Follow-ups open</source>
+        <translation>Việc chưa xong</translation>
+    </message>
+    <message>
+        <source>Follow-ups overdue</source>
+        <translation>Việc quá hạn</translation>
+    </message>
+    <message>
+        <source>Follow-ups done</source>
+        <translation>Việc đã xong</translation>
+    </message>
+    <message>
+        <source>%1 missions with %2 person-trips</source>
+        <translation>%1 đoàn với %2 lượt cán bộ</translation>
+    </message>
+    <message>
+        <source>Say what the delegation should change.</source>
+        <translation>Hãy ghi rõ đoàn cần bổ sung, sửa đổi gì.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Mission report</source>
+        <translation>Báo cáo kết quả chuyến công tác</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Ý kiến duyệt</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet.</source>
+        <translation>Chưa có ý kiến duyệt.</translation>
+    </message>
+    <message>
+        <source>Your review</source>
+        <translation>Ý kiến của anh/chị</translation>
+    </message>
+    <message>
+        <source>Comment (needed to return the report)</source>
+        <translation>Nhận xét (bắt buộc khi trả lại báo cáo)</translation>
+    </message>
+    <message>
+        <source>Review comment</source>
+        <translation>Nhận xét duyệt</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Return with comment</source>
+        <translation>Trả lại kèm nhận xét</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Search missions, meetings, contacts…</source>
+        <translation>Tìm đoàn, buổi làm việc, đối tác…</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation>Không tìm thấy “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Giao diện</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Sáng</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Tối</translation>
+    </message>
+    <message>
+        <source>Who uses this device</source>
+        <translation>Người dùng thiết bị này</translation>
+    </message>
+    <message>
+        <source>Not chosen</source>
+        <translation>Chưa chọn</translation>
+    </message>
+    <message>
+        <source>Data on this device: %1</source>
+        <translation>Dữ liệu trên thiết bị: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message numerus="yes">
+        <source>Offline · %n change(s) waiting</source>
+        <translation>
+            <numerusform>Ngoại tuyến · %n thay đổi đang chờ gửi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline · all saved on this device</source>
+        <translation>Ngoại tuyến · đã lưu hết trên thiết bị</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Hoàn tác xóa</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Đóng thông báo</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Chào mừng</translation>
+    </message>
+    <message>
+        <source>Choose a mission on the left, or create one.</source>
+        <translation>Chọn một đoàn ở bên trái hoặc tạo đoàn mới.</translation>
+    </message>
+</context>
 </TS>

@@ -1,6 +1,6 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
+import QtQuick.Controls.Universal
 import QtQuick.Layouts
 import Attache.App
 
@@ -10,15 +10,16 @@ ApplicationWindow {
     id: root
 
     readonly property bool wide: width >= Style.wideThreshold
+    /// True while a page slides in or out.
+    readonly property bool busy: stack.busy
     property string currentMissionId: ""
 
     width: 1280
     height: 800
     visible: true
     title: qsTr("Attaché")
-    Material.theme: Preferences.theme === "dark" ? Material.Dark : Material.Light
-    Material.accent: Material.Teal
-    Material.primary: Material.BlueGrey
+    Universal.theme: Preferences.theme === "dark" ? Universal.Dark : Universal.Light
+    Universal.accent: Universal.Cobalt
 
     function navigate(page, props) {
         const args = props || {};

@@ -1,6 +1,6 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
+import QtQuick.Controls.Universal
 import QtQuick.Layouts
 import Attache
 import Attache.App
@@ -37,16 +37,18 @@ ToolBar {
             Layout.leftMargin: bar.canGoBack ? 0 : Style.margin
             Layout.fillWidth: true
         }
-        SyncIndicator {}
+        SyncIndicator {
+            compact: bar.width < 600
+        }
         ToolButton {
-            text: "🔍"
+            text: "⚲"
             Accessible.name: qsTr("Search")
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Search (Ctrl+F)")
             onClicked: bar.searchRequested()
         }
         ToolButton {
-            text: "＋👤"
+            text: "+☺"
             Accessible.name: qsTr("Quick contact")
             ToolTip.visible: hovered
             ToolTip.text: qsTr("Save a contact in a few taps")

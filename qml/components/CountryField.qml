@@ -13,7 +13,7 @@ ComboBox {
     model: [{ value: "", label: "—" }].concat(options)
     textRole: "label"
     valueRole: "value"
-    currentIndex: indexOfValue(value)
+    currentIndex: value === "" ? 0 : 1 + (options || []).findIndex(o => o.value === value)
     Accessible.name: accessibleName
     onActivated: box.picked(currentValue)
 }

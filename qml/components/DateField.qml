@@ -22,7 +22,7 @@ RowLayout {
         onTextEdited: root.edited(text)
     }
     Button {
-        text: "📅"
+        text: "▦"
         flat: true
         Accessible.name: qsTr("Pick %1 on a calendar").arg(root.accessibleName)
         onClicked: picker.openAt(input.text)

@@ -1,6 +1,6 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
+import QtQuick.Controls.Universal
 import QtQuick.Layouts
 import Attache
 
@@ -57,7 +57,7 @@ ColumnLayout {
         objectName: "error_" + field.name
         text: field.error
         visible: field.error !== ""
-        color: Material.color(Material.Red)
+        color: "#d32f2f"
         wrapMode: Text.Wrap
         font.pixelSize: 13
         Layout.fillWidth: true
@@ -114,7 +114,8 @@ ColumnLayout {
             textRole: "label"
             valueRole: "value"
             Accessible.name: field.label
-            currentIndex: indexOfValue(field.value)
+            // Recomputed when the choices arrive as well as when the value changes.
+            currentIndex: (field.options || []).findIndex(o => o.value === field.value)
             onActivated: field.form.setValue(field.name, currentValue)
         }
     }

@@ -9,9 +9,19 @@ RowLayout {
     id: indicator
 
     readonly property int pending: Backend.pendingCount
+    property bool compact: false
     spacing: 4
     Accessible.role: Accessible.StaticText
-    Accessible.name: label.text
+    readonly property string fullText: pending > 0
+        ? qsTr("Offline · %n change(s) waiting", "", pending)
+        : qsTr("Offline · all saved on this device")
+    Accessible.name: fullText
+    ToolTip.visible: hover.hovered
+    ToolTip.text: fullText
+
+    HoverHandler {
+        id: hover
+    }
 
     Rectangle {
         width: 10
@@ -21,9 +31,7 @@ RowLayout {
     }
     Label {
         id: label
-        text: indicator.pending > 0
-              ? qsTr("Offline · %n change(s) waiting", "", indicator.pending)
-              : qsTr("Offline · all saved on this device")
+        text: indicator.compact ? (indicator.pending > 0 ? "" + indicator.pending : "") : indicator.fullText
         font.pixelSize: 12
         elide: Label.ElideRight
         Layout.maximumWidth: 260

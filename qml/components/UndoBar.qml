@@ -1,6 +1,6 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
+import QtQuick.Controls.Universal
 import QtQuick.Layouts
 import Attache
 import Attache.App
@@ -31,7 +31,6 @@ Pane {
     visible: false
     z: 10
     width: Math.min(parent ? parent.width - 2 * Style.margin : 400, 560)
-    Material.elevation: 6
 
     Timer {
         id: timer

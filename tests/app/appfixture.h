@@ -19,6 +19,8 @@ struct AppFixture
     explicit AppFixture(bool demo = true)
         : backend(std::make_unique<Backend>(dir.filePath(QStringLiteral("attache.db"))))
     {
+        // Messages are checked in English; the Vietnamese ones are checked where it matters.
+        prefs.setLanguage(QStringLiteral("en"));
         backend->open(demo);
     }
     bool waitReady()

@@ -30,7 +30,12 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(0), MissionModel::TitleRole).toString(),
             QStringLiteral("Hội chợ thương mại Việt - Lào tại Champasak"));
         QCOMPARE(model.data(model.index(2), MissionModel::PeriodRole).toString(),
+            QStringLiteral("9 Mar 2026 – 15 Mar 2026"));
+        f.prefs.setLanguage(QStringLiteral("vi"));
+        QCOMPARE(model.data(model.index(2), MissionModel::PeriodRole).toString(),
             QStringLiteral("09/03/2026 – 15/03/2026"));
+        QCOMPARE(model.data(model.index(2), MissionModel::CountriesRole).toString(),
+            QStringLiteral("Nhật Bản"));
         model.setCountry(QStringLiteral("KR"));
         QCOMPARE(model.rowCount(), 1);
         model.setCountry({});
@@ -104,6 +109,7 @@ private Q_SLOTS:
         RecordListModel model;
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        f.prefs.setLanguage(QStringLiteral("vi"));
         model.setPreferences(&f.prefs);
         model.setKind(QStringLiteral("lead"));
         model.setBackend(f.backend.get());

@@ -112,6 +112,8 @@ private Q_SLOTS:
         QCOMPARE(failed.count(), 1);
         QCOMPARE(form.fieldError(QStringLiteral("pledged_capital")),
             QStringLiteral("Enter a positive amount."));
+        // Typed the Vietnamese way: dots group thousands, the comma marks decimals.
+        f.prefs.setLanguage(QStringLiteral("vi"));
         form.setValue(QStringLiteral("pledged_capital"), QStringLiteral("15.000.000,5"));
         QSignalSpy saved(&form, &RecordForm::saved);
         form.save();
