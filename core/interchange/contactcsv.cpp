@@ -272,6 +272,7 @@ CsvTable readCsv(std::string_view input)
             break;
         }
         row.fields.push_back(std::move(field));
+        row.terminated = done;
         const bool blank = std::all_of(row.fields.begin(), row.fields.end(),
             [](const std::string &f) { return trimmed(f).empty(); });
         if (!blank)
@@ -308,6 +309,12 @@ ParseResult parseContactsCsv(std::string_view bytes)
 
     for (size_t r = 1; r < table.rows.size(); ++r) {
         const CsvRow &row = table.rows[r];
+        if (!row.terminated && row.fields.size() < headers.size()) {
+            result.skipped.push_back({row.line, row.line,
+                "the file ends in the middle of this record (fewer values than columns, no line "
+                "end); record skipped"});
+            continue;
+        }
         ParsedContact pc;
         pc.line = row.line;
         auto &c = pc.data;

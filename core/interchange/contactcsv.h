@@ -13,6 +13,7 @@ struct CsvRow
 {
     int line = 0;
     std::vector<std::string> fields;
+    bool terminated = true; ///< false for a last record the file ends inside of (no line end)
 };
 
 struct CsvTable

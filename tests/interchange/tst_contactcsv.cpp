@@ -187,6 +187,19 @@ private slots:
             QVERIFY2(second.contacts[i].data == data[i], data[i].fullName.c_str());
     }
 
+    void everyTruncationIsSafe()
+    {
+        for (const char *f : {"google.csv", "outlook-1252.csv", "outlook-utf16.csv"}) {
+            const std::string bytes = fixture(f);
+            for (size_t n = 0; n <= bytes.size(); n += 3) {
+                const auto r = parseContactsCsv(std::string_view(bytes).substr(0, n));
+                QVERIFY(r.contacts.size() <= 4);
+                for (const auto &c : r.contacts)
+                    QVERIFY(!c.data.fullName.empty());
+            }
+        }
+    }
+
     void charsets()
     {
         auto r = toUtf8("Caf\xE9", "ISO-8859-1");
