@@ -226,6 +226,8 @@ Result<void> ChangeWriter::flushAudit()
 
 Result<void> ChangeWriter::finish()
 {
+    if (auto f = flushRecords(); !f)
+        return f;
     if (auto a = flushAudit(); !a)
         return a;
     auto r = m_conn.query(
@@ -239,6 +241,8 @@ Result<std::optional<StoredRecord>> ChangeWriter::mission(const std::string &id)
 {
     if (auto it = m_missions.find(id); it != m_missions.end())
         return it->second;
+    if (auto it = m_records.find(recordKey("mission", id)); it != m_records.end() && it->second)
+        return it->second; // possibly created earlier in this batch, not yet inserted
     auto m = loadRecord(m_conn, "mission", id);
     if (m)
         m_missions[id] = *m;
@@ -333,38 +337,69 @@ Result<void> ChangeWriter::save(const StoredRecord &rec, bool isNew)
     const bool deleted = rec.deleted();
     const SqlValue mission = rec.missionId ? SqlValue(*rec.missionId) : SqlValue();
     const SqlValue shaValue = sha.is_string() ? SqlValue(sha.get<std::string>()) : SqlValue();
-    Result<SqlRows> r = makeError("", "");
-    if (isNew) {
-        r = m_conn.query("INSERT INTO records (kind, id, org_id, mission_id, created_by, fields, "
-                         "wire, deleted, deleted_at, sha256, seq, created_at, updated_at, "
-                         "updated_by, updated_device) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {SqlValue(rec.kind->name), SqlValue(rec.id), SqlValue(rec.orgId), mission,
-                SqlValue(rec.createdBy), SqlValue(rec.fields.dump()),
-                SqlValue(rec.wireFields().dump()), SqlValue(std::int64_t(deleted ? 1 : 0)),
-                deleted ? SqlValue(m_now) : SqlValue(), shaValue, SqlValue(rec.seq),
-                SqlValue(rec.createdAt), SqlValue(rec.updatedAt), SqlValue(rec.updatedBy),
-                SqlValue(rec.updatedDevice)});
-    } else {
-        // deleted_at keeps the time of the first delete so that purging counts from it.
-        r = m_conn.query("UPDATE records SET org_id = ?, mission_id = ?, fields = ?, wire = ?, "
-                         "deleted = ?, "
-                         "deleted_at = CASE WHEN ? = 1 THEN COALESCE(deleted_at, ?) ELSE NULL END, "
-                         "sha256 = ?, seq = ?, updated_at = ?, updated_by = ?, updated_device = ? "
-                         "WHERE kind = ? AND id = ?",
+    const std::string key = recordKey(rec.kind->name, rec.id);
+    auto pending = m_insertIndex.find(key);
+    if (isNew || pending != m_insertIndex.end()) {
+        // New records are inserted together by flushRecords(): one statement, not one each.
+        std::vector<SqlValue> row {SqlValue(rec.kind->name), SqlValue(rec.id), SqlValue(rec.orgId),
+            mission, SqlValue(rec.createdBy), SqlValue(rec.fields.dump()),
+            SqlValue(rec.wireFields().dump()), SqlValue(std::int64_t(deleted ? 1 : 0)),
+            deleted ? SqlValue(m_now) : SqlValue(), shaValue, SqlValue(rec.seq),
+            SqlValue(rec.createdAt), SqlValue(rec.updatedAt), SqlValue(rec.updatedBy),
+            SqlValue(rec.updatedDevice)};
+        if (pending != m_insertIndex.end()) {
+            m_inserts[pending->second] = std::move(row);
+        } else {
+            m_insertIndex.emplace(key, m_inserts.size());
+            m_inserts.push_back(std::move(row));
+        }
+        return {};
+    }
+    // deleted_at keeps the time of the first delete so that purging counts from it.
+    auto r
+        = m_conn.query("UPDATE records SET org_id = ?, mission_id = ?, fields = ?, wire = ?, "
+                       "deleted = ?, "
+                       "deleted_at = CASE WHEN ? = 1 THEN COALESCE(deleted_at, ?) ELSE NULL END, "
+                       "sha256 = ?, seq = ?, updated_at = ?, updated_by = ?, updated_device = ? "
+                       "WHERE kind = ? AND id = ?",
             {SqlValue(rec.orgId), mission, SqlValue(rec.fields.dump()),
                 SqlValue(rec.wireFields().dump()), SqlValue(std::int64_t(deleted ? 1 : 0)),
                 SqlValue(std::int64_t(deleted ? 1 : 0)), SqlValue(m_now), shaValue,
                 SqlValue(rec.seq), SqlValue(rec.updatedAt), SqlValue(rec.updatedBy),
                 SqlValue(rec.updatedDevice), SqlValue(rec.kind->name), SqlValue(rec.id)});
-    }
     if (!r)
         return r.error();
     return {};
 }
 
+Result<void> ChangeWriter::flushRecords()
+{
+    constexpr std::size_t kRowsPerInsert = 40;
+    for (std::size_t from = 0; from < m_inserts.size(); from += kRowsPerInsert) {
+        const std::size_t n = std::min(kRowsPerInsert, m_inserts.size() - from);
+        std::string sql = "INSERT INTO records (kind, id, org_id, mission_id, created_by, fields, "
+                          "wire, deleted, deleted_at, sha256, seq, created_at, updated_at, "
+                          "updated_by, updated_device) VALUES ";
+        std::vector<SqlValue> params;
+        params.reserve(n * 15);
+        for (std::size_t i = 0; i < n; ++i) {
+            sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                     : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            for (auto &v : m_inserts[from + i])
+                params.push_back(std::move(v));
+        }
+        if (auto r = m_conn.query(sql, params); !r)
+            return r.error();
+    }
+    m_inserts.clear();
+    m_insertIndex.clear();
+    return {};
+}
+
 Result<void> ChangeWriter::updateMembership(const StoredRecord &mission, bool existed)
 {
+    if (auto f = flushRecords(); !f) // the re-sequencing below reads the records table
+        return f;
     auto rows = m_conn.query(
         "SELECT user_id FROM mission_members WHERE mission_id = ?", {SqlValue(mission.id)});
     if (!rows)

@@ -114,6 +114,7 @@ private:
     Result<bool> isMember(const std::string &missionId, const std::string &userId);
     Result<void> save(const StoredRecord &rec, bool isNew);
     Result<void> flushAudit();
+    Result<void> flushRecords();
     Result<void> updateMembership(const StoredRecord &mission, bool existed);
     Result<void> recordConflict(const StoredRecord &rec, const std::string &field,
         const nlohmann::json &winner, const nlohmann::json &loser);
@@ -125,6 +126,8 @@ private:
     std::map<std::string, bool> m_memberships;
     std::map<std::string, std::optional<StoredRecord>> m_records; // "kind/id" → as now stored
     std::vector<std::vector<SqlValue>> m_audit; // rows written by finish()
+    std::vector<std::vector<SqlValue>> m_inserts; // new records, written by flushRecords()
+    std::map<std::string, std::size_t> m_insertIndex; // "kind/id" → index in m_inserts
     Actor m_actor;
     std::string m_batchId;
     std::int64_t m_now;

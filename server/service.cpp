@@ -138,8 +138,11 @@ ApiResult<json> SyncService::login(const std::string &body, const std::string &a
     if (!account)
         return internalError(account.error());
     const bool known = !account->empty();
+    // An unknown user name costs the same time as a wrong password, so that timing does not
+    // tell which user names exist.
+    static const std::string dummyHash = hashPassword(newToken());
     const bool ok
-        = verifyPassword(*password, known ? account->text(0, "password_hash") : std::string());
+        = verifyPassword(*password, known ? account->text(0, "password_hash") : dummyHash) && known;
     if (!ok) {
         for (const auto &key : {userKey, addrKey}) {
             if (auto r = (*conn)->query("INSERT INTO login_failures (key, at) VALUES (?, ?)",

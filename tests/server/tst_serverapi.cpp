@@ -133,6 +133,18 @@ private slots:
         QVERIFY(findChange(all("carl"), id).is_null());
     }
 
+    void push_sameRecordTwiceInOneBatch_greaterStampWins()
+    {
+        const std::string id = newId();
+        const Reply p = w.as("ann").push("b-twice",
+            json::array({contactChange(id, w.m1, "Draft", stamp(-1000, "annphone")),
+                contactChange(id, w.m1, "Final", stamp(0, "annphone"))}));
+        QCOMPARE(p.status, 200);
+        QCOMPARE(findChange(all("lead"), id)["fields"]["full_name"]["value"], "Final");
+        const Reply h = w.as("mgr").get("/api/v1/history/contact/" + id);
+        QCOMPARE(h.body["history"].size(), 4u); // both fields twice: the later stamps win
+    }
+
     void pull_paginatesWithRemaining()
     {
         json changes = json::array();
