@@ -588,31 +588,15 @@ Result<Record> Store::update(std::string_view kindName, std::string_view id, con
 
 Result<Record> Store::remove(std::string_view kindName, std::string_view id)
 {
-    auto kind = kindOrError(kindName);
-    if (!kind)
-        return kind.error();
-    auto tx = Transaction::begin(m_db);
-    if (!tx)
-        return tx.error();
-    auto loaded = load(**kind, id);
-    if (!loaded)
-        return loaded.error();
-    if (!*loaded)
-        return makeError("not_found", "This " + std::string((*kind)->name) + " does not exist.");
-    if ((*loaded)->record.deleted)
-        return (*loaded)->record;
-    (*loaded)->record.deleted = true;
-    auto saved = write(**kind, **loaded, false, {"deleted"});
-    if (!saved)
-        return saved.error();
-    if (auto c = tx->commit(); !c)
-        return c.error();
-    if (auto f = committed(); !f)
-        log(LogLevel::Warning, kCategory, "flush failed: " + f.error().message);
-    return saved;
+    return setDeleted(kindName, id, true);
 }
 
 Result<Record> Store::restore(std::string_view kindName, std::string_view id)
+{
+    return setDeleted(kindName, id, false);
+}
+
+Result<Record> Store::setDeleted(std::string_view kindName, std::string_view id, bool deleted)
 {
     auto kind = kindOrError(kindName);
     if (!kind)
@@ -625,9 +609,9 @@ Result<Record> Store::restore(std::string_view kindName, std::string_view id)
         return loaded.error();
     if (!*loaded)
         return makeError("not_found", "This " + std::string((*kind)->name) + " does not exist.");
-    if (!(*loaded)->record.deleted)
+    if ((*loaded)->record.deleted == deleted)
         return (*loaded)->record;
-    (*loaded)->record.deleted = false;
+    (*loaded)->record.deleted = deleted;
     auto saved = write(**kind, **loaded, false, {"deleted"});
     if (!saved)
         return saved.error();

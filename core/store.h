@@ -141,6 +141,7 @@ private:
     Result<std::optional<std::string>> meta(const std::string &key);
     std::int64_t nowMs() const { return m_clock.physicalNow(); }
     Result<void> committed();
+    Result<Record> setDeleted(std::string_view kind, std::string_view id, bool deleted);
 
     Database m_db;
     StoreOptions m_options;
