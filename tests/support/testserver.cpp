@@ -139,6 +139,10 @@ void TestServer::stop()
         m_process->waitForFinished(10000);
     }
     log();
+    // Sanitizer reports of the server process would otherwise stay in its captured stderr.
+    if (m_log.find("Sanitizer") != std::string::npos
+        || m_log.find("runtime error:") != std::string::npos)
+        qWarning("attache-server reported:\n%s", m_log.c_str());
     m_process.reset();
     m_port = 0;
 }
