@@ -44,7 +44,8 @@ void sortBy(std::vector<Record> &v, const char *field)
 
 } // namespace
 
-Result<MissionReportData> loadMissionReport(Store &store, const std::string &missionId)
+Result<MissionReportData> loadMissionReport(
+    Store &store, const std::string &missionId, const std::string &asOf)
 {
     MissionReportData d;
     auto mission = store.get("mission", missionId);
@@ -88,6 +89,7 @@ Result<MissionReportData> loadMissionReport(Store &store, const std::string &mis
 
     ReportFilter f;
     f.missionId = missionId;
+    f.asOf = asOf;
     auto figures = store.report(f);
     if (!figures)
         return figures.error();

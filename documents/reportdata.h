@@ -69,7 +69,9 @@ struct SummaryData
     std::map<std::string, LeadCountryRow> leadsByCountry; ///< "" unknown country
 };
 
-Result<MissionReportData> loadMissionReport(Store &store, const std::string &missionId);
+/// `asOf`: follow-ups due before this date and not done count as overdue ("" today).
+Result<MissionReportData> loadMissionReport(
+    Store &store, const std::string &missionId, const std::string &asOf = {});
 Result<SummaryData> loadSummary(Store &store, const ReportFilter &filter);
 
 /// Vietnamese names used by the documents.

@@ -129,7 +129,7 @@ int main(int argc, char **argv)
     std::string csvBytes;
     QString html, title;
     if (command == "mission") {
-        auto data = loadMissionReport(**store, missionId);
+        auto data = loadMissionReport(**store, missionId, filter.asOf);
         if (!data)
             return fail(data.error());
         if (header.signerTitle.empty())

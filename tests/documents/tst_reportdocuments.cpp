@@ -219,8 +219,7 @@ private slots:
 
     void missionFigures()
     {
-        fx.wallMs = 1'768'435'200'000; // 2026-01-15, irrelevant: asOf is today for missions
-        auto d = loadMissionReport(*fx.store, m1);
+        auto d = loadMissionReport(*fx.store, m1, "2027-01-15");
         REQUIRE_OK(d);
         QCOMPARE(d->organisationName, std::string("Sở Ngoại vụ Hà Tĩnh"));
         QCOMPARE(d->leaderName, std::string("Nguyễn Hồng Lĩnh"));
@@ -244,6 +243,10 @@ private slots:
         QCOMPARE(f.pledgedCapital, (std::map<std::string, std::int64_t> {{"USD", 175000050}}));
         QCOMPARE(f.followUpsDone, 1);
         QCOMPARE(f.followUpsOpen, 1);
+        QCOMPARE(f.followUpsOverdue, 1); // due 31/12/2026, report as of 15/01/2027
+        auto early = loadMissionReport(*fx.store, m1, "2026-06-01");
+        REQUIRE_OK(early);
+        QCOMPARE(early->figures.followUpsOverdue, 0);
         REQUIRE_ERROR(
             loadMissionReport(*fx.store, "0190f2c4-0000-7000-8000-000000000000"), "not_found");
     }
@@ -294,9 +297,8 @@ private slots:
 
     void missionCsvBytes()
     {
-        auto d = loadMissionReport(*fx.store, m2);
+        auto d = loadMissionReport(*fx.store, m2, "2027-01-15");
         REQUIRE_OK(d);
-        d->figures.followUpsOverdue = 0; // as of today, whatever the date the test runs
         const std::string expected = "\xEF\xBB\xBF"
                                      "Mục,Chỉ tiêu,Giá trị,Đơn vị\r\n"
                                      "Đoàn công tác,Tên đoàn,Thăm tỉnh kết nghĩa Jeollabuk,\r\n"
