@@ -126,7 +126,8 @@ HttpClient::~HttpClient()
 }
 
 HttpResponse HttpClient::request(const std::string &method, const std::string &path,
-    const std::string &body, const std::string &token)
+    const std::string &body, const std::string &token, const std::vector<std::string> &extraHeaders,
+    bool raw)
 {
     HttpResponse out;
     CURL *c = d->curl;
@@ -165,14 +166,17 @@ HttpResponse HttpClient::request(const std::string &method, const std::string &p
         auth = "Authorization: Bearer " + token;
         headers = curl_slist_append(headers, auth.c_str());
     }
+    for (const auto &h : extraHeaders)
+        headers = curl_slist_append(headers, h.c_str());
     std::string payload;
-    out.jsonBytesSent = std::int64_t(body.size());
+    out.jsonBytesSent = raw ? 0 : std::int64_t(body.size());
     if (method == "GET") {
         curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
     } else {
-        headers = curl_slist_append(headers, "Content-Type: application/json");
+        headers = curl_slist_append(headers,
+            raw ? "Content-Type: application/octet-stream" : "Content-Type: application/json");
         payload = body;
-        if (body.size() > 256) {
+        if (!raw && body.size() > 256) {
             std::string z = gzipCompress(body);
             if (!z.empty()) {
                 payload = std::move(z);

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace attache::sync {
 
@@ -41,8 +42,11 @@ public:
 
     /// `path` is appended to the server URL ("/api/v1/pull?cursor=0"). An empty token sends no
     /// Authorization header. Bodies over 256 bytes are sent gzip-compressed.
+    /// `extraHeaders` are full header lines ("Range: bytes=10-"). A `raw` body is sent as
+    /// application/octet-stream, uncompressed (attachment chunks are usually compressed already).
     HttpResponse request(const std::string &method, const std::string &path,
-        const std::string &body, const std::string &token);
+        const std::string &body, const std::string &token,
+        const std::vector<std::string> &extraHeaders = {}, bool raw = false);
 
 private:
     struct Impl;

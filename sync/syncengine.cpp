@@ -7,10 +7,15 @@
 #include "tokenstore.h"
 #include "uuid.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <climits>
 #include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <random>
 
@@ -22,6 +27,52 @@ using std::chrono::milliseconds;
 namespace {
 
 constexpr const char *kCategory = "attache.sync";
+
+constexpr std::int64_t kChunkBytes = 1024 * 1024; // the protocol's limit per chunk
+
+std::string toHex(const unsigned char *data, size_t size)
+{
+    static const char *digits = "0123456789abcdef";
+    std::string out;
+    for (size_t i = 0; i < size; ++i) {
+        out.push_back(digits[data[i] >> 4]);
+        out.push_back(digits[data[i] & 15]);
+    }
+    return out;
+}
+
+/// SHA-256 of a file, as lower-case hex; empty on a read error.
+std::string sha256OfFile(const std::string &path, std::int64_t &size)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return {};
+    crypto_hash_sha256_state st;
+    crypto_hash_sha256_init(&st);
+    std::vector<char> buf(1 << 16);
+    size = 0;
+    while (in) {
+        in.read(buf.data(), std::streamsize(buf.size()));
+        const auto n = in.gcount();
+        if (n > 0) {
+            crypto_hash_sha256_update(&st, reinterpret_cast<unsigned char *>(buf.data()),
+                static_cast<unsigned long long>(n));
+            size += n;
+        }
+    }
+    if (in.bad())
+        return {};
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&st, digest);
+    return toHex(digest, sizeof digest);
+}
+
+bool isSha256(const std::string &s)
+{
+    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    });
+}
 
 std::int64_t wallMs()
 {
@@ -81,6 +132,8 @@ const char *phaseName(Phase phase)
         return "pulling";
     case Phase::Resync:
         return "resync";
+    case Phase::Attachments:
+        return "attachments";
     case Phase::Done:
         return "done";
     }
@@ -95,6 +148,7 @@ struct SyncEngine::Impl
     std::unique_ptr<Store> store;
     std::unique_ptr<TokenStore> tokens;
     std::unique_ptr<HttpClient> http;
+    std::string blobDir;
     std::atomic<bool> cancelled {false};
     std::mutex mutex;
     std::condition_variable wake;
@@ -102,6 +156,8 @@ struct SyncEngine::Impl
 
     // State of the running sync.
     SyncSummary *summary = nullptr;
+    std::string lastRaw; ///< the body of the last raw (binary) exchange
+    std::string lastContentRange; ///< its Content-Range header, if any
     const SyncCallbacks *callbacks = nullptr;
     Progress progress;
 
@@ -254,7 +310,8 @@ struct SyncEngine::Impl
 
     /// One request with retries on the backoff schedule for transient failures.
     Call call(const std::string &method, const std::string &path, const std::string &body,
-        const std::string &token, bool retry429 = true)
+        const std::string &token, const std::vector<std::string> &headers = {}, bool raw = false,
+        bool retry429 = true)
     {
         Call out;
         const int attempts = std::max(1, config.retry.maxAttempts);
@@ -263,7 +320,9 @@ struct SyncEngine::Impl
                 out.error = cancelledError();
                 return out;
             }
-            HttpResponse r = http->request(method, path, body, token);
+            HttpResponse r = http->request(method, path, body, token, headers, raw);
+            lastRaw = r.status >= 200 && r.status < 300 && raw ? r.body : std::string();
+            lastContentRange = r.headers.count("content-range") ? r.headers["content-range"] : "";
             if (summary) {
                 ++summary->requests;
                 summary->bytesSent += r.bytesSent;
@@ -280,6 +339,10 @@ struct SyncEngine::Impl
                 out.error = transportError(r);
             } else {
                 json parsed = r.body.empty() ? json(nullptr) : json::parse(r.body, nullptr, false);
+                if (r.status >= 200 && r.status < 300 && raw && method == "GET") {
+                    out.error = SyncError {}; // binary answer: in lastRaw
+                    return out;
+                }
                 if (r.status >= 200 && r.status < 300) {
                     if (parsed.is_discarded() || (parsed.is_null() && r.status != 204)) {
                         // A 200 with a cut-off body: the link broke mid-answer.
@@ -411,6 +474,105 @@ struct SyncEngine::Impl
         return true;
     }
 
+    std::string blobPath(const std::string &sha) const { return blobDir + "/" + sha; }
+
+    /// Uploads the bytes of every attachment record this device has the file for and the
+    /// server does not have complete yet. Returns false on an error that ends the sync.
+    bool uploadAttachments(const std::string &token)
+    {
+        auto list = store->list("attachment");
+        if (!list) {
+            report(storeError(list.error()));
+            return false;
+        }
+        std::vector<std::string> todo;
+        for (const auto &r : *list) {
+            const std::string sha = r.text("sha256");
+            if (!isSha256(sha) || !std::filesystem::exists(blobPath(sha)))
+                continue;
+            auto done = store->syncValue("uploaded." + sha);
+            if (done && *done)
+                continue;
+            if (std::find(todo.begin(), todo.end(), sha) == todo.end())
+                todo.push_back(sha);
+        }
+        if (todo.empty())
+            return true;
+        progress = Progress {Phase::Attachments, 0, std::int64_t(todo.size()), 0, 0};
+        emitProgress();
+        for (const auto &sha : todo) {
+            if (!uploadOne(sha, token))
+                return false;
+            ++progress.done;
+            emitProgress();
+        }
+        return true;
+    }
+
+    bool uploadOne(const std::string &sha, const std::string &token)
+    {
+        const std::string path = blobPath(sha);
+        std::error_code ec;
+        const auto size = std::int64_t(std::filesystem::file_size(path, ec));
+        if (ec)
+            return true; // the file went away meanwhile: nothing to send
+        Call st = call("GET", "/api/v1/attachments/" + sha + "/status", {}, token);
+        std::int64_t received = 0;
+        if (st.error.code == ErrorCode::None) {
+            if (st.body.value("complete", false))
+                return markUploaded(sha);
+            received = st.body.value("received", std::int64_t(0));
+        } else if (st.status != 404) {
+            onFatal(st.error);
+            report(st.error);
+            return false;
+        }
+        std::ifstream in(path, std::ios::binary);
+        std::string chunk;
+        while (received < size) {
+            const std::int64_t n = std::min(kChunkBytes, size - received);
+            chunk.resize(size_t(n));
+            in.clear();
+            in.seekg(received);
+            if (!in.read(chunk.data(), n)) {
+                report(SyncError {ErrorCode::LocalStore, {},
+                    "The attachment file " + path + " cannot be read.", false, {}, {}});
+                return true; // the others can still go
+            }
+            Call put = call("PUT",
+                "/api/v1/attachments/" + sha + "?offset=" + std::to_string(received)
+                    + "&size=" + std::to_string(size),
+                chunk, token, {}, true);
+            if (put.error.code == ErrorCode::None) {
+                if (put.body.value("complete", false))
+                    return markUploaded(sha);
+                received = put.body.value("received", received + n);
+            } else if (put.status == 409 && put.body.is_object() && put.body.contains("received")) {
+                received = put.body.value("received", std::int64_t(0)); // resume where it is
+            } else if (put.status == 422) {
+                report(SyncError {ErrorCode::Rejected, put.error.serverCode,
+                    "An attachment did not match its checksum on the server and was dropped; it "
+                    "stays on this device and will be sent again.",
+                    true, "attachment", sha});
+                return true;
+            } else {
+                onFatal(put.error);
+                report(put.error);
+                return false;
+            }
+        }
+        return markUploaded(sha);
+    }
+
+    bool markUploaded(const std::string &sha)
+    {
+        if (auto r = store->setSyncValue("uploaded." + sha, "1"); !r) {
+            report(storeError(r.error()));
+            return false;
+        }
+        return true;
+    }
+
     bool pullAll(const std::string &token, bool &resyncRequested)
     {
         auto cursorText = store->syncValue("cursor");
@@ -511,6 +673,10 @@ Result<std::unique_ptr<SyncEngine>> SyncEngine::open(
     impl->tokens = std::make_unique<FileTokenStore>(
         impl->config.tokenPath.empty() ? dbPath + ".token" : impl->config.tokenPath);
     impl->http = std::make_unique<HttpClient>(impl->config, &impl->cancelled);
+    impl->blobDir
+        = impl->config.attachmentDir.empty() ? dbPath + ".files" : impl->config.attachmentDir;
+    if (sodium_init() < 0)
+        return makeError("config", "libsodium could not be initialised.");
     return std::unique_ptr<SyncEngine>(new SyncEngine(std::move(impl)));
 }
 
@@ -539,7 +705,7 @@ Result<LoginResult> SyncEngine::login(const std::string &username, const std::st
     const json body
         = {{"username", username}, {"password", password}, {"device_id", d->store->deviceId()},
             {"device_name", d->config.deviceName.empty() ? "Attaché" : d->config.deviceName}};
-    Impl::Call c = d->call("POST", "/api/v1/login", body.dump(), {}, false);
+    Impl::Call c = d->call("POST", "/api/v1/login", body.dump(), {}, {}, false, false);
     if (c.error.code != ErrorCode::None)
         return makeError(errorCodeName(c.error.code), c.error.message);
     const json &u = c.body.value("user", json::object());
@@ -628,6 +794,8 @@ SyncSummary SyncEngine::sync(const SyncCallbacks &callbacks)
     }
     if (!d->pushAll(token))
         return finish(false);
+    if (!d->uploadAttachments(token))
+        return finish(false);
     bool resync = false;
     if (!d->pullAll(token, resync))
         return finish(false);
@@ -653,6 +821,94 @@ SyncSummary SyncEngine::sync(const SyncCallbacks &callbacks)
             return finish(false);
     }
     return finish(true);
+}
+
+Result<AttachmentFile> SyncEngine::importAttachment(const std::string &sourcePath)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(d->blobDir, ec);
+    if (ec)
+        return makeError("attachment_dir",
+            "The attachment folder " + d->blobDir + " cannot be created (" + ec.message() + ").");
+    // Copied first, hashed from the copy: what is uploaded is exactly what was hashed.
+    const std::string tmp = d->blobDir + "/import-" + randomHex(8) + ".tmp";
+    fs::copy_file(sourcePath, tmp, fs::copy_options::overwrite_existing, ec);
+    if (ec)
+        return makeError("attachment_unreadable",
+            "The file " + sourcePath + " cannot be read (" + ec.message() + ").");
+    AttachmentFile f;
+    f.sha256 = sha256OfFile(tmp, f.size);
+    if (f.sha256.empty()) {
+        fs::remove(tmp, ec);
+        return makeError("attachment_unreadable", "The file " + sourcePath + " cannot be read.");
+    }
+    if (f.size > 50LL * 1024 * 1024) {
+        fs::remove(tmp, ec);
+        return makeError("too_large", "Attachments are limited to 50 MiB.");
+    }
+    f.path = d->blobPath(f.sha256);
+    fs::rename(tmp, f.path, ec);
+    if (ec)
+        return makeError("attachment_dir", "The attachment cannot be stored: " + ec.message());
+    return f;
+}
+
+Result<AttachmentFile> SyncEngine::fetchAttachment(const std::string &sha)
+{
+    namespace fs = std::filesystem;
+    if (!isSha256(sha))
+        return makeError("invalid_value", "An attachment is named by its SHA-256 in hex.");
+    AttachmentFile f;
+    f.sha256 = sha;
+    f.path = d->blobPath(sha);
+    std::error_code ec;
+    if (fs::exists(f.path)) {
+        f.size = std::int64_t(fs::file_size(f.path, ec));
+        return f;
+    }
+    resetCancel();
+    SyncError tokenError;
+    const std::string token = d->loadToken(tokenError);
+    if (token.empty())
+        return makeError(errorCodeName(tokenError.code), tokenError.message);
+    fs::create_directories(d->blobDir, ec);
+    const std::string part = f.path + ".part";
+    for (int round = 0; round < 10000; ++round) {
+        const std::int64_t have = fs::exists(part) ? std::int64_t(fs::file_size(part, ec)) : 0;
+        const std::string range
+            = "Range: bytes=" + std::to_string(have) + "-" + std::to_string(have + kChunkBytes - 1);
+        Impl::Call c = d->call("GET", "/api/v1/attachments/" + sha, {}, token, {range}, true);
+        if (c.status == 416)
+            break; // nothing past what we have: complete
+        if (c.error.code != ErrorCode::None) {
+            d->onFatal(c.error);
+            return makeError(errorCodeName(c.error.code), c.error.message);
+        }
+        // A range answer: 206, or (cpp-httplib) 200 with a Content-Range header.
+        const bool partial = c.status == 206 || !d->lastContentRange.empty();
+        std::ofstream out(
+            part, partial ? std::ios::binary | std::ios::app : std::ios::binary | std::ios::trunc);
+        out.write(d->lastRaw.data(), std::streamsize(d->lastRaw.size()));
+        out.close();
+        if (!out)
+            return makeError("attachment_dir", "The attachment cannot be written to " + part + ".");
+        if (!partial || std::int64_t(d->lastRaw.size()) < kChunkBytes)
+            break;
+    }
+    std::int64_t size = 0;
+    const std::string got = sha256OfFile(part, size);
+    if (got != sha) {
+        fs::remove(part, ec);
+        return makeError("hash_mismatch",
+            "The downloaded attachment did not match its checksum and was discarded. Try "
+            "again.");
+    }
+    fs::rename(part, f.path, ec);
+    if (ec)
+        return makeError("attachment_dir", "The attachment cannot be stored: " + ec.message());
+    f.size = size;
+    return f;
 }
 
 Result<SyncStatus> SyncEngine::status()

@@ -57,7 +57,7 @@ struct SyncError
     std::string kind, id; ///< the record concerned, when there is one
 };
 
-enum class Phase { Connecting, Pushing, Pulling, Resync, Done };
+enum class Phase { Connecting, Pushing, Pulling, Resync, Attachments, Done };
 const char *phaseName(Phase phase);
 
 /// Progress of a running sync, reported often (at least once per request).
@@ -91,6 +91,14 @@ struct SyncSummary
     /// nothing new was written locally (exponential backoff with jitter across failed syncs,
     /// persisted in the store, so the upload queue never wedges). Zero after a success.
     std::chrono::milliseconds retryAfter {0};
+};
+
+/// An attachment's bytes kept on this device, content-addressed by SHA-256.
+struct AttachmentFile
+{
+    std::string sha256; ///< lower-case hex: the "sha256" field of an attachment record
+    std::int64_t size = 0;
+    std::string path; ///< where the bytes are on this device
 };
 
 struct UserInfo
@@ -128,6 +136,8 @@ struct SyncConfig
     std::string deviceName; ///< shown to admins ("Hạnh's phone")
     /// Where the sign-in token is kept; empty: "<database path>.token" (see TokenStore).
     std::string tokenPath;
+    /// Attachment bytes, one file per SHA-256; empty: "<database path>.files".
+    std::string attachmentDir;
 };
 
 /// Callbacks, all called on the thread running sync()/login(). Any may be empty.
@@ -186,6 +196,16 @@ public:
 
     /// Runs one full sync. Never throws; errors are in the summary.
     SyncSummary sync(const SyncCallbacks &callbacks = {});
+
+    /// Copies a file into the device's attachment directory (content-addressed by SHA-256) and
+    /// returns its hash and size for an "attachment" record. sync() uploads the bytes of every
+    /// attachment record after the records themselves, resuming a broken upload from the last
+    /// byte the server acknowledged.
+    Result<AttachmentFile> importAttachment(const std::string &sourcePath);
+    /// The bytes of an attachment on this device, downloading them first when missing (on
+    /// demand: sync() never downloads attachments). A broken download resumes; the SHA-256 is
+    /// verified before the file is used.
+    Result<AttachmentFile> fetchAttachment(const std::string &sha256);
 
     /// Thread-safe; makes a running login()/sync() stop as soon as possible with Cancelled.
     void cancel();
