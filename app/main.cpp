@@ -4,6 +4,7 @@
 #include "preferences.h"
 #include "selftest.h"
 #include "singletons.h"
+#include "synccontroller.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -49,9 +50,11 @@ int main(int argc, char *argv[])
         preferences.setLanguage(parser.value(language));
     Backend backend(dir + QStringLiteral("/attache.db"));
     backend.open(parser.isSet(demo));
+    SyncController sync(&backend, testing ? nullptr : &settings);
+    sync.setAutomatic(!testing);
 
     QQuickStyle::setStyle(QStringLiteral("Universal"));
-    exposeToQml(&backend, &preferences);
+    exposeToQml(&backend, &preferences, &sync);
     QQmlApplicationEngine engine;
     preferences.setEngine(&engine);
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

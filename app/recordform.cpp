@@ -590,6 +590,16 @@ void RecordForm::save()
                 if (org.empty())
                     return attache::makeError("no_organisation", "No organisation on this device.");
                 patch["organisation_id"] = org;
+                // Whoever records a mission travels with it (the server lets a member create
+                // only missions they belong to).
+                const std::string me = s.currentUser();
+                auto &members = patch["member_ids"];
+                if (!members.is_array())
+                    members = nlohmann::json::array();
+                const bool leads = patch.value("leader_id", nlohmann::json()) == me;
+                if (!me.empty() && !leads
+                    && std::find(members.begin(), members.end(), me) == members.end())
+                    members.push_back(me);
             }
             return s.create(kind, patch);
         },

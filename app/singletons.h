@@ -2,6 +2,7 @@
 
 #include "backend.h"
 #include "preferences.h"
+#include "synccontroller.h"
 
 #include <QQmlEngine>
 #include <QtQml/qqmlregistration.h>
@@ -38,9 +39,25 @@ public:
     static inline Preferences *s_instance = nullptr;
 };
 
+struct SyncForeign
+{
+    Q_GADGET
+    QML_FOREIGN(SyncController)
+    QML_SINGLETON
+    QML_NAMED_ELEMENT(Sync)
+public:
+    static SyncController *create(QQmlEngine *, QJSEngine *)
+    {
+        QQmlEngine::setObjectOwnership(s_instance, QQmlEngine::CppOwnership);
+        return s_instance;
+    }
+    static inline SyncController *s_instance = nullptr;
+};
+
 /// Hands the services to QML; call before the engine loads anything.
-inline void exposeToQml(Backend *backend, Preferences *preferences)
+inline void exposeToQml(Backend *backend, Preferences *preferences, SyncController *sync)
 {
     BackendForeign::s_instance = backend;
     PreferencesForeign::s_instance = preferences;
+    SyncForeign::s_instance = sync;
 }

@@ -217,6 +217,10 @@ constexpr Label kErrors[] = {
     {"not_open", QT_TRANSLATE_NOOP("Error", "The local data is not open yet.")},
     {"cannot_open", QT_TRANSLATE_NOOP("Error", "The local data file cannot be opened.")},
     {"file_unreadable", QT_TRANSLATE_NOOP("Error", "The file cannot be read.")},
+    {"no_organisation",
+        QT_TRANSLATE_NOOP("Error", "Sign in once so that this device knows your organisation.")},
+    {"attachment_needs_mission",
+        QT_TRANSLATE_NOOP("Error", "Open a mission first: photos are kept with a mission.")},
 };
 
 } // namespace

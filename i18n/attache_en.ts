@@ -39,6 +39,72 @@
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <source>Conflicts to review (%1)</source>
+        <translation>Conflicts to review (%1)</translation>
+    </message>
+    <message>
+        <source>Sign in and sync</source>
+        <translation>Sign in and sync</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>someone</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Kept</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts to review</source>
+        <translation>Conflicts to review</translation>
+    </message>
+    <message>
+        <source>%1 “%2”: %3</source>
+        <translation>%1 “%2”: %3</translation>
+    </message>
+    <message>
+        <source>By %1, %2</source>
+        <translation>By %1, %2</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>Keep this one</translation>
+    </message>
+    <message>
+        <source>Keep “%1”</source>
+        <translation>Keep “%1”</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>Open the record</translation>
+    </message>
+    <message>
+        <source>No conflicts. Everything synced agrees.</source>
+        <translation>No conflicts. Everything synced agrees.</translation>
+    </message>
 </context>
 <context>
     <name>Country</name>
@@ -406,6 +472,14 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Sign in once so that this device knows your organisation.</source>
+        <translation>Sign in once so that this device knows your organisation.</translation>
+    </message>
+    <message>
+        <source>Open a mission first: photos are kept with a mission.</source>
+        <translation>Open a mission first: photos are kept with a mission.</translation>
+    </message>
 </context>
 <context>
     <name>Field</name>
@@ -724,6 +798,10 @@
     <message>
         <source>“%1” deleted</source>
         <translation>“%1” deleted</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Signed in as %1</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1180,125 @@
         <source>Data on this device: %1</source>
         <translation>Data on this device: %1</translation>
     </message>
+    <message>
+        <source>Department server</source>
+        <translation>Department server</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2</source>
+        <translation>Signed in as %1 on %2</translation>
+    </message>
+    <message>
+        <source>Sign in to share this device&apos;s records with your department. Until then everything stays on this device.</source>
+        <translation>Sign in to share this device&apos;s records with your department. Until then everything stays on this device.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Cancel sync</source>
+        <translation>Cancel sync</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>No connection to the server. Your changes are safe on this device and will be sent when the connection returns.</source>
+        <translation>No connection to the server. Your changes are safe on this device and will be sent when the connection returns.</translation>
+    </message>
+    <message>
+        <source>The server is busy. The app will try again by itself.</source>
+        <translation>The server is busy. The app will try again by itself.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s identity could not be verified. Do not sign in on this network; tell your IT staff.</source>
+        <translation>The server&apos;s identity could not be verified. Do not sign in on this network; tell your IT staff.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Please sign in again to keep syncing. Nothing on this device is lost.</source>
+        <translation>Please sign in again to keep syncing. Nothing on this device is lost.</translation>
+    </message>
+    <message>
+        <source>This device was reported lost and its data was removed. Contact your IT staff.</source>
+        <translation>This device was reported lost and its data was removed. Contact your IT staff.</translation>
+    </message>
+    <message>
+        <source>This version of the app is too old for the server. Update the app.</source>
+        <translation>This version of the app is too old for the server. Update the app.</translation>
+    </message>
+    <message>
+        <source>The server is older than this app. Ask your IT staff to update it.</source>
+        <translation>The server is older than this app. Ask your IT staff to update it.</translation>
+    </message>
+    <message>
+        <source>The date and time of this device are wrong. Correct them, then sync.</source>
+        <translation>The date and time of this device are wrong. Correct them, then sync.</translation>
+    </message>
+    <message>
+        <source>Some changes belong to a mission you are no longer part of; they are kept on this device.</source>
+        <translation>Some changes belong to a mission you are no longer part of; they are kept on this device.</translation>
+    </message>
+    <message>
+        <source>The server refused a record; it is kept on this device. Open it and check its fields.</source>
+        <translation>The server refused a record; it is kept on this device. Open it and check its fields.</translation>
+    </message>
+    <message>
+        <source>The server address looks wrong, or the server answered something unexpected.</source>
+        <translation>The server address looks wrong, or the server answered something unexpected.</translation>
+    </message>
+    <message>
+        <source>The data on this device could not be written (is the device full?).</source>
+        <translation>The data on this device could not be written (is the device full?).</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Sending changes…</source>
+        <translation>Sending changes…</translation>
+    </message>
+    <message>
+        <source>Receiving changes…</source>
+        <translation>Receiving changes…</translation>
+    </message>
+    <message>
+        <source>Sending photos and files…</source>
+        <translation>Sending photos and files…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -1115,6 +1312,40 @@
     <message>
         <source>Offline · all saved on this device</source>
         <translation>Offline · all saved on this device</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not signed in · %n change(s) kept on this device</source>
+        <translation>
+            <numerusform>Not signed in · %n change kept on this device</numerusform>
+            <numerusform>Not signed in · %n changes kept on this device</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not signed in · working offline</source>
+        <translation>Not signed in · working offline</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Synced %1</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>%1 — click to sync now</source>
+        <translation>%1 — click to sync now</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,72 @@
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
+    <message>
+        <source>Conflicts to review (%1)</source>
+        <translation>Xung đột cần xem lại (%1)</translation>
+    </message>
+    <message>
+        <source>Sign in and sync</source>
+        <translation>Đăng nhập và đồng bộ</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>một người dùng</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Đã xóa</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Giữ lại</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts to review</source>
+        <translation>Xung đột cần xem lại</translation>
+    </message>
+    <message>
+        <source>%1 “%2”: %3</source>
+        <translation>%1 “%2”: %3</translation>
+    </message>
+    <message>
+        <source>By %1, %2</source>
+        <translation>%1, lúc %2</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>Giữ giá trị này</translation>
+    </message>
+    <message>
+        <source>Keep “%1”</source>
+        <translation>Giữ “%1”</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>Mở bản ghi</translation>
+    </message>
+    <message>
+        <source>No conflicts. Everything synced agrees.</source>
+        <translation>Không có xung đột. Dữ liệu đồng bộ đã thống nhất.</translation>
+    </message>
 </context>
 <context>
     <name>Country</name>
@@ -406,6 +472,14 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Sign in once so that this device knows your organisation.</source>
+        <translation>Hãy đăng nhập một lần để thiết bị biết cơ quan của anh/chị.</translation>
+    </message>
+    <message>
+        <source>Open a mission first: photos are kept with a mission.</source>
+        <translation>Hãy mở một đoàn trước: ảnh được lưu kèm đoàn công tác.</translation>
+    </message>
 </context>
 <context>
     <name>Field</name>
@@ -724,6 +798,10 @@
     <message>
         <source>“%1” deleted</source>
         <translation>Đã xóa “%1”</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Đã đăng nhập: %1</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1180,125 @@
         <source>Data on this device: %1</source>
         <translation>Dữ liệu trên thiết bị: %1</translation>
     </message>
+    <message>
+        <source>Department server</source>
+        <translation>Máy chủ của cơ quan</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2</source>
+        <translation>Đã đăng nhập: %1 trên %2</translation>
+    </message>
+    <message>
+        <source>Sign in to share this device&apos;s records with your department. Until then everything stays on this device.</source>
+        <translation>Đăng nhập để chia sẻ dữ liệu của thiết bị với cơ quan. Trước khi đăng nhập, mọi dữ liệu chỉ lưu trên thiết bị này.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Đang đăng nhập…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Cancel sync</source>
+        <translation>Dừng đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>No connection to the server. Your changes are safe on this device and will be sent when the connection returns.</source>
+        <translation>Không kết nối được máy chủ. Các thay đổi vẫn an toàn trên thiết bị và sẽ được gửi khi có kết nối.</translation>
+    </message>
+    <message>
+        <source>The server is busy. The app will try again by itself.</source>
+        <translation>Máy chủ đang bận. Ứng dụng sẽ tự thử lại.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s identity could not be verified. Do not sign in on this network; tell your IT staff.</source>
+        <translation>Không xác minh được danh tính máy chủ. Đừng đăng nhập trên mạng này; hãy báo bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Please sign in again to keep syncing. Nothing on this device is lost.</source>
+        <translation>Hãy đăng nhập lại để tiếp tục đồng bộ. Dữ liệu trên thiết bị không bị mất.</translation>
+    </message>
+    <message>
+        <source>This device was reported lost and its data was removed. Contact your IT staff.</source>
+        <translation>Thiết bị này đã được báo mất và dữ liệu đã bị xóa. Hãy liên hệ bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <source>This version of the app is too old for the server. Update the app.</source>
+        <translation>Phiên bản ứng dụng quá cũ so với máy chủ. Hãy cập nhật ứng dụng.</translation>
+    </message>
+    <message>
+        <source>The server is older than this app. Ask your IT staff to update it.</source>
+        <translation>Máy chủ cũ hơn ứng dụng. Hãy đề nghị bộ phận CNTT cập nhật máy chủ.</translation>
+    </message>
+    <message>
+        <source>The date and time of this device are wrong. Correct them, then sync.</source>
+        <translation>Ngày giờ của thiết bị bị sai. Hãy chỉnh lại rồi đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Some changes belong to a mission you are no longer part of; they are kept on this device.</source>
+        <translation>Một số thay đổi thuộc đoàn mà anh/chị không còn tham gia; chúng được giữ lại trên thiết bị.</translation>
+    </message>
+    <message>
+        <source>The server refused a record; it is kept on this device. Open it and check its fields.</source>
+        <translation>Máy chủ từ chối một bản ghi; bản ghi vẫn được giữ trên thiết bị. Hãy mở ra và kiểm tra các trường.</translation>
+    </message>
+    <message>
+        <source>The server address looks wrong, or the server answered something unexpected.</source>
+        <translation>Địa chỉ máy chủ có vẻ sai, hoặc máy chủ trả lời không như mong đợi.</translation>
+    </message>
+    <message>
+        <source>The data on this device could not be written (is the device full?).</source>
+        <translation>Không ghi được dữ liệu trên thiết bị (bộ nhớ đã đầy?).</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Đang kết nối…</translation>
+    </message>
+    <message>
+        <source>Sending changes…</source>
+        <translation>Đang gửi thay đổi…</translation>
+    </message>
+    <message>
+        <source>Receiving changes…</source>
+        <translation>Đang nhận thay đổi…</translation>
+    </message>
+    <message>
+        <source>Sending photos and files…</source>
+        <translation>Đang gửi ảnh và tệp…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -1114,6 +1311,38 @@
     <message>
         <source>Offline · all saved on this device</source>
         <translation>Ngoại tuyến · đã lưu hết trên thiết bị</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not signed in · %n change(s) kept on this device</source>
+        <translation>
+            <numerusform>Chưa đăng nhập · %n thay đổi lưu trên thiết bị</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not signed in · working offline</source>
+        <translation>Chưa đăng nhập · làm việc ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n thay đổi đang chờ gửi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Đã đồng bộ lúc %1</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>%1 — click to sync now</source>
+        <translation>%1 — bấm để đồng bộ ngay</translation>
     </message>
 </context>
 <context>

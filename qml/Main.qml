@@ -52,6 +52,9 @@ ApplicationWindow {
         case "settings":
             stack.push(settingsPage, args);
             return;
+        case "conflicts":
+            stack.push(conflictsPage, args);
+            return;
         case "quickContact":
             quickContact.missionId = args.missionId || currentMissionId;
             quickContact.open();
@@ -77,6 +80,7 @@ ApplicationWindow {
         onManagerRequested: root.navigate("manager")
         onSettingsRequested: root.navigate("settings")
         onQuickContactRequested: root.navigate("quickContact")
+        onConflictsRequested: root.navigate("conflicts")
     }
 
     RowLayout {
@@ -167,6 +171,12 @@ ApplicationWindow {
         id: settingsPage
         SettingsPage {}
     }
+    Component {
+        id: conflictsPage
+        ConflictsPage {
+            onRecordActivated: (kind, recordId) => root.navigate("record", { kind: kind, recordId: recordId })
+        }
+    }
 
     QuickContactDialog {
         id: quickContact
@@ -187,6 +197,12 @@ ApplicationWindow {
         }
         function onErrorMessage(message) {
             undoBar.showMessage(message);
+        }
+    }
+    Connections {
+        target: Sync
+        function onSignedInAs(name) {
+            undoBar.showMessage(qsTr("Signed in as %1").arg(name));
         }
     }
 }

@@ -15,6 +15,7 @@ ToolBar {
     signal managerRequested()
     signal settingsRequested()
     signal quickContactRequested()
+    signal conflictsRequested()
 
     RowLayout {
         anchors.fill: parent
@@ -66,6 +67,14 @@ ToolBar {
                 MenuItem {
                     text: qsTr("All missions and reports")
                     onTriggered: bar.managerRequested()
+                }
+                MenuItem {
+                    text: qsTr("Conflicts to review (%1)").arg(Sync.openConflicts)
+                    onTriggered: bar.conflictsRequested()
+                }
+                MenuItem {
+                    text: qsTr("Sign in and sync")
+                    onTriggered: bar.settingsRequested()
                 }
                 MenuItem {
                     text: qsTr("Settings")

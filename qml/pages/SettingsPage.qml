@@ -18,15 +18,90 @@ Page {
         pageSize: 500
     }
 
-    ColumnLayout {
+    ScrollView {
+        id: scroll
         anchors.fill: parent
-        anchors.margins: Style.margin
+        contentWidth: availableWidth
+
+    ColumnLayout {
+        width: Math.min(scroll.availableWidth - 2 * Style.margin, Style.formWidth)
+        x: Style.margin
         spacing: Style.margin
 
         Label {
             text: page.title
             font.pixelSize: 20
             font.bold: true
+            Layout.topMargin: Style.margin
+        }
+        Label {
+            text: qsTr("Department server")
+            font.bold: true
+        }
+        Label {
+            text: Sync.signedIn ? qsTr("Signed in as %1 on %2").arg(Sync.userName).arg(Sync.serverUrl)
+                                : qsTr("Sign in to share this device's records with your department. Until then everything stays on this device.")
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        GridLayout {
+            visible: !Sync.signedIn
+            columns: 1
+            Layout.fillWidth: true
+            Label { text: qsTr("Server address") }
+            TextField {
+                id: server
+                objectName: "serverField"
+                text: Sync.serverUrl
+                placeholderText: "https://attache.example.gov.vn"
+                inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                Accessible.name: qsTr("Server address")
+                Layout.fillWidth: true
+            }
+            Label { text: qsTr("User name") }
+            TextField {
+                id: username
+                objectName: "usernameField"
+                inputMethodHints: Qt.ImhNoAutoUppercase
+                Accessible.name: qsTr("User name")
+                Layout.fillWidth: true
+            }
+            Label { text: qsTr("Password") }
+            TextField {
+                id: password
+                objectName: "passwordField"
+                echoMode: TextInput.Password
+                Accessible.name: qsTr("Password")
+                Layout.fillWidth: true
+                onAccepted: Sync.signIn(server.text, username.text, password.text)
+            }
+            Button {
+                objectName: "signInButton"
+                text: Sync.signingIn ? qsTr("Signing in…") : qsTr("Sign in")
+                enabled: !Sync.signingIn && server.text !== "" && username.text !== ""
+                highlighted: true
+                onClicked: Sync.signIn(server.text, username.text, password.text)
+            }
+        }
+        Label {
+            text: Sync.errorText
+            visible: text !== ""
+            color: "#d32f2f"
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        RowLayout {
+            visible: Sync.signedIn
+            Button {
+                text: Sync.syncing ? qsTr("Cancel sync") : qsTr("Sync now")
+                onClicked: Sync.syncing ? Sync.cancel() : Sync.syncNow()
+            }
+            Button {
+                text: qsTr("Sign out")
+                flat: true
+                onClicked: Sync.signOut()
+            }
         }
         Label { text: qsTr("Language") }
         RowLayout {
@@ -73,6 +148,6 @@ Page {
             opacity: 0.7
             Layout.fillWidth: true
         }
-        Item { Layout.fillHeight: true }
+    }
     }
 }

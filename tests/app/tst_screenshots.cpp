@@ -88,7 +88,9 @@ private Q_SLOTS:
         const QString korea = missionId(*f.backend, "report_filed");
         QVERIFY(!japan.isEmpty() && !korea.isEmpty());
 
-        exposeToQml(f.backend.get(), &f.prefs);
+        SyncController sync(f.backend.get(), nullptr);
+        sync.setAutomatic(false);
+        exposeToQml(f.backend.get(), &f.prefs, &sync);
         g_warnings.clear();
         QQmlApplicationEngine engine;
         f.prefs.setEngine(&engine);
@@ -125,6 +127,7 @@ private Q_SLOTS:
             {"manager", "manager", {}},
             {"report", "report", {{"missionId", korea}}},
             {"settings", "settings", {}},
+            {"conflicts", "conflicts", {}},
             {"quick-contact", "quickContact", {{"missionId", japan}}},
         };
         for (const Shot &shot : shots) {
