@@ -22,6 +22,7 @@ Page {
     }
     ReportController {
         id: report
+        objectName: "reportController"
         backend: Backend
         preferences: Preferences
         missionId: page.missionId
