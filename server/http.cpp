@@ -198,10 +198,18 @@ int serve(Pool &pool, const ServeOptions &options)
         authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {
             auto r = service.download(a, req.matches[1]);
             if (!failed(res, r)) {
-                res.status = 200;
+                // httplib cuts the body to the requested Range.
+                res.status = req.ranges.empty() ? 200 : 206;
                 res.set_content(std::move(std::get<Download>(r).bytes), "application/octet-stream");
             }
         }));
+
+    // An access log line per request: address, method, path (no query string), status, bytes.
+    svr.set_logger([](const httplib::Request &req, const httplib::Response &res) {
+        log(res.status >= 500 ? LogLevel::Error : LogLevel::Info, "attache.http",
+            req.remote_addr + " " + req.method + " " + req.path + " " + std::to_string(res.status)
+                + " " + std::to_string(res.body.size()));
+    });
 
     // Whatever httplib answers by itself (404, 413, 400) still gets the JSON error shape.
     svr.set_error_handler([](const httplib::Request &, httplib::Response &res) {

@@ -636,6 +636,9 @@ private slots:
         const Reply got = ann.get(base);
         QCOMPARE(got.status, 200);
         QVERIFY(got.raw == bytes);
+        const Reply part = ann.get(base, {{"Range", "bytes=1000-1999"}});
+        QCOMPARE(part.status, 206);
+        QVERIFY(part.raw == bytes.substr(1000, 1000));
         QCOMPARE(w.as("bob").get(base).status, 404);
         QCOMPARE(w.as("mgr").get(base).status, 200);
         QCOMPARE(w.as("mgrb").get(base).status, 404);
