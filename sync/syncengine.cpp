@@ -819,6 +819,16 @@ SyncSummary SyncEngine::sync(const SyncCallbacks &callbacks)
         }
         if (!d->pushAll(token))
             return finish(false);
+        // A record refused before the resync (e.g. the server had lost it and got only the
+        // changed fields) went up whole afterwards: its earlier error no longer applies.
+        if (auto pending = d->store->pendingChanges(INT_MAX)) {
+            std::erase_if(summary.errors, [&](const SyncError &e) {
+                if (e.code != ErrorCode::Rejected && e.code != ErrorCode::Forbidden)
+                    return false;
+                return std::none_of(pending->begin(), pending->end(),
+                    [&](const PendingRecord &p) { return p.id == e.id; });
+            });
+        }
     }
     return finish(true);
 }
