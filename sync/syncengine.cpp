@@ -734,8 +734,11 @@ Result<void> SyncEngine::logout()
     SyncError e;
     const std::string token = d->loadToken(e);
     if (!token.empty()) {
-        d->config.retry.maxAttempts = std::min(d->config.retry.maxAttempts, 2);
+        // Best effort and quick: the local token goes either way.
+        const int attempts = d->config.retry.maxAttempts;
+        d->config.retry.maxAttempts = std::min(attempts, 2);
         (void)d->call("POST", "/api/v1/logout", "{}", token);
+        d->config.retry.maxAttempts = attempts;
     }
     if (auto c = d->tokens->clear(); !c)
         return c.error();

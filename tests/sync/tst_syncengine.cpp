@@ -398,6 +398,11 @@ private slots:
         QVERIFY(d.engine->sync().ok);
         const auto reqs = server.requests();
         QCOMPARE(reqs.back().headers.at("authorization"), "Bearer " + std::string(64, 'f'));
+        // Logging out tells the server and removes the token; local records stay.
+        QVERIFY(d.engine->logout().ok());
+        QCOMPARE(server.requests().back().target, std::string("/api/v1/logout"));
+        QVERIFY(!QFile::exists(QString::fromStdString(d.db() + ".token")));
+        QVERIFY(!(*d.engine->status()).signedIn);
     }
 
     void stalledLinkFailsWithinSeconds()
