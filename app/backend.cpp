@@ -36,7 +36,9 @@ Backend::~Backend()
 
 QString Backend::attachmentDir() const
 {
-    return QFileInfo(m_path).absolutePath() + QStringLiteral("/attachments");
+    // The sync engine's layout (SyncConfig::attachmentDir default): "<db>.files/<sha256>", so
+    // that it uploads what the app stored.
+    return m_path + QStringLiteral(".files");
 }
 
 attache::Error Backend::notOpenError()

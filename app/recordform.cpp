@@ -659,11 +659,17 @@ void RecordForm::saveAttachment(const QString &recordId, const QString &missionI
             const QString sha = QString::fromLatin1(
                 QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
             QDir().mkpath(dir);
-            QFile out(dir + QLatin1Char('/') + sha);
-            if (!out.exists()
-                && (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size()))
-                return attache::makeError("disk_full", "Cannot store the file.");
-            out.close();
+            const QString target = dir + QLatin1Char('/') + sha;
+            if (!QFile::exists(target)) {
+                // Written aside, then renamed: the engine never uploads half a photo.
+                QFile out(target + QStringLiteral(".part"));
+                if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size()
+                    || !out.flush())
+                    return attache::makeError("disk_full", "Cannot store the file.");
+                out.close();
+                if (!QFile::rename(out.fileName(), target))
+                    return attache::makeError("disk_full", "Cannot store the file.");
+            }
             const auto mime = QMimeDatabase().mimeTypeForFileNameAndData(source, bytes).name();
             return s.create("attachment",
                 {{"mission_id", missionId.toStdString()}, {"record_kind", kind.toStdString()},

@@ -115,10 +115,15 @@ private Q_SLOTS:
         QVERIFY(!a.sync.errorText().isEmpty());
         QCOMPARE(a.app.backend->pendingCount(), 3);
 
-        // The server is back (on a new port): everything goes up.
+        // The server is back (on a new port): everything goes up, with progress shown.
         started = server.start();
         QVERIFY2(started.ok(), started.error().message.c_str());
+        QSignalSpy progress(&a.sync, &SyncController::progressChanged);
+        QSignalSpy syncing(&a.sync, &SyncController::syncingChanged);
         QVERIFY2(signIn(a, server, "hanh"), qPrintable(a.sync.errorText()));
+        QVERIFY(progress.count() > 0);
+        QVERIFY(syncing.count() >= 2); // on, then off
+        QVERIFY(!a.sync.syncing());
         QTRY_COMPARE(a.app.backend->pendingCount(), 0);
         QVERIFY(a.sync.errorText().isEmpty());
         QVERIFY(a.sync.lastSyncedAt() > 0);

@@ -4,7 +4,9 @@
 #include "store.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
+#include <QUrl>
 
 class TestRecordForm : public QObject
 {
@@ -140,6 +142,58 @@ private Q_SLOTS:
         QSignalSpy taskSaved(&task, &RecordForm::saved);
         task.save();
         QVERIFY(taskSaved.wait());
+    }
+
+    void quickContactWithBusinessCardPhoto()
+    {
+        AppFixture f;
+        QVERIFY(f.waitReady());
+        const QString mission = firstMission(f);
+        QTemporaryDir photos;
+        const QString photo = photos.filePath(QStringLiteral("card.png"));
+        QFile file(photo);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(1000, 'x'));
+        file.close();
+
+        RecordForm form;
+        form.setPreferences(&f.prefs);
+        form.setKind(QStringLiteral("contact"));
+        form.setOnly({QStringLiteral("full_name"), QStringLiteral("organisation")});
+        QCOMPARE(form.rowCount(), 2);
+        form.setMissionId(mission);
+        QSignalSpy loaded(&form, &RecordForm::loaded);
+        form.setBackend(f.backend.get());
+        QVERIFY(loaded.wait());
+        form.setValue(QStringLiteral("full_name"), QStringLiteral("Park Ji-hoon"));
+        form.setAttachmentPath(QUrl::fromLocalFile(photo).toString());
+        QCOMPARE(form.attachmentPath(), photo);
+        QSignalSpy saved(&form, &RecordForm::saved);
+        form.save();
+        QVERIFY(saved.wait());
+        QVERIFY(form.attachmentPath().isEmpty());
+
+        // The photo is an attachment record of the contact, its bytes where sync uploads them.
+        std::vector<attache::Record> attachments;
+        f.backend->run(
+            f.backend.get(),
+            [mission = mission.toStdString()](attache::Store &s) {
+                attache::ListQuery q;
+                q.missionId = mission;
+                return s.list("attachment", q);
+            },
+            [&](attache::Result<std::vector<attache::Record>> r) {
+                if (r)
+                    attachments = *r;
+            });
+        QTRY_COMPARE(attachments.size(), size_t(1));
+        const auto &a = attachments.front();
+        QCOMPARE(a.text("record_id"), form.recordId().toStdString());
+        QCOMPARE(a.text("record_kind"), std::string("contact"));
+        QCOMPARE(a.text("mime_type"), std::string("image/png"));
+        QCOMPARE(a.text("file_name"), std::string("card.png"));
+        QVERIFY(QFile::exists(f.backend->attachmentDir() + QLatin1Char('/')
+            + QString::fromStdString(a.text("sha256"))));
     }
 
     void storeRuleErrorLandsOnItsField()
