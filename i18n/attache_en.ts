@@ -226,6 +226,10 @@
         <source>Next month</source>
         <translation>Next month</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>Enum</name>
@@ -975,6 +979,10 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png *.heic)</source>
         <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,8 @@ ApplicationWindow {
 
     function navigate(page, props) {
         const args = props || {};
+        if (page !== "quickContact")
+            quickContact.close();
         switch (page) {
         case "missions":
             if (!wide) {

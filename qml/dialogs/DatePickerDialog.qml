@@ -24,7 +24,12 @@ Dialog {
     modal: true
     parent: Overlay.overlay
     anchors.centerIn: parent
-    standardButtons: Dialog.Cancel
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
 
     ColumnLayout {
         RowLayout {

@@ -18,7 +18,12 @@ Dialog {
     parent: Overlay.overlay
     anchors.centerIn: parent
     width: Math.min(parent ? parent.width - 32 : 480, 480)
-    standardButtons: Dialog.Cancel
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
     onOpened: {
         recordForm.recordId = "";
         recordForm.attachmentPath = "";

@@ -131,8 +131,13 @@ Page {
                 onClicked: Preferences.theme = "dark"
             }
         }
-        Label { text: qsTr("Who uses this device") }
+        // Before sign-in only: afterwards the signed-in user is who writes.
+        Label {
+            text: qsTr("Who uses this device")
+            visible: !Sync.signedIn
+        }
         ComboBox {
+            visible: !Sync.signedIn
             model: users
             textRole: "title"
             valueRole: "recordId"

@@ -147,6 +147,15 @@ private Q_SLOTS:
             QVERIFY(!image.isNull());
             QVERIFY(image.save(prefix + QLatin1String(shot.name) + QStringLiteral(".png")));
         }
+        // The dark theme, on the mission page.
+        f.prefs.setTheme(QStringLiteral("dark"));
+        const QVariantMap darkProps {{QStringLiteral("missionId"), japan}};
+        QVERIFY(QMetaObject::invokeMethod(window, "navigate",
+            Q_ARG(QVariant, QStringLiteral("mission")), Q_ARG(QVariant, darkProps)));
+        settle(*f.backend);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->property("busy").toBool(), 3000);
+        settle(*f.backend);
+        QVERIFY(window->grabWindow().save(prefix + QStringLiteral("mission-dark.png")));
         QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(QLatin1Char('\n'))));
     }
 };
