@@ -706,8 +706,11 @@ Result<LoginResult> SyncEngine::login(const std::string &username, const std::st
         = {{"username", username}, {"password", password}, {"device_id", d->store->deviceId()},
             {"device_name", d->config.deviceName.empty() ? "Attaché" : d->config.deviceName}};
     Impl::Call c = d->call("POST", "/api/v1/login", body.dump(), {}, {}, false, false);
-    if (c.error.code != ErrorCode::None)
+    if (c.error.code != ErrorCode::None) {
+        if (c.error.code == ErrorCode::DeviceRevoked)
+            d->onFatal(c.error); // the server's order stands at sign-in too: wipe
         return makeError(errorCodeName(c.error.code), c.error.message);
+    }
     const json &u = c.body.value("user", json::object());
     const std::string token = c.body.value("token", std::string());
     if (token.empty() || !u.is_object())
