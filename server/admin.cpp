@@ -329,6 +329,9 @@ int purgeTombstones(SqlConnection &conn, const std::string &daysText)
         if (!horizon || !del)
             return fail("purge failed; nothing was removed");
     }
+    // Remembered push answers older than the horizon are no longer needed for retries either.
+    if (auto b = conn.query("DELETE FROM batches WHERE created_at < ?", {SqlValue(before)}); !b)
+        return fail(b.error().message);
     if (auto r = txn.commit(); !r)
         return fail(r.error().message);
     std::cout << n << " tombstones purged" << std::endl;

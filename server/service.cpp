@@ -170,7 +170,8 @@ ApiResult<json> SyncService::login(const std::string &body, const std::string &a
             SqlValue(sha256Hex(token)), SqlValue(now), SqlValue(now)});
     if (!up)
         return internalError(up.error());
-    (void)(*conn)->query("DELETE FROM login_failures WHERE key = ?", {SqlValue(userKey)});
+    (void)(*conn)->query("DELETE FROM login_failures WHERE key = ? OR at < ?",
+        {SqlValue(userKey), SqlValue(now - m_limits.windowMs)});
     auto user = loadRecord(**conn, "user", userId);
     if (!user)
         return internalError(user.error());
