@@ -254,6 +254,11 @@ Result<std::int64_t> Database::queryInt(std::string_view sql)
     return std::int64_t(sqlite3_column_int64(stmt->m_stmt, 0));
 }
 
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_db) == 0;
+}
+
 std::int64_t Database::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(m_db);

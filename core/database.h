@@ -80,6 +80,8 @@ public:
     /// The first column of the first row of a query, as an integer.
     [[nodiscard]] Result<std::int64_t> queryInt(std::string_view sql);
 
+    /// True inside an explicit transaction (BEGIN … not yet committed).
+    bool inTransaction() const;
     std::int64_t lastInsertRowId() const;
     int changes() const;
     sqlite3 *handle() const { return m_db; }

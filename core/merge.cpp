@@ -3,8 +3,7 @@
 namespace attache {
 
 FieldMerge mergeField(const nlohmann::json &currentValue, std::string_view currentHlc,
-                      const nlohmann::json &incomingValue, std::string_view incomingHlc,
-                      std::string_view base)
+    const nlohmann::json &incomingValue, std::string_view incomingHlc, std::string_view base)
 {
     FieldMerge m;
     if (currentHlc == incomingHlc)

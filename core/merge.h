@@ -22,7 +22,6 @@ struct FieldMerge
 };
 
 FieldMerge mergeField(const nlohmann::json &currentValue, std::string_view currentHlc,
-                      const nlohmann::json &incomingValue, std::string_view incomingHlc,
-                      std::string_view base);
+    const nlohmann::json &incomingValue, std::string_view incomingHlc, std::string_view base);
 
 } // namespace attache

@@ -297,8 +297,11 @@ Result<void> Store::flush()
 
 Result<void> Store::committed()
 {
-    if (m_options.durability == Durability::Deferred
-        && ++m_unflushedCommits >= kMaxUnflushedCommits)
+    // Inside a caller's outer transaction nothing is on disk yet, and a checkpoint could not
+    // run anyway: the caller's commit is the moment that counts.
+    if (m_options.durability != Durability::Deferred || m_db.inTransaction())
+        return {};
+    if (++m_unflushedCommits >= kMaxUnflushedCommits)
         return flush();
     return {};
 }

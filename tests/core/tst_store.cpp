@@ -2,6 +2,7 @@
 #include <QtCore/qfloat16.h> // complete before nlohmann::json meets QCOMPARE
 
 #include "database.h"
+#include "log.h"
 #include "migrations.h"
 #include "uuid.h"
 
@@ -347,6 +348,31 @@ private slots:
         QCOMPARE(check->integer("busy"), std::int64_t(0));
         QCOMPARE(check->integer("checkpointed"), check->integer("log"));
         QCOMPARE(*(*s)->count("contact"), std::int64_t(1));
+    }
+
+    void deferredStoreInsideOuterTransaction()
+    {
+        // A bulk write through a Deferred store never tries to checkpoint mid-transaction.
+        StoreFixture fx;
+        StoreOptions o = fx.options();
+        o.durability = Durability::Deferred;
+        auto s = Store::open(fx.path(), o);
+        REQUIRE_OK(s);
+        int warnings = 0;
+        setLogSink([&](LogLevel level, std::string_view, std::string_view) {
+            if (level >= LogLevel::Warning)
+                ++warnings;
+        });
+        {
+            auto outer = Transaction::begin((*s)->database());
+            REQUIRE_OK(outer);
+            for (int i = 0; i < 1200; ++i)
+                REQUIRE_OK((*s)->create("contact", contact("Bulk")));
+            REQUIRE_OK(outer->commit());
+        }
+        setLogSink({});
+        QCOMPARE(warnings, 0);
+        QCOMPARE(*(*s)->count("contact"), std::int64_t(1200));
     }
 
     void notADatabaseFileIsLeftUntouched()
