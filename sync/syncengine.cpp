@@ -771,8 +771,9 @@ SyncSummary SyncEngine::sync(const SyncCallbacks &callbacks)
         if (summary.ok) {
             n = 0;
             (void)d->store->setSyncValue("last_success", std::to_string(wallMs()));
-        } else if (transient || summary.pendingAfter > 0) {
-            // Keep trying on the schedule even when nothing new is written locally.
+        } else if (transient) {
+            // Keep trying on the schedule even when nothing new is written locally. Errors that
+            // need a person (sign in, update, refused record) wait for them instead.
             ++n;
             summary.retryAfter = nextSyncDelay(n, d->random01());
         }

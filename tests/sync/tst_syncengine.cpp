@@ -302,6 +302,7 @@ private slots:
         QCOMPARE(int(s.errors.at(0).code), expected);
         QVERIFY(!s.errors[0].retryable);
         QVERIFY(s.errors[0].message.size() > 20);
+        QCOMPARE(s.retryAfter, milliseconds(0)); // needs a person, not a timer
         QCOMPARE(*d.store().pendingCount(), std::int64_t(1)); // nothing lost
     }
 
