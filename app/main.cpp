@@ -36,7 +36,10 @@ int main(int argc, char *argv[])
         QStringLiteral("demo"), QStringLiteral("Fill an empty store with the demo department."));
     const QCommandLineOption language(
         QStringLiteral("language"), QStringLiteral("vi or en."), QStringLiteral("code"));
-    parser.addOptions({selfTest, dataDir, demo, language});
+    const QCommandLineOption server(QStringLiteral("server"),
+        QStringLiteral("Department server to offer when signing in, until one is chosen."),
+        QStringLiteral("url"));
+    parser.addOptions({selfTest, dataDir, demo, language, server});
     parser.process(app);
 
     QString dir = parser.value(dataDir);
@@ -50,6 +53,9 @@ int main(int argc, char *argv[])
         preferences.setLanguage(parser.value(language));
     Backend backend(dir + QStringLiteral("/attache.db"));
     backend.open(parser.isSet(demo));
+    if (!testing && parser.isSet(server)
+        && settings.value(QStringLiteral("sync/serverUrl")).toString().isEmpty())
+        settings.setValue(QStringLiteral("sync/serverUrl"), parser.value(server));
     SyncController sync(&backend, testing ? nullptr : &settings);
     sync.setAutomatic(!testing);
 
