@@ -7,12 +7,41 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QTimer>
 
 /// Lives on the worker thread and owns the Store there.
+///
+/// The store runs with Durability::Deferred: a save returns once committed (it survives a crash
+/// or kill of the app at once) and reaches the disk at the next flush, one second after the last
+/// change and at shutdown, so saving never waits for the disk's fsync.
 class StoreWorker : public QObject
 {
 public:
     std::unique_ptr<attache::Store> store;
+
+    void scheduleFlush()
+    {
+        if (!m_flushTimer) {
+            m_flushTimer = new QTimer(this);
+            m_flushTimer->setSingleShot(true);
+            m_flushTimer->setInterval(std::chrono::seconds(1));
+            connect(m_flushTimer, &QTimer::timeout, this, &StoreWorker::flushNow);
+        }
+        m_flushTimer->start();
+    }
+
+    void flushNow()
+    {
+        if (m_flushTimer)
+            m_flushTimer->stop();
+        if (!store)
+            return;
+        if (auto r = store->flush(); !r)
+            qCWarning(lcApp) << "flush failed:" << r.error().message.c_str();
+    }
+
+private:
+    QTimer *m_flushTimer = nullptr;
 };
 
 Backend::Backend(const QString &storePath, QObject *parent)
@@ -28,6 +57,9 @@ Backend::Backend(const QString &storePath, QObject *parent)
 
 Backend::~Backend()
 {
+    StoreWorker *w = m_worker;
+    QMetaObject::invokeMethod(
+        w, [w]() { w->flushNow(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     // The thread has ended: the store can be closed from here.
@@ -67,7 +99,9 @@ void Backend::open(bool demo)
     QMetaObject::invokeMethod(
         w,
         [this, w, path, demo]() {
-            auto opened = attache::Store::open(path);
+            attache::StoreOptions options;
+            options.durability = attache::Durability::Deferred;
+            auto opened = attache::Store::open(path, options);
             attache::Error error;
             bool ok = opened.ok();
             if (ok) {
@@ -105,6 +139,9 @@ void Backend::open(bool demo)
 
 void Backend::notifyChanged(const QString &kind)
 {
+    StoreWorker *w = m_worker;
+    QMetaObject::invokeMethod(
+        w, [w]() { w->scheduleFlush(); }, Qt::QueuedConnection);
     Q_EMIT changed(kind);
     if (kind == QLatin1String("user"))
         refreshUser();

@@ -1,7 +1,9 @@
 // RecordForm: loading, typed values into JSON, errors next to the field, nothing typed lost.
 #include "appfixture.h"
 #include "recordform.h"
+
 #include "store.h"
+#include <QDateTime>
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -194,6 +196,35 @@ private Q_SLOTS:
         QCOMPARE(a.text("file_name"), std::string("card.png"));
         QVERIFY(QFile::exists(f.backend->attachmentDir() + QLatin1Char('/')
             + QString::fromStdString(a.text("sha256"))));
+    }
+
+    void savedRecordReachesTheDatabaseFile()
+    {
+        // The app's store defers fsync: a save is committed at once and written through to the
+        // database file (checkpoint + fsync) a moment later. Until then it lives only in the
+        // WAL, since the store turns SQLite's automatic checkpoint off.
+        AppFixture f;
+        QVERIFY(f.waitReady());
+        const QString mission = firstMission(f);
+        RecordForm form;
+        form.setPreferences(&f.prefs);
+        form.setKind(QStringLiteral("contact"));
+        form.setMissionId(mission);
+        QSignalSpy loaded(&form, &RecordForm::loaded);
+        form.setBackend(f.backend.get());
+        QVERIFY(loaded.wait());
+        const QString name
+            = QStringLiteral("Lưu xuống đĩa %1").arg(QDateTime::currentMSecsSinceEpoch());
+        form.setValue(QStringLiteral("full_name"), name);
+        QSignalSpy saved(&form, &RecordForm::saved);
+        form.save();
+        QVERIFY(saved.wait());
+        const QString path = f.dir.filePath(QStringLiteral("attache.db"));
+        auto inMainFile = [&] {
+            QFile db(path);
+            return db.open(QIODevice::ReadOnly) && db.readAll().contains(name.toUtf8());
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(inMainFile(), 10000);
     }
 
     void storeRuleErrorLandsOnItsField()
