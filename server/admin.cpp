@@ -40,6 +40,20 @@ struct Args
     }
 };
 
+/// The password of create-user / reset-password: "--password -" (or no --password at all)
+/// reads it from the first line of standard input, so that it never shows in `ps` or in the
+/// shell's history; "--password P" stays for scripts and tests.
+std::string passwordArgument(const std::string &given)
+{
+    if (!given.empty() && given != "-")
+        return given;
+    std::string line;
+    std::getline(std::cin, line);
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return line;
+}
+
 int fail(const std::string &message)
 {
     std::fprintf(stderr, "attache-server admin: %s\n", message.c_str());
@@ -367,10 +381,12 @@ const char *adminUsage()
     return "attache-server admin (--data-dir DIR | --database URL [--schema NAME]) COMMAND "
            "[options]\n"
            "  create-org --name NAME [--short-name S] [--country CC]        prints the id\n"
-           "  create-user --org ID --username U --password P --full-name N --role "
+           "  create-user --org ID --username U [--password P|-] --full-name N --role "
            "member|leader|manager|admin [--title T]\n"
            "  set-role --user U --role ROLE\n"
-           "  reset-password --user U --password P   (signs out every device of U)\n"
+           "  reset-password --user U [--password P|-]  (signs out every device of U)\n"
+           "  (without --password, or with --password -, the password is read from standard "
+           "input)\n"
            "  create-mission --org ID --title T --start YYYY-MM-DD --end YYYY-MM-DD [--leader U] "
            "[--member U]...\n"
            "  add-member --mission ID --user U      remove-member --mission ID --user U\n"
@@ -420,7 +436,7 @@ int runAdmin(SqlConnection &conn, const std::vector<std::string> &argv)
     }
     if (command == "create-user") {
         return print(createUser(conn, w, args.get("org"), args.get("username"),
-            args.get("password"), args.get("full-name"),
+            passwordArgument(args.get("password")), args.get("full-name"),
             args.get("role").empty() ? "member" : args.get("role"), args.get("title")));
     }
     if (command == "set-role") {
@@ -461,9 +477,10 @@ int runAdmin(SqlConnection &conn, const std::vector<std::string> &argv)
             = resolveUser(conn, args.get("user").empty() ? args.get("username") : args.get("user"));
         if (!userId)
             return fail(userId.error().message);
-        if (args.get("password").size() < 8)
-            return fail("--password of at least 8 characters is required");
-        const std::string hash = hashPassword(args.get("password"));
+        const std::string password = passwordArgument(args.get("password"));
+        if (password.size() < 8)
+            return fail("a password of at least 8 characters is required");
+        const std::string hash = hashPassword(password);
         auto r = conn.query("UPDATE accounts SET password_hash = ? WHERE user_id = ?",
             {SqlValue(hash), SqlValue(*userId)});
         auto s = conn.query(

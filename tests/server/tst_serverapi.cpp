@@ -63,6 +63,31 @@ private slots:
         QCOMPARE(c->pull(0).status, 200);
     }
 
+    void admin_passwordFromStandardInput()
+    {
+        // Passwords given to the admin command need not appear on its command line (ps, shell
+        // history): without --password, or with "--password -", it reads one line of stdin.
+        const auto run = w.server->admin(
+            {"create-user", "--org", QString::fromStdString(w.orgA), "--username", "stdin-user",
+                "--full-name", "Người nhập mật khẩu", "--role", "member"},
+            QByteArray(World::kPassword) + "\n");
+        QCOMPARE(run.exitCode, 0);
+        auto c = w.newClient();
+        QCOMPARE(c->login("stdin-user", World::kPassword, "dev_stdin").status, 200);
+
+        const auto reset = w.server->admin(
+            {"reset-password", "--user", "stdin-user", "--password", "-"}, "a-new-secret\r\n");
+        QCOMPARE(reset.exitCode, 0);
+        auto again = w.newClient();
+        QCOMPARE(again->login("stdin-user", World::kPassword, "dev_stdin_old").status, 401);
+        QCOMPARE(again->login("stdin-user", "a-new-secret", "dev_stdin_new").status, 200);
+
+        const auto tooShort
+            = w.server->admin({"reset-password", "--user", "stdin-user"}, "short\n");
+        QVERIFY(tooShort.exitCode != 0);
+        QVERIFY(tooShort.err.find("8 characters") != std::string::npos);
+    }
+
     void login_wrongPassword_invalidCredentials()
     {
         auto c = w.newClient();

@@ -147,12 +147,16 @@ void TestServer::stop()
     m_port = 0;
 }
 
-AdminRun TestServer::admin(const QStringList &args)
+AdminRun TestServer::admin(const QStringList &args, const QByteArray &input)
 {
     QProcess p;
     p.setProgram(serverBinary());
     p.setArguments(QStringList {"admin"} + storageArgs() + args);
     p.start();
+    if (p.waitForStarted(30000)) {
+        p.write(input);
+        p.closeWriteChannel();
+    }
     AdminRun run;
     if (!p.waitForFinished(30000)) {
         p.kill();

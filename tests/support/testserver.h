@@ -78,7 +78,8 @@ public:
     std::string log();
 
     /// Runs `attache-server admin <storage args> <args>` to completion (30 s at most).
-    AdminRun admin(const QStringList &args);
+    /// `input` is written to the command's standard input (then closed).
+    AdminRun admin(const QStringList &args, const QByteArray &input = {});
 
     // Fixtures. Each returns the new record's id (a UUID) or the admin command's error.
     Result<std::string> createOrg(const std::string &name);
