@@ -48,31 +48,6 @@ json readField(const Statement &s, const FieldDef &f)
     }
 }
 
-void bindField(Statement &s, int &index, const FieldDef &f, const json &v)
-{
-    if (f.type == FieldType::Money) {
-        if (v.is_object()) {
-            s.bind(index++, v["amount"].get<std::int64_t>());
-            s.bind(index++, std::string_view(v["currency"].get_ref<const std::string &>()));
-        } else {
-            s.bindNull(index++);
-            s.bindNull(index++);
-        }
-        return;
-    }
-    if (v.is_null() || (v.is_array() && v.empty()))
-        s.bindNull(index);
-    else if (v.is_string())
-        s.bind(index, std::string_view(v.get_ref<const std::string &>()));
-    else if (v.is_boolean())
-        s.bind(index, std::int64_t(v.get<bool>() ? 1 : 0));
-    else if (v.is_number_integer())
-        s.bind(index, v.get<std::int64_t>());
-    else
-        s.bind(index, std::string_view(v.dump()));
-    ++index;
-}
-
 Record readRecord(const Statement &s, const KindDef &kind)
 {
     Record r;
@@ -86,24 +61,6 @@ Record readRecord(const Statement &s, const KindDef &kind)
     for (const auto &f : kind.fields)
         r.fields[std::string(f.name)] = readField(s, f);
     return r;
-}
-
-std::string fieldColumnList(const KindDef &kind)
-{
-    std::string cols;
-    for (const auto &f : kind.fields) {
-        for (const auto &c : columnsOf(f))
-            cols += ", " + c;
-    }
-    return cols;
-}
-
-int fieldColumnCount(const KindDef &kind)
-{
-    int n = 0;
-    for (const auto &f : kind.fields)
-        n += int(columnsOf(f).size());
-    return n;
 }
 
 // Text for the search index: each value folded, lists flattened.
@@ -365,54 +322,9 @@ Result<Record> Store::write(
     r.updatedBy = m_currentUser;
     r.updatedDevice = m_deviceId;
 
-    const std::string table(kind.table);
-    const std::string cols = fieldColumnList(kind);
-    const int n = 9 + fieldColumnCount(kind);
-    std::string sql;
-    if (isNew) {
-        sql = "INSERT INTO " + table
-            + " (id, created_at, updated_at, updated_by, updated_device, deleted, _stamps, "
-              "_base, _pending"
-            + cols + ") VALUES (";
-        for (int i = 1; i <= n; ++i)
-            sql += (i > 1 ? ", ?" : "?") + std::to_string(i);
-        sql += ")";
-    } else {
-        sql = "UPDATE " + table
-            + " SET created_at = ?2, updated_at = ?3, updated_by = ?4, updated_device = ?5, "
-              "deleted = ?6, _stamps = ?7, _base = ?8, _pending = ?9";
-        int i = 10;
-        for (const auto &f : kind.fields) {
-            for (const auto &c : columnsOf(f))
-                sql += ", " + c + " = ?" + std::to_string(i++);
-        }
-        sql += " WHERE id = ?1";
-    }
-    auto s = cached(sql);
-    if (!s)
-        return s.error();
-    Statement &st = **s;
-    st.bind(1, std::string_view(r.id));
-    st.bind(2, r.createdAt);
-    st.bind(3, r.updatedAt);
-    st.bind(4, r.updatedBy.empty() ? std::optional<std::string>() : r.updatedBy);
-    st.bind(5, std::string_view(r.updatedDevice));
-    st.bind(6, std::int64_t(r.deleted ? 1 : 0));
-    st.bind(7, std::string_view(row.stamps.dump()));
-    st.bind(8, std::string_view(row.base.dump()));
-    if (row.pending.empty())
-        st.bindNull(9);
-    else
-        st.bind(9, std::string_view(row.pending.dump()));
-    int index = 10;
-    for (const auto &f : kind.fields)
-        bindField(st, index, f, r.fields[std::string(f.name)]);
-    if (auto e = st.exec(); !e)
-        return e.error();
-    if (isNew)
-        row.rowid = m_db.lastInsertRowId();
-
-    if (auto e = reindex(kind, r, row.rowid); !e)
+    // One row writer for local edits and pulled changes alike (storesync.cpp); it also
+    // updates the search index.
+    if (auto e = writeMerged(kind, row, isNew); !e)
         return e.error();
     if (auto e = setMeta("hlc_last", stampText); !e)
         return e.error();
