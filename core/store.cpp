@@ -716,6 +716,21 @@ Result<std::vector<PendingRecord>> Store::pendingChanges(int limit)
     return out;
 }
 
+Result<void> Store::writeSyncMarks(const KindDef &kind, const std::string &id, const Loaded &row)
+{
+    auto s = cached(
+        "UPDATE " + std::string(kind.table) + " SET _base = ?2, _pending = ?3 WHERE id = ?1");
+    if (!s)
+        return s.error();
+    (*s)->bind(1, std::string_view(id));
+    (*s)->bind(2, std::string_view(row.base.dump()));
+    if (row.pending.empty())
+        (*s)->bindNull(3);
+    else
+        (*s)->bind(3, std::string_view(row.pending.dump()));
+    return (*s)->exec();
+}
+
 Result<void> Store::acknowledge(const std::vector<PendingRecord> &pushed)
 {
     auto tx = Transaction::begin(m_db);
@@ -737,17 +752,7 @@ Result<void> Store::acknowledge(const std::vector<PendingRecord> &pushed)
             row.pending.erase(std::remove(row.pending.begin(), row.pending.end(), json(f.field)),
                 row.pending.end());
         }
-        auto s = cached("UPDATE " + std::string(p.kind->table)
-            + " SET _base = ?2, _pending = ?3 WHERE id = ?1");
-        if (!s)
-            return s.error();
-        (*s)->bind(1, std::string_view(p.id));
-        (*s)->bind(2, std::string_view(row.base.dump()));
-        if (row.pending.empty())
-            (*s)->bindNull(3);
-        else
-            (*s)->bind(3, std::string_view(row.pending.dump()));
-        if (auto r = (*s)->exec(); !r)
+        if (auto r = writeSyncMarks(*p.kind, p.id, row); !r)
             return r.error();
     }
     return tx->commit();

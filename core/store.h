@@ -141,6 +141,8 @@ private:
     Result<std::optional<std::string>> meta(const std::string &key);
     std::int64_t nowMs() const { return m_clock.physicalNow(); }
     Result<void> committed();
+    /// Writes a record's server-acknowledgement state (_base, _pending) and nothing else.
+    Result<void> writeSyncMarks(const KindDef &kind, const std::string &id, const Loaded &row);
     Result<Record> setDeleted(std::string_view kind, std::string_view id, bool deleted);
 
     Database m_db;

@@ -300,17 +300,7 @@ Result<void> Store::acknowledgePush(
         }
         if (!changed)
             continue;
-        auto s = cached("UPDATE " + std::string(p.kind->table)
-            + " SET _base = ?2, _pending = ?3 WHERE id = ?1");
-        if (!s)
-            return s.error();
-        (*s)->bind(1, std::string_view(p.id));
-        (*s)->bind(2, std::string_view(row.base.dump()));
-        if (row.pending.empty())
-            (*s)->bindNull(3);
-        else
-            (*s)->bind(3, std::string_view(row.pending.dump()));
-        if (auto r = (*s)->exec(); !r)
+        if (auto r = writeSyncMarks(*p.kind, p.id, row); !r)
             return r.error();
     }
     return tx->commit();
