@@ -733,29 +733,8 @@ Result<void> Store::writeSyncMarks(const KindDef &kind, const std::string &id, c
 
 Result<void> Store::acknowledge(const std::vector<PendingRecord> &pushed)
 {
-    auto tx = Transaction::begin(m_db);
-    if (!tx)
-        return tx.error();
-    for (const auto &p : pushed) {
-        if (!p.kind)
-            return makeError("unknown_kind", "Acknowledged a record of no kind.");
-        auto loaded = load(*p.kind, p.id);
-        if (!loaded)
-            return loaded.error();
-        if (!*loaded)
-            continue;
-        Loaded &row = **loaded;
-        for (const auto &f : p.fields) {
-            if (row.stamps.value(f.field, std::string()) != f.hlc)
-                continue; // edited again since it was pushed: still pending
-            row.base[f.field] = f.hlc;
-            row.pending.erase(std::remove(row.pending.begin(), row.pending.end(), json(f.field)),
-                row.pending.end());
-        }
-        if (auto r = writeSyncMarks(*p.kind, p.id, row); !r)
-            return r.error();
-    }
-    return tx->commit();
+    // The server holds exactly the pushed stamps: the engine's acknowledgement, one rule.
+    return acknowledgePush(pushed, pushed);
 }
 
 } // namespace attache
