@@ -1,15 +1,21 @@
 #include "admin.h"
 
 #include "auth.h"
+#include "dashboarddata.h"
 #include "demo.h"
 #include "hlc.h"
 #include "records.h"
+#include "reportcsv.h"
+#include "reportdata.h"
+#include "reportjson.h"
 #include "service.h"
 #include "store.h"
 #include "uuid.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -374,6 +380,115 @@ int history(SqlConnection &conn, const std::string &kind, const std::string &id)
     return 0;
 }
 
+bool isIsoDate(const std::string &s)
+{
+    return s.size() == 10 && s[4] == '-' && s[7] == '-'
+        && std::all_of(
+            s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+}
+
+/// `summary`: the period summary (tổng kết) of one organisation as CSV or JSON, computed by the
+/// very code the app and attache-report use (documents/reportdata on a core Store), so that the
+/// figures are identical. The organisation's records are copied, with their stamps, into a
+/// temporary local store that is deleted afterwards; the server's database is only read.
+int summary(SqlConnection &conn, const Args &args)
+{
+    const std::string org = args.get("org");
+    const std::string format = args.get("format").empty() ? "csv" : args.get("format");
+    ReportFilter filter;
+    filter.organisationId = org;
+    filter.from = args.get("from");
+    filter.to = args.get("to");
+    filter.asOf = args.get("as-of");
+    if (org.empty())
+        return fail("--org ID is required");
+    if (format != "csv" && format != "json")
+        return fail("--format must be csv or json (the PDF comes from attache-report or the app)");
+    for (const auto *d : {&filter.from, &filter.to, &filter.asOf}) {
+        if (!d->empty() && !isIsoDate(*d))
+            return fail("dates are written YYYY-MM-DD: " + *d);
+    }
+    auto orgRecord = loadRecord(conn, "organisation", org);
+    if (!orgRecord)
+        return fail(orgRecord.error().message);
+    if (!*orgRecord)
+        return fail("no organisation " + org);
+
+    const auto dir = std::filesystem::temp_directory_path() / ("attache-summary-" + randomHex(8));
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec)
+        return fail("cannot create a temporary directory: " + ec.message());
+    struct Cleanup
+    {
+        std::filesystem::path dir;
+        ~Cleanup()
+        {
+            std::error_code ignored;
+            std::filesystem::remove_all(dir, ignored);
+        }
+    } cleanup {dir};
+
+    std::string text;
+    {
+        auto store = Store::open((dir / "summary.db").string());
+        if (!store)
+            return fail(store.error().message);
+        // A page at a time, in server order, so that a big organisation never sits in memory.
+        std::int64_t after = -1;
+        for (;;) {
+            auto rows = conn.query(
+                "SELECT kind, id, fields, seq, updated_at, updated_by, updated_device FROM records "
+                "WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT 2000",
+                {SqlValue(org), SqlValue(after)});
+            if (!rows)
+                return fail(rows.error().message);
+            if (rows->empty())
+                break;
+            std::vector<Store::RemoteChange> changes;
+            changes.reserve(rows->size());
+            for (std::size_t i = 0; i < rows->size(); ++i) {
+                after = rows->integer(i, "seq");
+                Store::RemoteChange c;
+                c.kind = findKind(rows->text(i, "kind"));
+                if (!c.kind)
+                    continue;
+                c.id = rows->text(i, "id");
+                c.updatedAt = rows->integer(i, "updated_at");
+                c.updatedBy = rows->text(i, "updated_by");
+                c.updatedDevice = rows->text(i, "updated_device");
+                const json fields = json::parse(rows->text(i, "fields"), nullptr, false);
+                if (!fields.is_object())
+                    return fail("a stored record is corrupt: " + c.id);
+                for (const auto &[name, f] : fields.items()) {
+                    c.fields.emplace_back(name,
+                        Store::RemoteField {f.value("value", json(nullptr)), f.value("hlc", "")});
+                }
+                changes.push_back(std::move(c));
+            }
+            if (auto r = (*store)->applyRemote(changes); !r)
+                return fail(r.error().message);
+        }
+        auto data = documents::loadSummary(**store, filter);
+        if (!data)
+            return fail(data.error().message);
+        text = format == "json" ? documents::summaryJson(*data) : documents::summaryCsv(*data);
+    }
+
+    const std::string output = args.get("output");
+    if (output.empty()) {
+        std::cout << text << std::flush;
+        return 0;
+    }
+    std::ofstream out(output, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out)
+        return fail("cannot write " + output);
+    std::cout << output << std::endl;
+    return 0;
+}
+
 } // namespace
 
 const char *adminUsage()
@@ -393,7 +508,12 @@ const char *adminUsage()
            "  list-devices [--user U]                revoke-device --device ID\n"
            "  purge-tombstones --older-than DAYS\n"
            "  load-demo                              the demo department (password demo-password)\n"
-           "  history KIND ID                        the audit trail of one record\n";
+           "  history KIND ID                        the audit trail of one record\n"
+           "  summary --org ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD]\n"
+           "          [--format csv|json] [--output FILE]\n"
+           "      the period summary (tổng kết) of missions starting in the period: CSV (UTF-8\n"
+           "      with BOM, for Excel) or JSON; the same figures as the app and attache-report.\n"
+           "      The PDF is made by attache-report (--db of a synced device store) or the app.\n";
 }
 
 int runAdmin(SqlConnection &conn, const std::vector<std::string> &argv)
@@ -533,6 +653,8 @@ int runAdmin(SqlConnection &conn, const std::vector<std::string> &argv)
         return purgeTombstones(conn, args.get("older-than"));
     if (command == "load-demo")
         return done(loadDemo(conn, w));
+    if (command == "summary")
+        return summary(conn, args);
     if (command == "history") {
         if (args.positional.size() != 2)
             return fail("usage: history KIND ID");
