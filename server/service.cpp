@@ -333,16 +333,57 @@ ApiResult<json> SyncService::push(const Actor &caller, const std::string &body)
     std::stable_partition(list.begin(), list.end(),
         [](const IncomingChange &c) { return c.kind->name == "mission"; });
 
+    PushJob job {caller, *batchId, std::move(list), now, std::nullopt};
+    m_commits.submit(job, [this](const std::vector<PushJob *> &group) { writeGroup(group); });
+    return std::move(*job.answer);
+}
+
+void SyncService::writeGroup(const std::vector<PushJob *> &group)
+{
+    auto failAll = [&](const Error &e) {
+        for (PushJob *j : group)
+            j->answer = internalError(e);
+    };
     std::unique_lock writer(m_pool.writeMutex());
-    auto conn = m_pool.acquire();
+    auto conn = m_pool.writer();
     if (!conn)
-        return internalError(conn.error());
+        return failAll(conn.error());
     SqlTransaction txn(**conn);
     if (auto r = txn.beginWrite(); !r)
-        return internalError(r.error());
+        return failAll(r.error());
+    // One transaction for the whole group, one savepoint per batch: a refused batch rolls back
+    // alone and gets its own error; the others are committed together (one commit, one fsync).
+    std::vector<ApiResult<json>> answers;
+    answers.reserve(group.size());
+    for (PushJob *job : group) {
+        if (auto r = (*conn)->script("SAVEPOINT push"); !r)
+            return failAll(r.error());
+        answers.push_back(applyBatch(**conn, *job));
+        if (std::holds_alternative<ApiError>(answers.back())) {
+            if (auto r = (*conn)->script("ROLLBACK TO SAVEPOINT push"); !r)
+                return failAll(r.error()); // the transaction is gone: nothing is committed
+        }
+        if (auto r = (*conn)->script("RELEASE SAVEPOINT push"); !r)
+            return failAll(r.error());
+    }
+    if (auto r = txn.commit(); !r) {
+        // Refusals stay what they were (a retry gets the same); nothing else was stored.
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            auto *e = std::get_if<ApiError>(&answers[i]);
+            group[i]->answer = e && e->status < 500 ? answers[i] : internalError(r.error());
+        }
+        return;
+    }
+    for (std::size_t i = 0; i < group.size(); ++i)
+        group[i]->answer = std::move(answers[i]);
+}
+
+ApiResult<json> SyncService::applyBatch(SqlConnection &conn, const PushJob &job)
+{
+    const Actor &caller = job.caller;
     // A retried batch gets the answer it got the first time, and changes nothing.
-    auto seen = (*conn)->query("SELECT response FROM batches WHERE device_id = ? AND batch_id = ?",
-        {SqlValue(caller.deviceId), SqlValue(*batchId)});
+    auto seen = conn.query("SELECT response FROM batches WHERE device_id = ? AND batch_id = ?",
+        {SqlValue(caller.deviceId), SqlValue(job.batchId)});
     if (!seen)
         return internalError(seen.error());
     if (!seen->empty()) {
@@ -350,28 +391,28 @@ ApiResult<json> SyncService::push(const Actor &caller, const std::string &body)
         if (!stored.is_discarded())
             return stored;
     }
-    ChangeWriter w(**conn, caller, *batchId, now);
+    ChangeWriter w(conn, caller, job.batchId, job.now);
     if (auto r = w.begin(); !r)
         return internalError(r.error());
-    if (auto r = w.prefetch(list); !r)
+    if (auto r = w.prefetch(job.changes); !r)
         return internalError(r.error());
-    for (const auto &c : list) {
+    for (const auto &c : job.changes) {
         if (auto e = w.apply(c))
-            return *e; // the transaction rolls back: nothing of the batch is stored
+            return *e; // the caller rolls back to the batch's savepoint: nothing of it is stored
     }
     if (auto r = w.finish(); !r)
         return internalError(r.error());
-    json response {{"applied", list.size()}, {"acknowledged", w.acknowledged()},
+    json response {{"applied", job.changes.size()}, {"acknowledged", w.acknowledged()},
         {"conflicts", w.conflicts()}, {"cursor", w.lastSeq()}};
-    if (auto r = (*conn)->query("INSERT INTO batches (device_id, batch_id, response, created_at) "
-                                "VALUES (?, ?, ?, ?)",
-            {SqlValue(caller.deviceId), SqlValue(*batchId), SqlValue(response.dump()),
-                SqlValue(now)});
+    if (auto r = conn.query("INSERT INTO batches (device_id, batch_id, response, created_at) "
+                            "VALUES (?, ?, ?, ?)",
+            {SqlValue(caller.deviceId), SqlValue(job.batchId), SqlValue(response.dump()),
+                SqlValue(job.now)});
         !r)
         return internalError(r.error());
-    (void)(*conn)->query("UPDATE devices SET last_seen = ? WHERE device_id = ?",
-        {SqlValue(now), SqlValue(caller.deviceId)});
-    if (auto r = txn.commit(); !r)
+    if (auto r = conn.query("UPDATE devices SET last_seen = ? WHERE device_id = ?",
+            {SqlValue(job.now), SqlValue(caller.deviceId)});
+        !r)
         return internalError(r.error());
     return response;
 }
@@ -539,7 +580,7 @@ ApiResult<json> SyncService::putChunk(const Actor &caller, const std::string &sh
     if (bytes.empty() || offset + std::int64_t(bytes.size()) > size)
         return badRequest("invalid_value", "The chunk is empty or goes past the declared size.");
     std::unique_lock writer(m_pool.writeMutex());
-    auto conn = m_pool.acquire();
+    auto conn = m_pool.writer();
     if (!conn)
         return internalError(conn.error());
     SqlTransaction txn(**conn);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "groupcommit.h"
 #include "records.h"
 #include "sql.h"
 
@@ -56,8 +57,15 @@ public:
     static std::int64_t nowMs();
 
 private:
+    /// Writes a group of pushes in one transaction (see GroupCommitter) and answers each.
+    void writeGroup(const std::vector<PushJob *> &group);
+    /// Applies one batch inside the group's transaction; an error means the caller must roll
+    /// back to the batch's savepoint.
+    ApiResult<nlohmann::json> applyBatch(SqlConnection &conn, const PushJob &job);
+
     Pool &m_pool;
     LoginLimits m_limits;
+    GroupCommitter m_commits;
 };
 
 /// Parses and validates a push body into changes (every field normalised by core/schema).
