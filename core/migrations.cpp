@@ -119,7 +119,17 @@ CREATE INDEX followups_mission_list ON followups(mission_id, title COLLATE NOCAS
 CREATE INDEX attachments_mission_list ON attachments(mission_id, file_name COLLATE NOCASE, id);
 )SQL";
 
-constexpr const char *kSteps[] = {kV1, kV2, kV3, kV4, kV5};
+// v6 (sync): a conflict this device found while pulling is provisional until the server has seen
+// this device's side of it (the server's verdict then replaces it, so that every device holds the
+// same conflicts). A local edit that lost such a conflict keeps the stamp it was based on in
+// report_base: it is pushed all the same, so that the server records the conflict for everyone.
+constexpr const char *kV6 = R"SQL(
+ALTER TABLE conflicts ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conflicts ADD COLUMN report_base TEXT;
+CREATE INDEX conflicts_to_report ON conflicts(id) WHERE report_base IS NOT NULL;
+)SQL";
+
+constexpr const char *kSteps[] = {kV1, kV2, kV3, kV4, kV5, kV6};
 static_assert(std::size(kSteps) == kLatestVersion);
 
 } // namespace

@@ -11,7 +11,7 @@ class Database;
 /// Steps are frozen once released: a new field is a new step, never an edit of an old one.
 namespace migrations {
 
-inline constexpr int kLatestVersion = 5;
+inline constexpr int kLatestVersion = 6;
 /// PRAGMA application_id of Attaché files ("ATTC").
 inline constexpr int kApplicationId = 0x41545443;
 

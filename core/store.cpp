@@ -678,7 +678,11 @@ Result<std::int64_t> Store::pendingCount()
         total += (*s)->integer("n");
         (*s)->reset();
     }
-    return total;
+    // Lost edits waiting to be reported to the server (see conflictReports()).
+    auto reports = m_db.queryInt("SELECT count(*) FROM conflicts WHERE report_base IS NOT NULL");
+    if (!reports)
+        return reports.error();
+    return total + *reports;
 }
 
 Result<std::vector<PendingRecord>> Store::pendingChanges(int limit)
@@ -734,7 +738,10 @@ Result<void> Store::writeSyncMarks(const KindDef &kind, const std::string &id, c
 Result<void> Store::acknowledge(const std::vector<PendingRecord> &pushed)
 {
     // The server holds exactly the pushed stamps: the engine's acknowledgement, one rule.
-    return acknowledgePush(pushed, pushed);
+    auto r = acknowledgePush(pushed, pushed);
+    if (!r)
+        return r.error();
+    return {};
 }
 
 } // namespace attache

@@ -184,6 +184,9 @@ public:
         std::string winnerBy, loserBy; ///< user ids ("" unknown)
         std::int64_t detectedAt = 0; ///< Unix ms
         std::int64_t resolvedAt = 0; ///< 0 while open
+        /// Found by this device while pulling; the server has not yet seen this device's side
+        /// of it. Its verdict replaces this one once it has (see acknowledgePush()).
+        bool provisional = false;
     };
     struct ApplyStats
     {
@@ -212,12 +215,24 @@ public:
     /// way; same-field collisions become conflicts; the search index follows.
     Result<ApplyStats> applyRemote(const std::vector<RemoteChange> &changes);
     /// The server holds these stamps for fields this device pushed (`pushed`, as returned by
-    /// pendingChanges()). A field still at its pushed stamp stops being pending; one edited
-    /// during the push stays pending.
-    Result<void> acknowledgePush(
-        const std::vector<PendingRecord> &pushed, const std::vector<PendingRecord> &serverStamps);
-    /// Stores conflicts reported by the server; returns how many were new.
+    /// pendingChanges() or conflictReports()) and answered these conflicts, in one transaction.
+    /// A field still at its pushed stamp stops being pending; one edited during the push stays
+    /// pending. The server's conflicts are stored; provisional conflicts about the pushed stamps
+    /// give way to them (a resolution made meanwhile carries over). Returns how many
+    /// conflicts were new.
+    Result<std::int64_t> acknowledgePush(const std::vector<PendingRecord> &pushed,
+        const std::vector<PendingRecord> &serverStamps,
+        const std::vector<Conflict> &serverConflicts = {});
+    /// Stores conflicts reported by the server; returns how many were new. One that this
+    /// device had found itself stops being provisional.
     Result<std::int64_t> recordConflicts(const std::vector<Conflict> &conflicts);
+    /// Local edits that lost a conflict found while pulling, before they were pushed: pushed
+    /// all the same, with their own stamp and base, so that the server (which keeps the winner)
+    /// records the conflict for every device. Counted by pendingCount().
+    Result<std::vector<PendingRecord>> conflictReports();
+    /// The server refused a report (the record left the caller's scope): the conflict stays
+    /// on this device only, as a settled local one.
+    Result<void> keepConflictReportLocal(const PendingRecord &report);
     Result<std::vector<Conflict>> conflicts(bool openOnly = true);
     Result<std::int64_t> openConflictCount();
     /// A person keeps one value of a conflict (keepWinner false: the loser's). That choice is
@@ -243,7 +258,10 @@ public:
 
 private:
     Result<void> writeMerged(const KindDef &kind, Loaded &row, bool isNew);
-    Result<std::int64_t> insertConflict(const Conflict &c);
+    Result<std::int64_t> insertConflict(
+        const Conflict &c, const std::optional<std::string> &reportBase = std::nullopt);
+    Result<void> settleProvisional(const KindDef &kind, const std::string &recordId,
+        const std::string &field, const std::string &pushedHlc);
 };
 
 /// Resolves a kind name or returns the error every API uses for an unknown one.

@@ -193,7 +193,11 @@ Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &ch
             const bool pending = isPending(row.pending, name);
             const FieldMerge m = mergeField(current, currentHlc, value, incoming.hlc, base);
 
-            if (m.conflict) {
+            // Only an unpushed edit of ours can collide here: a value this device already
+            // pushed, or got from the server, is in the server's history, where any conflict
+            // about it was recorded (our base may even be ahead of it: an acknowledgement can
+            // name a newer stamp than the value we still hold, which this pull brings).
+            if (m.conflict && pending) {
                 Conflict c;
                 c.kind = &kind;
                 c.recordId = change.id;
@@ -208,7 +212,13 @@ Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &ch
                     c.winnerValue = current, c.winnerHlc = currentHlc, c.winnerBy = localBy;
                     c.loserValue = value, c.loserHlc = incoming.hlc, c.loserBy = change.updatedBy;
                 }
-                auto added = insertConflict(c);
+                // Provisional until the server has seen our side. A pending edit of ours that
+                // loses is never pushed as the field's value; it is reported instead, so that
+                // the server records this conflict for every device.
+                c.provisional = true;
+                const bool oursLost = pending && m.takeIncoming;
+                auto added
+                    = insertConflict(c, oursLost ? std::optional<std::string>(base) : std::nullopt);
                 if (!added)
                     return added.error();
                 stats.conflicts += *added;
@@ -218,6 +228,8 @@ Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &ch
                 if (pending) {
                     erasePending(row.pending, name);
                     changed = true;
+                    if (auto r = settleProvisional(kind, change.id, name, incoming.hlc); !r)
+                        return r.error();
                 }
                 if (base != incoming.hlc) {
                     row.base[name] = incoming.hlc;
@@ -260,8 +272,8 @@ Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &ch
     return stats;
 }
 
-Result<void> Store::acknowledgePush(
-    const std::vector<PendingRecord> &pushed, const std::vector<PendingRecord> &serverStamps)
+Result<std::int64_t> Store::acknowledgePush(const std::vector<PendingRecord> &pushed,
+    const std::vector<PendingRecord> &serverStamps, const std::vector<Conflict> &serverConflicts)
 {
     auto serverStamp = [&](const PendingRecord &p, const std::string &field) -> std::string {
         for (const auto &s : serverStamps) {
@@ -277,9 +289,22 @@ Result<void> Store::acknowledgePush(
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return tx.error();
+    std::int64_t added = 0;
+    for (const auto &c : serverConflicts) {
+        auto r = insertConflict(c);
+        if (!r)
+            return r.error();
+        added += *r;
+    }
     for (const auto &p : pushed) {
         if (!p.kind)
             return makeError("unknown_kind", "Acknowledged a record of no kind.");
+        for (const auto &f : p.fields) {
+            if (!serverStamp(p, f.field).empty()) {
+                if (auto r = settleProvisional(*p.kind, p.id, f.field, f.hlc); !r)
+                    return r.error();
+            }
+        }
         auto loaded = load(*p.kind, p.id);
         if (!loaded)
             return loaded.error();
@@ -292,7 +317,7 @@ Result<void> Store::acknowledgePush(
             if (held.empty())
                 continue; // not acknowledged: stays pending
             if (stampOf(row.stamps, f.field) != f.hlc)
-                continue; // edited again since it was pushed: still pending
+                continue; // edited again since it was pushed (or a lost edit's report)
             // The server holds our stamp or a newer one (which the pull brings next).
             row.base[f.field] = held;
             erasePending(row.pending, f.field);
@@ -303,16 +328,139 @@ Result<void> Store::acknowledgePush(
         if (auto r = writeSyncMarks(*p.kind, p.id, row); !r)
             return r.error();
     }
+    if (auto c = tx->commit(); !c)
+        return c.error();
+    return added;
+}
+
+Result<void> Store::settleProvisional(const KindDef &kind, const std::string &recordId,
+    const std::string &field, const std::string &pushedHlc)
+{
+    // The server now holds our stamp pushedHlc for this field: it has seen our side of every
+    // conflict this device found on the field (that side was this stamp or an older pending one
+    // it supersedes), except lost edits not yet reported. What the server recorded, if anything,
+    // came with its answer or comes with a later pull (its conflicts feed starts after our
+    // cursor). A choice the person already made carries over to the server's version.
+    auto resolved = cached("SELECT max(resolved_at) AS at FROM conflicts WHERE kind = ?1 AND "
+                           "record_id = ?2 AND field = ?3 AND provisional = 1 AND "
+                           "(report_base IS NULL OR loser_hlc = ?4)");
+    if (!resolved)
+        return resolved.error();
+    Statement &q = **resolved;
+    q.bind(1, kind.name);
+    q.bind(2, std::string_view(recordId));
+    q.bind(3, std::string_view(field));
+    q.bind(4, std::string_view(pushedHlc));
+    auto row = q.step();
+    if (!row)
+        return row.error();
+    const std::int64_t resolvedAt = q.isNull("at") ? 0 : q.integer("at");
+    q.reset();
+    if (resolvedAt > 0) {
+        auto carry = cached("UPDATE conflicts SET resolved_at = ?5 WHERE kind = ?1 AND "
+                            "record_id = ?2 AND field = ?3 AND provisional = 0 AND "
+                            "resolved_at IS NULL AND (winner_hlc = ?4 OR loser_hlc = ?4)");
+        if (!carry)
+            return carry.error();
+        (*carry)->bind(1, kind.name);
+        (*carry)->bind(2, std::string_view(recordId));
+        (*carry)->bind(3, std::string_view(field));
+        (*carry)->bind(4, std::string_view(pushedHlc));
+        (*carry)->bind(5, resolvedAt);
+        if (auto r = (*carry)->exec(); !r)
+            return r.error();
+    }
+    auto drop = cached("DELETE FROM conflicts WHERE kind = ?1 AND record_id = ?2 AND field = ?3 "
+                       "AND provisional = 1 AND (report_base IS NULL OR loser_hlc = ?4)");
+    if (!drop)
+        return drop.error();
+    (*drop)->bind(1, kind.name);
+    (*drop)->bind(2, std::string_view(recordId));
+    (*drop)->bind(3, std::string_view(field));
+    (*drop)->bind(4, std::string_view(pushedHlc));
+    return (*drop)->exec();
+}
+
+Result<std::vector<PendingRecord>> Store::conflictReports()
+{
+    auto s = cached("SELECT kind, record_id, field, loser_value, loser_hlc, report_base "
+                    "FROM conflicts WHERE report_base IS NOT NULL ORDER BY id");
+    if (!s)
+        return s.error();
+    std::vector<PendingRecord> out;
+    for (;;) {
+        auto row = (*s)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const Statement &st = **s;
+        const KindDef *kind = findKind(st.text("kind"));
+        if (!kind)
+            continue;
+        PendingField f {st.text("field"), parseJsonText(st.text("loser_value"), nullptr),
+            st.text("loser_hlc"), st.text("report_base")};
+        // One change per record, unless the same field lost twice (then one change each).
+        auto into = std::find_if(out.begin(), out.end(), [&](const PendingRecord &p) {
+            return p.kind == kind && p.id == st.text("record_id")
+                && std::none_of(p.fields.begin(), p.fields.end(),
+                    [&](const PendingField &g) { return g.field == f.field; });
+        });
+        if (into == out.end())
+            out.push_back(PendingRecord {kind, st.text("record_id"), {std::move(f)}});
+        else
+            into->fields.push_back(std::move(f));
+    }
+    (*s)->reset();
+    return out;
+}
+
+Result<void> Store::keepConflictReportLocal(const PendingRecord &report)
+{
+    if (!report.kind)
+        return makeError("unknown_kind", "A conflict report names no kind of record.");
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    for (const auto &f : report.fields) {
+        auto s = cached("UPDATE conflicts SET provisional = 0, report_base = NULL WHERE kind = ?1 "
+                        "AND record_id = ?2 AND field = ?3 AND loser_hlc = ?4");
+        if (!s)
+            return s.error();
+        (*s)->bind(1, report.kind->name);
+        (*s)->bind(2, std::string_view(report.id));
+        (*s)->bind(3, std::string_view(f.field));
+        (*s)->bind(4, std::string_view(f.hlc));
+        if (auto r = (*s)->exec(); !r)
+            return r.error();
+    }
     return tx->commit();
 }
 
-Result<std::int64_t> Store::insertConflict(const Conflict &c)
+Result<std::int64_t> Store::insertConflict(
+    const Conflict &c, const std::optional<std::string> &reportBase)
 {
     if (!c.kind)
         return makeError("unknown_kind", "A conflict names no kind of record.");
+    if (!c.provisional) {
+        // The server's verdict on a conflict this device found itself: it is settled now.
+        auto confirm = cached("UPDATE conflicts SET provisional = 0, report_base = NULL "
+                              "WHERE kind = ?1 AND record_id = ?2 AND field = ?3 "
+                              "AND winner_hlc = ?4 AND loser_hlc = ?5 AND provisional = 1");
+        if (!confirm)
+            return confirm.error();
+        (*confirm)->bind(1, c.kind->name);
+        (*confirm)->bind(2, std::string_view(c.recordId));
+        (*confirm)->bind(3, std::string_view(c.field));
+        (*confirm)->bind(4, std::string_view(c.winnerHlc));
+        (*confirm)->bind(5, std::string_view(c.loserHlc));
+        if (auto r = (*confirm)->exec(); !r)
+            return r.error();
+    }
     auto s = cached("INSERT INTO conflicts(kind, record_id, field, winner_value, winner_hlc, "
-                    "winner_by, loser_value, loser_hlc, loser_by, detected_at) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING");
+                    "winner_by, loser_value, loser_hlc, loser_by, detected_at, provisional, "
+                    "report_base) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                    "ON CONFLICT DO NOTHING");
     if (!s)
         return s.error();
     Statement &st = **s;
@@ -326,6 +474,11 @@ Result<std::int64_t> Store::insertConflict(const Conflict &c)
     st.bind(8, std::string_view(c.loserHlc));
     st.bind(9, std::string_view(c.loserBy));
     st.bind(10, c.detectedAt);
+    st.bind(11, std::int64_t(c.provisional ? 1 : 0));
+    if (reportBase)
+        st.bind(12, std::string_view(*reportBase));
+    else
+        st.bindNull(12);
     if (auto r = st.exec(); !r)
         return r.error();
     return std::int64_t(m_db.changes());
@@ -375,6 +528,7 @@ Result<std::vector<Store::Conflict>> Store::conflicts(bool openOnly)
         c.loserBy = st.text("loser_by");
         c.detectedAt = st.integer("detected_at");
         c.resolvedAt = st.isNull("resolved_at") ? 0 : st.integer("resolved_at");
+        c.provisional = st.integer("provisional") != 0;
         if (c.kind)
             out.push_back(std::move(c));
     }
@@ -406,6 +560,9 @@ Result<Record> Store::resolveConflict(std::int64_t conflictId, bool keepWinner)
     const std::string field = (*s)->text("field");
     const json chosen
         = parseJsonText((*s)->text(keepWinner ? "winner_value" : "loser_value"), nullptr);
+    // The person chose knowing both values: neither is news to this choice, so the server must
+    // not see it as written without knowing the other (which would be a new conflict).
+    const std::string sawUpTo = std::max((*s)->text("winner_hlc"), (*s)->text("loser_hlc"));
     (*s)->reset();
     if (!kind)
         return makeError("unknown_kind", "This conflict is about an unknown kind of record.");
@@ -416,6 +573,8 @@ Result<Record> Store::resolveConflict(std::int64_t conflictId, bool keepWinner)
     if (!*loaded)
         return makeError("not_found", "The record of this conflict is no longer on this device.");
     Loaded &row = **loaded;
+    if (stampOf(row.base, field) < sawUpTo)
+        row.base[field] = sawUpTo;
     if (field == "deleted") {
         row.record.deleted = chosen.is_boolean() && chosen.get<bool>();
     } else {

@@ -406,7 +406,8 @@ struct SyncEngine::Impl
 
     /// Pushes one slice; splits it to isolate records the server refuses, so one bad record
     /// never blocks the others. Returns false on an error that ends the sync.
-    bool pushSlice(const std::vector<PendingRecord> &slice, const std::string &token)
+    bool pushSlice(
+        const std::vector<PendingRecord> &slice, const std::string &token, bool reports = false)
     {
         if (slice.empty())
             return true;
@@ -419,11 +420,7 @@ struct SyncEngine::Impl
                     false, {}, {}});
                 return false;
             }
-            if (auto a = store->acknowledgePush(slice, answer->acknowledged); !a) {
-                report(storeError(a.error()));
-                return false;
-            }
-            auto added = store->recordConflicts(answer->conflicts);
+            auto added = store->acknowledgePush(slice, answer->acknowledged, answer->conflicts);
             if (!added) {
                 report(storeError(added.error()));
                 return false;
@@ -438,7 +435,18 @@ struct SyncEngine::Impl
             = c.error.code == ErrorCode::Forbidden || (c.error.code == ErrorCode::Rejected);
         if (perRecord && slice.size() > 1) {
             const auto mid = slice.begin() + std::ptrdiff_t(slice.size() / 2);
-            return pushSlice({slice.begin(), mid}, token) && pushSlice({mid, slice.end()}, token);
+            return pushSlice({slice.begin(), mid}, token, reports)
+                && pushSlice({mid, slice.end()}, token, reports);
+        }
+        if (perRecord && reports) {
+            // A lost edit the server will not take (the record left our scope): the conflict
+            // stays on this device, where the person still sees both values.
+            if (auto k = store->keepConflictReportLocal(slice.front()); !k) {
+                report(storeError(k.error()));
+                return false;
+            }
+            progress.done += 1;
+            return true;
         }
         if (perRecord) {
             c.error.kind = std::string(slice.front().kind->name);
@@ -454,24 +462,35 @@ struct SyncEngine::Impl
 
     bool pushAll(const std::string &token)
     {
+        // Reports of lost edits first, in batches of their own: a batch then never holds a
+        // lost edit and a newer pending edit of the same field. Then the pending edits.
+        auto reports = store->conflictReports();
+        if (!reports) {
+            report(storeError(reports.error()));
+            return false;
+        }
         auto pending = store->pendingChanges(INT_MAX);
         if (!pending) {
             report(storeError(pending.error()));
             return false;
         }
-        if (pending->empty())
+        if (pending->empty() && reports->empty())
             return true;
-        progress = Progress {Phase::Pushing, 0, std::int64_t(pending->size()), 0, 0};
+        progress
+            = Progress {Phase::Pushing, 0, std::int64_t(pending->size() + reports->size()), 0, 0};
         emitProgress();
         const size_t batch = size_t(std::max(1, config.pushBatchSize));
-        for (size_t i = 0; i < pending->size(); i += batch) {
-            const auto end = std::min(pending->size(), i + batch);
-            std::vector<PendingRecord> slice(
-                pending->begin() + std::ptrdiff_t(i), pending->begin() + std::ptrdiff_t(end));
-            if (!pushSlice(slice, token))
-                return false;
-        }
-        return true;
+        auto pushEach = [&](const std::vector<PendingRecord> &all, bool areReports) {
+            for (size_t i = 0; i < all.size(); i += batch) {
+                const auto end = std::min(all.size(), i + batch);
+                std::vector<PendingRecord> slice(
+                    all.begin() + std::ptrdiff_t(i), all.begin() + std::ptrdiff_t(end));
+                if (!pushSlice(slice, token, areReports))
+                    return false;
+            }
+            return true;
+        };
+        return pushEach(*reports, true) && pushEach(*pending, false);
     }
 
     std::string blobPath(const std::string &sha) const { return blobDir + "/" + sha; }
@@ -614,14 +633,16 @@ struct SyncEngine::Impl
                 summary->dropped += dropped->records;
                 summary->droppedEdits += dropped->setAside;
             }
-            auto applied = store->applyRemote(answer->changes);
-            if (!applied) {
-                report(storeError(applied.error()));
-                return false;
-            }
+            // Conflicts first: a provisional one that the changes settle then finds the
+            // server's version to hand a person's choice over to.
             auto added = store->recordConflicts(answer->conflicts);
             if (!added) {
                 report(storeError(added.error()));
+                return false;
+            }
+            auto applied = store->applyRemote(answer->changes);
+            if (!applied) {
+                report(storeError(applied.error()));
                 return false;
             }
             summary->conflicts += applied->conflicts + *added;

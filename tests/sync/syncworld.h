@@ -64,7 +64,7 @@ inline ConflictSet conflictsOf(Store &store)
     if (list) {
         for (const auto &c : *list)
             out.insert(std::string(c.kind->name) + "/" + c.recordId + "/" + c.field + " "
-                + c.winnerHlc + " > " + c.loserHlc);
+                + c.winnerHlc + " > " + c.loserHlc + (c.provisional ? " (provisional)" : ""));
     }
     return out;
 }

@@ -258,7 +258,9 @@ private slots:
         REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine"}}));
         REQUIRE_OK(fx.store->applyRemote(
             {remote("contact", id, {{"title", {"Theirs", stamp(fx.wallMs + 5000)}}})}));
-        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+        // Our value lost: it is no longer the record's, only a report to the server is left.
+        QVERIFY((*fx.store->pendingChanges(10)).empty());
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(1));
         const auto c = (*fx.store->conflicts()).front();
         fx.wallMs += 10000;
         auto kept = fx.store->resolveConflict(c.id, false);
@@ -278,6 +280,196 @@ private slots:
         REQUIRE_OK(fx.store->resolveConflict(second.id, true));
         QCOMPARE(*fx.store->openConflictCount(), std::int64_t(0));
         REQUIRE_ERROR(fx.store->resolveConflict(9999, true), "not_found");
+    }
+
+    void lostEditIsReportedAndTheServersVerdictReplacesIt()
+    {
+        // A pull brings a newer value of a field we edited but had not pushed: the conflict is
+        // found here first. Our edit is reported to the server (which keeps the winner and
+        // records the conflict for every device); its verdict then replaces ours.
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7(fx.wallMs);
+        const std::string base = stamp(fx.wallMs - 8000);
+        REQUIRE_OK(fx.store->applyRemote({remote("contact", id,
+            {{"full_name", {"Park", stamp(fx.wallMs - 9000)}}, {"title", {"Base", base}}})}));
+        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine"}}));
+        const std::string mine = (*fx.store->pendingChanges(10)).front().fields.front().hlc;
+        auto applied = fx.store->applyRemote(
+            {remote("contact", id, {{"title", {"Theirs", stamp(fx.wallMs + 5000)}}})});
+        REQUIRE_OK(applied);
+        QCOMPARE(applied->conflicts, std::int64_t(1));
+        auto found = *fx.store->conflicts();
+        QCOMPARE(found.size(), size_t(1));
+        QVERIFY(found[0].provisional);
+        QCOMPARE(found[0].loserValue, json("Mine"));
+
+        auto reports = *fx.store->conflictReports();
+        QCOMPARE(reports.size(), size_t(1));
+        QCOMPARE(reports[0].id, id);
+        QCOMPARE(reports[0].fields.size(), size_t(1));
+        QCOMPARE(reports[0].fields[0].field, std::string("title"));
+        QCOMPARE(reports[0].fields[0].value, json("Mine"));
+        QCOMPARE(reports[0].fields[0].hlc, mine);
+        QCOMPARE(reports[0].fields[0].baseHlc, base);
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(1));
+
+        // Someone edited again meanwhile: the server's conflict names a newer winner.
+        Store::Conflict verdict;
+        verdict.kind = findKind("contact");
+        verdict.recordId = id;
+        verdict.field = "title";
+        verdict.winnerValue = "Theirs again";
+        verdict.winnerHlc = stamp(fx.wallMs + 6000);
+        verdict.loserValue = "Mine";
+        verdict.loserHlc = mine;
+        verdict.detectedAt = fx.wallMs;
+        PendingRecord held {reports[0].kind, id, {{"title", nullptr, verdict.winnerHlc, {}}}};
+        auto added = fx.store->acknowledgePush(reports, {held}, {verdict});
+        REQUIRE_OK(added);
+        QCOMPARE(*added, std::int64_t(1));
+        found = *fx.store->conflicts(false);
+        QCOMPARE(found.size(), size_t(1));
+        QVERIFY(!found[0].provisional);
+        QCOMPARE(found[0].winnerHlc, verdict.winnerHlc);
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+        QVERIFY((*fx.store->conflictReports()).empty());
+        // The record still holds what the pull brought; the next pull brings the newer value.
+        QCOMPARE((*fx.store->get("contact", id))->text("title"), std::string("Theirs"));
+    }
+
+    void serverConfirmsTheSameConflict()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7(fx.wallMs);
+        REQUIRE_OK(fx.store->applyRemote({remote("contact", id,
+            {{"full_name", {"Park", stamp(fx.wallMs - 9000)}},
+                {"title", {"Base", stamp(fx.wallMs - 8000)}}})}));
+        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine"}}));
+        REQUIRE_OK(fx.store->applyRemote(
+            {remote("contact", id, {{"title", {"Theirs", stamp(fx.wallMs + 5000)}}})}));
+        const auto local = (*fx.store->conflicts()).front();
+        // The same conflict arrives from the server (a pull, or the report's answer).
+        Store::Conflict same = local;
+        same.provisional = false;
+        QCOMPARE(*fx.store->recordConflicts({same}), std::int64_t(0));
+        const auto all = *fx.store->conflicts(false);
+        QCOMPARE(all.size(), size_t(1));
+        QVERIFY(!all[0].provisional);
+        // Settled: nothing is left to report.
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+    }
+
+    void resolvingAProvisionalConflictCarriesOver()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7(fx.wallMs);
+        REQUIRE_OK(fx.store->applyRemote({remote("contact", id,
+            {{"full_name", {"Park", stamp(fx.wallMs - 9000)}},
+                {"title", {"Base", stamp(fx.wallMs - 8000)}}})}));
+        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine"}}));
+        REQUIRE_OK(fx.store->applyRemote(
+            {remote("contact", id, {{"title", {"Theirs", stamp(fx.wallMs + 5000)}}})}));
+        const auto local = (*fx.store->conflicts()).front();
+        fx.wallMs += 10000;
+        REQUIRE_OK(fx.store->resolveConflict(local.id, false)); // keep mine
+        // The choice knew both values: pushed with the winner's stamp as its base, the
+        // server sees no new conflict in it.
+        auto pending = *fx.store->pendingChanges(10);
+        QCOMPARE(pending.size(), size_t(1));
+        QCOMPARE(pending[0].fields[0].baseHlc, local.winnerHlc);
+
+        auto reports = *fx.store->conflictReports();
+        QCOMPARE(reports.size(), size_t(1));
+        Store::Conflict verdict = local;
+        verdict.winnerHlc = stamp(fx.wallMs - 4000); // the server had a newer winner
+        verdict.provisional = false;
+        PendingRecord held {reports[0].kind, id, {{"title", nullptr, verdict.winnerHlc, {}}}};
+        REQUIRE_OK(fx.store->acknowledgePush(reports, {held}, {verdict}));
+        const auto all = *fx.store->conflicts(false);
+        QCOMPARE(all.size(), size_t(1));
+        QCOMPARE(all[0].winnerHlc, verdict.winnerHlc);
+        QVERIFY(all[0].resolvedAt > 0);
+        QCOMPARE(*fx.store->openConflictCount(), std::int64_t(0));
+    }
+
+    void ourWinningEditSettlesWhenALaterStampIsAcknowledged()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7(fx.wallMs);
+        REQUIRE_OK(fx.store->applyRemote({remote("contact", id,
+            {{"full_name", {"Park", stamp(fx.wallMs - 9000)}},
+                {"title", {"Base", stamp(fx.wallMs - 8000)}}})}));
+        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine"}}));
+        REQUIRE_OK(fx.store->applyRemote(
+            {remote("contact", id, {{"title", {"Theirs", stamp(fx.wallMs - 100)}}})}));
+        const auto local = (*fx.store->conflicts()).front();
+        QVERIFY(local.provisional);
+        QCOMPARE(local.winnerValue, json("Mine"));
+        QVERIFY((*fx.store->conflictReports()).empty()); // ours won: pushed as the value
+        // Edited again before the push: the server sees the newer stamp, not the first one.
+        fx.wallMs += 1000;
+        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine, corrected"}}));
+        auto pushed = *fx.store->pendingChanges(10);
+        const std::string newer = pushed[0].fields[0].hlc;
+        Store::Conflict verdict = local;
+        verdict.winnerValue = "Mine, corrected";
+        verdict.winnerHlc = newer;
+        verdict.provisional = false;
+        REQUIRE_OK(fx.store->acknowledgePush(pushed, pushed, {verdict}));
+        const auto all = *fx.store->conflicts(false);
+        QCOMPARE(all.size(), size_t(1));
+        QCOMPARE(all[0].winnerHlc, newer);
+        QVERIFY(!all[0].provisional);
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+    }
+
+    void aReportTheServerRefusesStaysLocal()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7(fx.wallMs);
+        REQUIRE_OK(fx.store->applyRemote({remote("contact", id,
+            {{"full_name", {"Park", stamp(fx.wallMs - 9000)}},
+                {"title", {"Base", stamp(fx.wallMs - 8000)}}})}));
+        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine"}}));
+        REQUIRE_OK(fx.store->applyRemote(
+            {remote("contact", id, {{"title", {"Theirs", stamp(fx.wallMs + 5000)}}})}));
+        auto reports = *fx.store->conflictReports();
+        QCOMPARE(reports.size(), size_t(1));
+        REQUIRE_OK(fx.store->keepConflictReportLocal(reports[0]));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+        const auto all = *fx.store->conflicts();
+        QCOMPARE(all.size(), size_t(1)); // still shown, with both values
+        QCOMPARE(all[0].loserValue, json("Mine"));
+        QVERIFY(!all[0].provisional);
+    }
+
+    void aValueWeNoLongerEditIsNeverAConflict()
+    {
+        // The push's answer named a newer stamp than the value we hold (someone edited after
+        // us); our base is then ahead of our value. The pull that follows is no conflict:
+        // nothing of ours is unpushed.
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id = makeUuidV7(fx.wallMs);
+        REQUIRE_OK(fx.store->applyRemote({remote("contact", id,
+            {{"full_name", {"Park", stamp(fx.wallMs - 9000)}},
+                {"title", {"One", stamp(fx.wallMs - 8000)}}})}));
+        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Two"}}));
+        auto pushed = *fx.store->pendingChanges(10);
+        PendingRecord held {pushed[0].kind, id, {{"title", nullptr, stamp(fx.wallMs + 100), {}}}};
+        REQUIRE_OK(fx.store->acknowledgePush(pushed, {held}));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+        auto r = fx.store->applyRemote(
+            {remote("contact", id, {{"title", {"Four", stamp(fx.wallMs + 200)}}})});
+        REQUIRE_OK(r);
+        QCOMPARE(r->conflicts, std::int64_t(0));
+        QVERIFY((*fx.store->conflicts(false)).empty());
+        QCOMPARE((*fx.store->get("contact", id))->text("title"), std::string("Four"));
     }
 
     void serverConflictsAreStoredOnce()

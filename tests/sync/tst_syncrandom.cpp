@@ -20,6 +20,18 @@ namespace {
 const char *const kTitles[] = {"Director", "Deputy Director", "Manager", "Chairman", "Consul"};
 const char *const kCountries[] = {"JP", "KR", "SG", "DE", "FR"};
 
+std::string describeSets(const ConflictSet &mine, const ConflictSet &first)
+{
+    std::string out;
+    for (const auto &c : mine)
+        if (!first.count(c))
+            out += "  only here: " + c + "\n";
+    for (const auto &c : first)
+        if (!mine.count(c))
+            out += "  only on the first device: " + c + "\n";
+    return out;
+}
+
 } // namespace
 
 class TestSyncRandom : public QObject
@@ -116,7 +128,10 @@ class TestSyncRandom : public QObject
             QVERIFY2(mine == server,
                 (tag + " " + dev->name + "\n" + describeDiff(mine, server)).c_str());
             QVERIFY2(*dev->store().pendingCount() == 0, tag.c_str());
-            QVERIFY2(conflictsOf(dev->store()) == conflicts, tag.c_str());
+            const ConflictSet mineConflicts = conflictsOf(dev->store());
+            QVERIFY2(mineConflicts == conflicts,
+                (tag + " " + dev->name + " conflicts:\n" + describeSets(mineConflicts, conflicts))
+                    .c_str());
         }
         for (const auto &id : created)
             QVERIFY2(server.count("contact/" + id), (tag + ": lost " + id).c_str());
