@@ -129,6 +129,13 @@ CREATE TABLE IF NOT EXISTS uploads (
   org_id TEXT NOT NULL,
   created_at BIGINT NOT NULL
 );
+-- Who sent bytes of an upload: before the attachment record is pushed, only they may ask how
+-- far it got (GET …/status).
+CREATE TABLE IF NOT EXISTS upload_owners (
+  sha256 TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  PRIMARY KEY (sha256, user_id)
+);
 CREATE TABLE IF NOT EXISTS upload_chunks (
   sha256 TEXT NOT NULL,
   offset_bytes BIGINT NOT NULL,

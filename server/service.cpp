@@ -548,18 +548,32 @@ ApiResult<json> SyncService::history(
 
 ApiResult<json> SyncService::attachmentStatus(const Actor &caller, const std::string &sha)
 {
-    (void)caller;
     if (!isSha(sha))
         return badRequest(
             "invalid_sha256", "An attachment is named by its SHA-256 in lower-case hex.");
     auto conn = m_pool.acquire();
     if (!conn)
         return internalError(conn.error());
+    // Whether the server holds a file is itself information: answer only callers who can see an
+    // attachment record with this hash (deleted or not), or who sent bytes of it themselves
+    // (their record is pushed after the bytes). Everyone else gets the same 404 as for a hash
+    // the server has never seen.
+    std::vector<SqlValue> p {SqlValue(sha)};
+    const std::string scope = scopeCondition(caller, p);
+    p.emplace_back(sha);
+    p.emplace_back(caller.userId);
+    auto visible = (*conn)->query("SELECT 1 AS one FROM records r WHERE r.kind = 'attachment' AND "
+                                  "r.sha256 = ? AND ("
+            + scope
+            + ") UNION ALL SELECT 1 AS one FROM upload_owners WHERE sha256 = ? AND user_id = ?",
+        p);
+    if (!visible)
+        return internalError(visible.error());
     auto rows = (*conn)->query(
         "SELECT size, received, complete FROM uploads WHERE sha256 = ?", {SqlValue(sha)});
     if (!rows)
         return internalError(rows.error());
-    if (rows->empty())
+    if (rows->empty() || visible->empty())
         return ApiError {404, "not_found", "The server has no bytes of this attachment yet."};
     return json {{"size", rows->integer(0, "size")}, {"received", rows->integer(0, "received")},
         {"complete", rows->integer(0, "complete") != 0}};
@@ -618,6 +632,11 @@ ApiResult<json> SyncService::putChunk(const Actor &caller, const std::string &sh
             {SqlValue(sha), SqlValue(offset), SqlValue::blob(bytes)});
         !c)
         return internalError(c.error());
+    if (auto o = (*conn)->query("INSERT INTO upload_owners (sha256, user_id) VALUES (?, ?) "
+                                "ON CONFLICT (sha256, user_id) DO NOTHING",
+            {SqlValue(sha), SqlValue(caller.userId)});
+        !o)
+        return internalError(o.error());
     received += std::int64_t(bytes.size());
     bool complete = false;
     if (received == size) {
@@ -640,6 +659,7 @@ ApiResult<json> SyncService::putChunk(const Actor &caller, const std::string &sh
         if (sha != hex) {
             (void)(*conn)->query("DELETE FROM upload_chunks WHERE sha256 = ?", {SqlValue(sha)});
             (void)(*conn)->query("DELETE FROM uploads WHERE sha256 = ?", {SqlValue(sha)});
+            (void)(*conn)->query("DELETE FROM upload_owners WHERE sha256 = ?", {SqlValue(sha)});
             if (auto cr = txn.commit(); !cr)
                 return internalError(cr.error());
             return ApiError {422, "hash_mismatch",

@@ -669,6 +669,62 @@ private slots:
         QCOMPARE(w.as("mgrb").get(base).status, 404);
     }
 
+    void attachments_statusOnlyForUploaderOrScope()
+    {
+        // Whether the server holds a file is itself information: only the uploader (before
+        // the record is pushed) and those who can see an attachment record with the hash learn it.
+        const std::string bytes = "Biên bản ghi nhớ, bản ký ngày 12/3 — " + newId();
+        unsigned char digest[32];
+        crypto_hash_sha256(
+            digest, reinterpret_cast<const unsigned char *>(bytes.data()), bytes.size());
+        char hex[65];
+        sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+        const std::string sha = hex;
+        const std::string status = "/api/v1/attachments/" + sha + "/status";
+        const std::string size = std::to_string(bytes.size());
+        QCOMPARE(
+            w.as("ann")
+                .put("/api/v1/attachments/" + sha + "?offset=0&size=" + size, bytes.substr(0, 10))
+                .status,
+            200);
+        const Reply own = w.as("ann").get(status);
+        QCOMPARE(own.status, 200);
+        QCOMPARE(own.body["received"], 10);
+        // No record yet: nobody else, not even the manager or the mission's leader.
+        for (const char *other : {"lead", "mgr", "bob", "carl", "mgrb"}) {
+            const Reply r = w.as(other).get(status);
+            QVERIFY2(r.status == 404 && r.code() == "not_found", other);
+        }
+        QCOMPARE(
+            w.as("ann")
+                .put("/api/v1/attachments/" + sha + "?offset=10&size=" + size, bytes.substr(10))
+                .status,
+            200);
+        const std::string h = stamp(0, "annphone");
+        const json rec {{"kind", "attachment"}, {"id", newId()},
+            {"fields",
+                {{"mission_id", fieldAt(w.m1, h)}, {"record_kind", fieldAt("mission", h)},
+                    {"record_id", fieldAt(w.m1, h)}, {"file_name", fieldAt("mou.txt", h)},
+                    {"mime_type", fieldAt("text/plain", h)}, {"size", fieldAt(bytes.size(), h)},
+                    {"sha256", fieldAt(sha, h)}}}};
+        QCOMPARE(w.as("ann").push("b-att-scope", json::array({rec})).status, 200);
+        // The record is in mission M1: its leader and the organisation's manager may see it; a
+        // member of M2 only and the other organisation get the same 404 as for an unknown hash.
+        for (const char *in : {"ann", "lead", "mgr"}) {
+            const Reply r = w.as(in).get(status);
+            QVERIFY2(r.status == 200, in);
+            QCOMPARE(r.body["complete"], true);
+        }
+        const Reply unknown
+            = w.as("bob").get("/api/v1/attachments/" + std::string(64, 'c') + "/status");
+        QCOMPARE(unknown.status, 404);
+        for (const char *out : {"bob", "carl", "mgrb"}) {
+            const Reply r = w.as(out).get(status);
+            QVERIFY2(r.status == 404, out);
+            QCOMPARE(r.raw, unknown.raw);
+        }
+    }
+
     void attachments_hashMismatchDropsUpload()
     {
         const std::string sha(64, 'a');
