@@ -747,15 +747,54 @@ private slots:
         QCOMPARE(chunk.status, 413);
     }
 
-    void gzip_responsesCompressedWhenAccepted()
+    void compression_asTheClientOffers()
     {
+        // The server compresses pull pages itself: brotli (at a fast quality) when offered, else
+        // gzip, else nothing; q=0 refuses a coding. The decoded body is the same JSON each time.
+        const std::string path = "/api/v1/pull?cursor=0";
+        const httplib::Headers auth {{"Authorization", "Bearer " + w.as("mgr").token}};
         httplib::Client raw("127.0.0.1", w.server->port());
         raw.set_decompress(false);
-        auto res = raw.Get("/api/v1/pull?cursor=0",
-            {{"Authorization", "Bearer " + w.as("mgr").token}, {"Accept-Encoding", "gzip"}});
-        QVERIFY(res);
-        QCOMPARE(res->status, 200);
-        QCOMPARE(res->get_header_value("Content-Encoding"), "gzip");
+        auto plain = raw.Get(path, auth);
+        QVERIFY(plain);
+        QCOMPARE(plain->status, 200);
+        QVERIFY(!plain->has_header("Content-Encoding"));
+        QVERIFY(plain->body.size() > 1024); // big enough to be compressed
+        QVERIFY(!json::parse(plain->body, nullptr, false).is_discarded());
+        const std::pair<const char *, const char *> cases[]
+            = {{"gzip", "gzip"}, {"gzip, deflate, br", "br"}, {"br;q=0, gzip", "gzip"},
+                {"deflate, br", "br"}, {"identity", ""}, {"deflate", ""}, {"gzip;q=0", ""}};
+        for (const auto &[offered, expected] : cases) {
+            httplib::Headers h = auth;
+            h.emplace("Accept-Encoding", offered);
+            auto r = raw.Get(path, h);
+            QVERIFY(r);
+            QCOMPARE(r->status, 200);
+            QVERIFY2(r->get_header_value("Content-Encoding") == expected, offered);
+            QCOMPARE(r->get_header_value("Vary"), "Accept-Encoding");
+            if (*expected) {
+                QVERIFY2(r->body.size() < plain->body.size() / 2, offered);
+                // A client that decodes what it offered gets the very same JSON.
+                httplib::Client decoding("127.0.0.1", w.server->port());
+                auto d = decoding.Get(path, h);
+                QVERIFY(d);
+                QVERIFY2(d->body == plain->body, offered);
+            } else {
+                QVERIFY2(r->body == plain->body, offered);
+            }
+        }
+        // Push acknowledgements grow with the batch and are compressed the same way.
+        json changes = json::array();
+        for (int i = 0; i < 20; ++i)
+            changes.push_back(contactChange(newId(), w.m1, "Compressed " + std::to_string(i),
+                stamp(0, "annphone", std::uint32_t(i))));
+        httplib::Headers h {{"Authorization", "Bearer " + w.as("ann").token},
+            {"Accept-Encoding", "gzip"}, {"Attache-Protocol", "1"}};
+        auto p = raw.Post("/api/v1/push", h,
+            json {{"batch_id", "b-compressed"}, {"changes", changes}}.dump(), "application/json");
+        QVERIFY(p);
+        QCOMPARE(p->status, 200);
+        QCOMPARE(p->get_header_value("Content-Encoding"), "gzip");
     }
 
     void twoServersOnOneDatabase_shareState()

@@ -1,0 +1,116 @@
+#include "compression.h"
+
+#include <brotli/encode.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+namespace attache::server {
+
+namespace {
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool equalsLower(std::string_view s, std::string_view lower)
+{
+    return s.size() == lower.size()
+        && std::equal(s.begin(), s.end(), lower.begin(),
+            [](char a, char b) { return char(std::tolower(static_cast<unsigned char>(a))) == b; });
+}
+
+} // namespace
+
+ContentCoding chooseCoding(std::string_view accept)
+{
+    // -1: not mentioned; otherwise the q-value in thousandths.
+    int br = -1, gzip = -1, star = -1;
+    while (!accept.empty()) {
+        const auto comma = accept.find(',');
+        std::string_view item = trim(accept.substr(0, comma));
+        accept = comma == std::string_view::npos ? std::string_view() : accept.substr(comma + 1);
+        int q = 1000;
+        if (const auto semi = item.find(';'); semi != std::string_view::npos) {
+            std::string_view param = trim(item.substr(semi + 1));
+            item = trim(item.substr(0, semi));
+            if (param.size() >= 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=') {
+                const std::string value(param.substr(2));
+                q = int(std::strtod(value.c_str(), nullptr) * 1000 + 0.5);
+            }
+        }
+        if (equalsLower(item, "br"))
+            br = q;
+        else if (equalsLower(item, "gzip") || equalsLower(item, "x-gzip"))
+            gzip = q;
+        else if (item == "*")
+            star = q;
+    }
+    if (br < 0)
+        br = star;
+    if (gzip < 0)
+        gzip = star;
+    if (br > 0)
+        return ContentCoding::Brotli;
+    if (gzip > 0)
+        return ContentCoding::Gzip;
+    return ContentCoding::Identity;
+}
+
+const char *codingName(ContentCoding coding)
+{
+    switch (coding) {
+    case ContentCoding::Gzip:
+        return "gzip";
+    case ContentCoding::Brotli:
+        return "br";
+    case ContentCoding::Identity:
+        break;
+    }
+    return "";
+}
+
+std::optional<std::string> compressBody(std::string_view body, ContentCoding coding)
+{
+    std::string out;
+    if (coding == ContentCoding::Brotli) {
+        std::size_t size = BrotliEncoderMaxCompressedSize(body.size());
+        if (size == 0)
+            return std::nullopt;
+        out.resize(size);
+        if (!BrotliEncoderCompress(kBrotliQuality, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT,
+                body.size(), reinterpret_cast<const std::uint8_t *>(body.data()), &size,
+                reinterpret_cast<std::uint8_t *>(out.data())))
+            return std::nullopt;
+        out.resize(size);
+        return out;
+    }
+    if (coding == ContentCoding::Gzip) {
+        z_stream z {};
+        // windowBits 15 + 16: the gzip wrapper that Content-Encoding: gzip means.
+        if (deflateInit2(&z, kGzipLevel, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+            return std::nullopt;
+        out.resize(deflateBound(&z, uLong(body.size())));
+        z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(body.data()));
+        z.avail_in = uInt(body.size());
+        z.next_out = reinterpret_cast<Bytef *>(out.data());
+        z.avail_out = uInt(out.size());
+        const int rc = deflate(&z, Z_FINISH);
+        const auto written = z.total_out;
+        deflateEnd(&z);
+        if (rc != Z_STREAM_END)
+            return std::nullopt;
+        out.resize(written);
+        return out;
+    }
+    return std::nullopt;
+}
+
+} // namespace attache::server
