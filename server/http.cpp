@@ -10,8 +10,16 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#endif
+
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 
 namespace attache::server {
@@ -109,23 +117,67 @@ std::optional<std::int64_t> intParam(const httplib::Request &req, const char *na
     return std::stoll(v);
 }
 
+#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
+// Why the certificate and key cannot be used, in words IT staff can act on; empty if they can.
+// (httplib only says that loading failed.)
+std::string tlsFilesProblem(const std::string &certFile, const std::string &keyFile)
+{
+    auto open = [](const std::string &path, const char *what, std::FILE *&f) -> std::string {
+        f = std::fopen(path.c_str(), "r");
+        if (!f)
+            return std::string("cannot read the ") + what + " file " + path + ": "
+                + std::strerror(errno);
+        return {};
+    };
+    std::FILE *f = nullptr;
+    if (auto e = open(certFile, "certificate", f); !e.empty())
+        return e;
+    X509 *cert = PEM_read_X509(f, nullptr, nullptr, nullptr);
+    std::fclose(f);
+    if (!cert)
+        return "the certificate file " + certFile + " holds no PEM certificate";
+    std::string problem = open(keyFile, "key", f);
+    if (problem.empty()) {
+        EVP_PKEY *key = PEM_read_PrivateKey(f, nullptr, nullptr, nullptr);
+        std::fclose(f);
+        if (!key)
+            problem = "the key file " + keyFile
+                + " holds no PEM private key (or one protected by a pass phrase)";
+        else if (X509_check_private_key(cert, key) != 1)
+            problem = "the key " + keyFile + " does not belong to the certificate " + certFile;
+        EVP_PKEY_free(key);
+    }
+    X509_free(cert);
+    ERR_clear_error();
+    return problem;
+}
+#endif
+
 } // namespace
 
 int serve(Pool &pool, const ServeOptions &options)
 {
     std::unique_ptr<httplib::Server> server;
-#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
     if (!options.certFile.empty()) {
-        auto ssl = std::make_unique<httplib::SSLServer>(
-            options.certFile.c_str(), options.keyFile.c_str());
-        if (!ssl->is_valid()) {
-            std::fprintf(stderr, "attache-server: cannot load the certificate %s or key %s\n",
-                options.certFile.c_str(), options.keyFile.c_str());
+#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
+        const std::string problem = tlsFilesProblem(options.certFile, options.keyFile);
+        auto ssl = problem.empty() ? std::make_unique<httplib::SSLServer>(
+                       options.certFile.c_str(), options.keyFile.c_str())
+                                   : nullptr;
+        if (!ssl || !ssl->is_valid()) {
+            std::fprintf(stderr, "attache-server: cannot serve HTTPS: %s\n",
+                problem.empty() ? ("the certificate " + options.certFile + " or the key "
+                    + options.keyFile + " is not usable")
+                                      .c_str()
+                                : problem.c_str());
             return 1;
         }
         server = std::move(ssl);
-    }
+#else
+        std::fprintf(stderr, "attache-server: cannot serve HTTPS: built without TLS support\n");
+        return 1;
 #endif
+    }
     if (!server)
         server = std::make_unique<httplib::Server>();
     SyncService service(pool);
