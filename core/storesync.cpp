@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace attache {
 
@@ -275,13 +276,19 @@ Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &ch
 Result<std::int64_t> Store::acknowledgePush(const std::vector<PendingRecord> &pushed,
     const std::vector<PendingRecord> &serverStamps, const std::vector<Conflict> &serverConflicts)
 {
+    // A batch acknowledges hundreds of records: look them up by id, not by scanning.
+    std::unordered_multimap<std::string_view, const PendingRecord *> byId;
+    byId.reserve(serverStamps.size());
+    for (const auto &s : serverStamps)
+        byId.emplace(s.id, &s);
     auto serverStamp = [&](const PendingRecord &p, const std::string &field) -> std::string {
-        for (const auto &s : serverStamps) {
-            if (s.kind == p.kind && s.id == p.id) {
-                for (const auto &f : s.fields) {
-                    if (f.field == field)
-                        return f.hlc;
-                }
+        const auto [from, to] = byId.equal_range(p.id);
+        for (auto it = from; it != to; ++it) {
+            if (it->second->kind != p.kind)
+                continue;
+            for (const auto &f : it->second->fields) {
+                if (f.field == field)
+                    return f.hlc;
             }
         }
         return {};
@@ -296,11 +303,15 @@ Result<std::int64_t> Store::acknowledgePush(const std::vector<PendingRecord> &pu
             return r.error();
         added += *r;
     }
+    auto anyProvisional
+        = m_db.queryInt("SELECT EXISTS (SELECT 1 FROM conflicts WHERE provisional)");
+    if (!anyProvisional)
+        return anyProvisional.error();
     for (const auto &p : pushed) {
         if (!p.kind)
             return makeError("unknown_kind", "Acknowledged a record of no kind.");
         for (const auto &f : p.fields) {
-            if (!serverStamp(p, f.field).empty()) {
+            if (*anyProvisional && !serverStamp(p, f.field).empty()) {
                 if (auto r = settleProvisional(*p.kind, p.id, f.field, f.hlc); !r)
                     return r.error();
             }

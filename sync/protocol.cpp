@@ -103,7 +103,9 @@ Result<PullAnswer> decodePull(const json &body)
     a.cursor = num(body, "cursor");
     a.remaining = num(body, "remaining");
     a.resync = body.value("resync", false);
-    const json changes = body.value("changes", json::array());
+    static const json kNone = json::array();
+    const auto found = body.find("changes");
+    const json &changes = found == body.end() ? kNone : *found; // a page is large: never copied
     if (!changes.is_array())
         return bad("changes is not a list");
     a.changes.reserve(changes.size());
@@ -124,11 +126,12 @@ Result<PullAnswer> decodePull(const json &body)
         if (fields == c.end() || !fields->is_object())
             return bad("a change without fields");
         r.fields.reserve(fields->size());
-        for (const auto &[name, f] : fields->items()) {
-            if (!f.is_object())
+        for (auto f = fields->begin(); f != fields->end(); ++f) {
+            if (!f->is_object())
                 return bad("a field is not an object");
-            r.fields.emplace_back(
-                name, Store::RemoteField {f.value("value", json(nullptr)), str(f, "hlc")});
+            const auto value = f->find("value");
+            r.fields.emplace_back(f.key(),
+                Store::RemoteField {value == f->end() ? json(nullptr) : *value, str(*f, "hlc")});
         }
         a.changes.push_back(std::move(r));
     }

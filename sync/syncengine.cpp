@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <mutex>
 #include <random>
 
@@ -601,10 +602,18 @@ struct SyncEngine::Impl
         }
         std::int64_t cursor = *cursorText ? std::atoll((*cursorText)->c_str()) : 0;
         progress = Progress {Phase::Pulling, 0, 0, 0, 0};
+        auto fetch = [this, &token](std::int64_t from) {
+            return call("GET",
+                "/api/v1/pull?cursor=" + std::to_string(from)
+                    + "&limit=" + std::to_string(config.pullLimit),
+                {}, token);
+        };
+        // The next page is fetched (server work, transfer, parsing) while this one is applied,
+        // so that the server and the device do not take turns. One request at a time is on the
+        // HTTP client; the page is used only once the one before it is stored.
+        std::future<Call> prefetched;
+        Call c = fetch(cursor);
         for (;;) {
-            const std::string path = "/api/v1/pull?cursor=" + std::to_string(cursor)
-                + "&limit=" + std::to_string(config.pullLimit);
-            Call c = call("GET", path, {}, token);
             if (c.error.code != ErrorCode::None) {
                 if (c.status == 409 && c.error.serverCode == "resync_required") {
                     resyncRequested = true;
@@ -615,6 +624,7 @@ struct SyncEngine::Impl
                 return false;
             }
             auto answer = decodePull(c.body);
+            c.body = nullptr;
             if (!answer) {
                 report(SyncError {ErrorCode::Protocol, answer.error().code, answer.error().message,
                     false, {}, {}});
@@ -623,6 +633,11 @@ struct SyncEngine::Impl
             if (answer->resync) {
                 resyncRequested = true;
                 return true;
+            }
+            const bool more = answer->remaining > 0 && answer->cursor != cursor;
+            if (more) {
+                prefetched = std::async(
+                    std::launch::async, [&fetch, next = answer->cursor] { return fetch(next); });
             }
             if (!answer->dropMissions.empty()) {
                 auto dropped = store->dropMissions(answer->dropMissions);
@@ -658,9 +673,10 @@ struct SyncEngine::Impl
             progress.done += std::int64_t(answer->changes.size());
             progress.total = progress.done + answer->remaining;
             emitProgress();
-            if (answer->remaining <= 0 || answer->cursor == cursor)
+            if (!more)
                 return true;
             cursor = answer->cursor;
+            c = prefetched.get();
         }
     }
 };
