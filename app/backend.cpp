@@ -5,6 +5,8 @@
 #include "store.h"
 #include "texts.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFileInfo>
 #include <QTimer>
@@ -151,7 +153,7 @@ void Backend::refreshPending()
 {
     run(
         this, [](attache::Store &s) { return s.pendingCount(); },
-        [this](attache::Result<std::int64_t> r) {
+        [this](const attache::Result<std::int64_t> &r) {
             if (r && *r != m_pending) {
                 m_pending = *r;
                 Q_EMIT pendingCountChanged();
@@ -203,6 +205,60 @@ void Backend::setCurrentUser(const QString &userId)
                 return;
             }
             refreshUser();
+        });
+}
+
+void Backend::adoptOfflineWork(
+    const QString &userId, const QString &organisationId, std::function<void(int)> done)
+{
+    run(
+        this,
+        [user = userId.toStdString(), org = organisationId.toStdString()](
+            attache::Store &s) -> attache::Result<int> {
+            if (auto r = s.setCurrentUser(user); !r)
+                return r.error();
+            if (org.empty())
+                return 0;
+            auto missions = s.list("mission");
+            if (!missions)
+                return missions.error();
+            // All or nothing: a half-adopted set would push some missions and refuse others.
+            auto tx = attache::Transaction::begin(s.database());
+            if (!tx)
+                return tx.error();
+            int adopted = 0;
+            for (const auto &m : *missions) {
+                if (m.text("organisation_id") != kOfflineOrganisation)
+                    continue;
+                nlohmann::json patch {{"organisation_id", org}};
+                // The server accepts a new mission only from its leader or one of its members.
+                if (m.text("leader_id") != user) {
+                    nlohmann::json members = m.fields.value("member_ids", nlohmann::json::array());
+                    if (!members.is_array())
+                        members = nlohmann::json::array();
+                    if (std::find(members.begin(), members.end(), user) == members.end())
+                        members.push_back(user);
+                    patch["member_ids"] = members;
+                }
+                if (auto r = s.update("mission", m.id, patch); !r)
+                    return r.error();
+                ++adopted;
+            }
+            if (auto c = tx->commit(); !c)
+                return c.error();
+            return adopted;
+        },
+        [this, done = std::move(done)](const attache::Result<int> &r) {
+            if (!r) {
+                qCWarning(lcApp) << "adopting offline work failed:" << r.error().message.c_str();
+                Q_EMIT errorMessage(Texts::errorText(r.error()));
+            } else if (*r > 0) {
+                qCInfo(lcApp) << "missions made before signing in, now the user's:" << *r;
+                notifyChanged(QStringLiteral("mission"));
+            }
+            refreshUser();
+            if (done)
+                done(r ? *r : 0);
         });
 }
 

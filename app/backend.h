@@ -77,6 +77,16 @@ public:
     Q_INVOKABLE void restore(const QString &kind, const QString &id);
     /// Records who uses this device (a user record id); later writes are attributed to them.
     Q_INVOKABLE void setCurrentUser(const QString &userId);
+    /// After the first sign-in: records the user, and gives every mission created before any
+    /// sign-in (organisation kOfflineOrganisation) the user's organisation and the user as a
+    /// member, in one transaction, so that the server accepts them. `done(adopted)` follows on
+    /// this thread.
+    void adoptOfflineWork(
+        const QString &userId, const QString &organisationId, std::function<void(int)> done);
+
+    /// The organisation of missions created on a device that never signed in: a placeholder
+    /// (the nil UUID) replaced by the user's own at the first sign-in.
+    static constexpr const char *kOfflineOrganisation = "00000000-0000-0000-0000-000000000000";
     /// The translated name of a record kind ("Meeting" / "Buổi làm việc").
     Q_INVOKABLE QString kindName(const QString &kind) const;
     /// Blocks until every job queued so far has run (tests and shutdown only).

@@ -19,6 +19,10 @@ Preferences::Preferences(QSettings *settings, QObject *parent, bool installTrans
     if (m_settings) {
         m_language = m_settings->value(QStringLiteral("language"), m_language).toString();
         m_theme = m_settings->value(QStringLiteral("theme"), m_theme).toString();
+        m_setupDone = m_settings
+                          ->value(QStringLiteral("setupDone"),
+                              m_settings->contains(QStringLiteral("sync/serverUrl")))
+                          .toBool();
     }
     if (m_language != QLatin1String("en"))
         m_language = QStringLiteral("vi");
@@ -64,6 +68,16 @@ void Preferences::setTheme(const QString &theme)
     if (m_settings)
         m_settings->setValue(QStringLiteral("theme"), m_theme);
     Q_EMIT themeChanged();
+}
+
+void Preferences::setSetupDone(bool done)
+{
+    if (done == m_setupDone)
+        return;
+    m_setupDone = done;
+    if (m_settings)
+        m_settings->setValue(QStringLiteral("setupDone"), m_setupDone);
+    Q_EMIT setupDoneChanged();
 }
 
 QString Preferences::formatDate(const QString &isoDate) const

@@ -20,6 +20,9 @@ class Preferences : public QObject
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
     /// Bound by every text that formats a number or a date, so that it reformats on a switch.
     Q_PROPERTY(int revision READ revision NOTIFY languageChanged)
+    /// False until the first-start screen was answered (signed in, or "work offline"). A device
+    /// that already knows a server (an older install) counts as set up.
+    Q_PROPERTY(bool setupDone READ setupDone WRITE setSetupDone NOTIFY setupDoneChanged)
 
 public:
     /// `settings` null keeps nothing across runs (tests). With `installTranslator` false the
@@ -34,6 +37,8 @@ public:
     QString theme() const { return m_theme; }
     void setTheme(const QString &theme);
     int revision() const { return m_revision; }
+    bool setupDone() const { return m_setupDone; }
+    void setSetupDone(bool done);
     QLocale locale() const { return m_locale; }
 
     /// "2026-03-09" → "09/03/2026" (vi) or "9 Mar 2026" (en); "" stays "".
@@ -63,6 +68,7 @@ public:
 Q_SIGNALS:
     void languageChanged();
     void themeChanged();
+    void setupDoneChanged();
 
 private:
     void apply();
@@ -75,4 +81,5 @@ private:
     QString m_theme = QStringLiteral("light");
     QLocale m_locale;
     int m_revision = 0;
+    bool m_setupDone = false;
 };

@@ -22,8 +22,7 @@ using nlohmann::json;
 namespace {
 
 // The fields each form shows, in the order people fill them in. Fields not listed are kept
-// as they are (mission_id comes from where the form was opened; contact links from the
-// screens that make them).
+// as they are (mission_id comes from where the form was opened).
 const std::map<QString, QStringList> &formFields()
 {
     static const std::map<QString, QStringList> fields = {
@@ -31,8 +30,8 @@ const std::map<QString, QStringList> &formFields()
             {"title", "countries", "cities", "start_date", "end_date", "status", "leader_id",
                 "member_ids", "decision_number", "decision_date", "purpose", "notes"}},
         {QStringLiteral("meeting"),
-            {"counterpart", "starts_at", "place", "counterpart_country", "participant_ids",
-                "topics", "outcome", "notes"}},
+            {"counterpart", "starts_at", "place", "counterpart_country", "contact_ids",
+                "participant_ids", "topics", "outcome", "notes"}},
         {QStringLiteral("agreement"),
             {"title", "kind", "status", "parties", "signed_date", "signed_place", "signatories",
                 "fields", "valid_until", "committed_value", "meeting_id", "notes"}},
@@ -43,7 +42,7 @@ const std::map<QString, QStringList> &formFields()
                 "languages", "interests", "event_id", "meeting_id", "tags", "consent_noted",
                 "notes"}},
         {QStringLiteral("lead"),
-            {"company", "country", "sector", "pledged_capital", "status", "notes"}},
+            {"company", "country", "sector", "pledged_capital", "status", "contact_id", "notes"}},
         {QStringLiteral("followup"), {"title", "owner_id", "due_date", "status", "notes"}},
     };
     return fields;
@@ -80,6 +79,14 @@ QString typeOf(const attache::FieldDef &f)
         return QStringLiteral("money");
     }
     return QStringLiteral("text");
+}
+
+// A record reference of any kind: its choices are loaded with the form. Contacts can be many
+// (a trade fair brings hundreds), so their pickers search ("contactref", "contactlist").
+bool isRefType(const QString &type)
+{
+    return type == QLatin1String("ref") || type == QLatin1String("reflist")
+        || type == QLatin1String("contactref") || type == QLatin1String("contactlist");
 }
 
 QString str(const json &v)
@@ -249,6 +256,9 @@ void RecordForm::rebuild()
             Field f;
             f.name = name;
             f.type = typeOf(*def);
+            if (def->refKind == "contact")
+                f.type = def->type == attache::FieldType::RefList ? QStringLiteral("contactlist")
+                                                                  : QStringLiteral("contactref");
             f.required = def->required;
             if (f.type == QLatin1String("enum") || f.type == QLatin1String("enumlist"))
                 f.options = Texts::enumOptions(m_kind, name);
@@ -293,7 +303,7 @@ void RecordForm::load()
     std::vector<std::pair<std::string, std::string>> refs; // field → ref kind
     const auto *kind = attache::findKind(m_kind.toStdString());
     for (const auto &f : m_fields) {
-        if (f.type == QLatin1String("ref") || f.type == QLatin1String("reflist")) {
+        if (isRefType(f.type)) {
             const auto *def = kind->field(f.name.toStdString());
             refs.emplace_back(f.name.toStdString(), std::string(def->refKind));
         }
@@ -331,7 +341,8 @@ void RecordForm::load()
                         continue;
                     q.missionId = missionId;
                 }
-                q.limit = 500;
+                // A mission's contacts are searched in the picker, so all of them come.
+                q.limit = refKind == "contact" ? 20000 : 500;
                 auto list = s.list(refKind, q);
                 if (!list)
                     return list.error();
@@ -402,7 +413,7 @@ void RecordForm::fill(const json &fields, const QVariantMap &options)
         } else {
             f.value = str(v);
         }
-        if (f.type == QLatin1String("ref") || f.type == QLatin1String("reflist")) {
+        if (isRefType(f.type)) {
             QVariantList opts;
             if (f.type == QLatin1String("ref"))
                 opts.append(option(QString(), QStringLiteral("—")));
@@ -587,8 +598,10 @@ void RecordForm::save()
                     if (orgs && !orgs->empty())
                         org = orgs->front().id;
                 }
+                // Never signed in yet: a placeholder, replaced at the first sign-in
+                // (Backend::adoptOfflineWork), so that nothing waits for a server.
                 if (org.empty())
-                    return attache::makeError("no_organisation", "No organisation on this device.");
+                    org = Backend::kOfflineOrganisation;
                 patch["organisation_id"] = org;
                 // Whoever records a mission travels with it (the server lets a member create
                 // only missions they belong to).

@@ -5,6 +5,8 @@
 #include "store.h"
 #include "texts.h"
 
+#include <algorithm>
+
 using nlohmann::json;
 
 namespace {
@@ -31,6 +33,32 @@ struct Page
     std::vector<attache::Record> records;
     std::int64_t total = 0;
 };
+
+bool sortedByDate(std::string_view kind)
+{
+    return kind == "meeting" || kind == "followup";
+}
+
+/// Meetings newest first (by their local date and time); follow-ups by due date, the most
+/// pressing first, those without one last. Ties keep the store's order (by title).
+void sortByDate(std::string_view kind, std::vector<attache::Record> &records)
+{
+    if (kind == "meeting") {
+        std::stable_sort(
+            records.begin(), records.end(), [](const attache::Record &a, const attache::Record &b) {
+                return a.text("starts_at").substr(0, 16) > b.text("starts_at").substr(0, 16);
+            });
+    } else if (kind == "followup") {
+        std::stable_sort(
+            records.begin(), records.end(), [](const attache::Record &a, const attache::Record &b) {
+                const auto da = a.text("due_date");
+                const auto db = b.text("due_date");
+                if (da.empty() != db.empty())
+                    return db.empty();
+                return da < db;
+            });
+    }
+}
 
 } // namespace
 
@@ -230,10 +258,15 @@ void RecordListModel::reload()
             auto total = s.count(kind, q);
             if (!total)
                 return total.error();
-            q.limit = limit;
+            // Meetings and follow-ups are read by date, not by name. They are tens to hundreds
+            // per mission, so they are loaded whole and ordered here; lists that can be huge
+            // (contacts) keep the store's order and load page by page.
+            q.limit = sortedByDate(kind) ? -1 : limit;
             auto list = s.list(kind, q);
             if (!list)
                 return list.error();
+            if (sortedByDate(kind))
+                sortByDate(kind, *list);
             return Page {std::move(*list), *total};
         },
         [this, generation](attache::Result<Page> r) {

@@ -199,17 +199,21 @@ void ReportController::review(const QString &decision, const QString &comment)
                 {"mission_id", mission}, {"decision", decision}, {"comment", comment}};
             if (!s.currentUser().empty())
                 fields["reviewer_id"] = s.currentUser();
+            // The review and the mission's new status are one decision: one transaction (the
+            // store's own writes nest in it as savepoints), so that neither exists without the
+            // other, even after a crash between the two.
+            auto tx = attache::Transaction::begin(s.database());
+            if (!tx)
+                return tx.error();
             auto review = s.create("review", fields);
             if (!review)
                 return review.error();
             const char *status = decision == "approved" ? "report_approved" : "returned";
             auto updated = s.update("mission", mission, {{"status", status}});
-            if (!updated) {
-                // Two writes: take the first back so that no half-made review remains.
-                auto undone = s.remove("review", review->id);
-                (void)undone;
-                return updated.error();
-            }
+            if (!updated)
+                return updated.error(); // rolled back: no review either
+            if (auto c = tx->commit(); !c)
+                return c.error();
             return *review;
         },
         [this, decision](attache::Result<attache::Record> r) {

@@ -3,7 +3,9 @@
 #include "logging.h"
 #include "syncengine.h"
 
+#include <QFileInfo>
 #include <QNetworkInformation>
+#include <QSysInfo>
 
 #include <memory>
 
@@ -41,6 +43,10 @@ SyncController::SyncController(Backend *backend, QSettings *settings, QObject *p
     m_thread.start();
     if (m_settings)
         m_serverUrl = m_settings->value(QStringLiteral("sync/serverUrl")).toString();
+    if (m_settings)
+        m_deviceName = m_settings->value(QStringLiteral("sync/deviceName")).toString();
+    if (m_deviceName.isEmpty())
+        m_deviceName = QSysInfo::machineHostName();
 
     m_periodic.setInterval(std::chrono::minutes(5));
     connect(&m_periodic, &QTimer::timeout, this, &SyncController::syncNow);
@@ -122,12 +128,14 @@ void SyncController::openEngine()
 {
     if (!m_backend)
         return;
+    m_engineOpened = true;
     const std::string path = m_backend->storePath().toStdString();
     const std::string url = m_serverUrl.toStdString();
+    const std::string device = m_deviceName.toStdString();
     SyncWorker *w = m_worker;
     QMetaObject::invokeMethod(
         w,
-        [this, w, path, url]() {
+        [this, w, path, url, device]() {
             {
                 std::lock_guard lock(m_engineMutex);
                 m_engine = nullptr;
@@ -135,6 +143,7 @@ void SyncController::openEngine()
             w->engine.reset();
             attache::sync::SyncConfig config;
             config.serverUrl = url;
+            config.deviceName = device;
             auto opened = SyncEngine::open(path, config);
             if (!opened) {
                 qCWarning(lcApp) << "sync engine:" << opened.error().message.c_str();
@@ -245,15 +254,22 @@ void SyncController::setError(int code, const QString &serverMessage)
         qCInfo(lcApp) << "sync error:" << serverMessage;
 }
 
-void SyncController::signIn(
-    const QString &serverUrl, const QString &username, const QString &password)
+void SyncController::signIn(const QString &serverUrl, const QString &username,
+    const QString &password, const QString &deviceName)
 {
     if (m_signingIn || m_syncing)
         return;
     QString url = serverUrl.trimmed();
     while (url.endsWith(QLatin1Char('/')))
         url.chop(1);
-    if (url != m_serverUrl) {
+    const QString device = deviceName.trimmed();
+    const bool renamed = !device.isEmpty() && device != m_deviceName;
+    if (renamed) {
+        m_deviceName = device;
+        if (m_settings)
+            m_settings->setValue(QStringLiteral("sync/deviceName"), device);
+    }
+    if (url != m_serverUrl || renamed || !m_engineOpened) {
         m_serverUrl = url;
         if (m_settings)
             m_settings->setValue(QStringLiteral("sync/serverUrl"), url);
@@ -270,7 +286,7 @@ void SyncController::signIn(
                 bool ok = false;
                 int code = 0;
                 std::string message;
-                std::string userId, name;
+                std::string userId, orgId, name;
             };
             auto out = std::make_shared<Outcome>();
             if (!w->engine) {
@@ -280,6 +296,7 @@ void SyncController::signIn(
                 if (r) {
                     out->ok = true;
                     out->userId = r->user.id;
+                    out->orgId = r->user.organisationId;
                     out->name = r->user.fullName.empty() ? r->user.username : r->user.fullName;
                 } else {
                     // The engine reports errors as attache::Error; its code names the cause.
@@ -305,13 +322,22 @@ void SyncController::signIn(
                     setError(int(ErrorCode::None), {});
                     m_signedIn = true;
                     m_userName = QString::fromStdString(out->name);
-                    if (m_backend)
-                        m_backend->setCurrentUser(QString::fromStdString(out->userId));
                     Q_EMIT stateChanged();
                     Q_EMIT signedInAs(m_userName);
                     if (m_automatic)
                         m_periodic.start();
-                    syncNow();
+                    if (!m_backend) {
+                        syncNow();
+                        return;
+                    }
+                    // Missions made before the first sign-in become the user's first, then
+                    // everything goes up in the same sync.
+                    m_backend->adoptOfflineWork(QString::fromStdString(out->userId),
+                        QString::fromStdString(out->orgId),
+                        [self = QPointer<SyncController>(this)](int) {
+                            if (self)
+                                self->syncNow();
+                        });
                 },
                 Qt::QueuedConnection);
         },
@@ -425,6 +451,68 @@ void SyncController::syncNow()
                         m_again = false;
                         scheduleSoon();
                     }
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void SyncController::fetchAttachment(const QString &sha256)
+{
+    // Already on this device (taken here, or downloaded before): no engine, no network.
+    const QString local
+        = m_backend ? m_backend->attachmentDir() + QLatin1Char('/') + sha256 : QString();
+    if (!local.isEmpty() && QFileInfo(local).isFile()) {
+        QMetaObject::invokeMethod(
+            this, [this, sha256, local]() { Q_EMIT attachmentReady(sha256, local); },
+            Qt::QueuedConnection);
+        return;
+    }
+    SyncWorker *w = m_worker;
+    QMetaObject::invokeMethod(
+        w,
+        [this, w, sha = sha256.toStdString()]() {
+            struct Outcome
+            {
+                bool ok = false;
+                bool noEngine = false;
+                std::string path, code, message;
+            };
+            auto out = std::make_shared<Outcome>();
+            if (!w->engine) {
+                out->noEngine = true;
+            } else {
+                w->engine->resetCancel();
+                auto r = w->engine->fetchAttachment(sha);
+                if (r) {
+                    out->ok = true;
+                    out->path = r->path;
+                } else {
+                    out->code = r.error().code;
+                    out->message = r.error().message;
+                }
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, out, sha]() {
+                    const QString hash = QString::fromStdString(sha);
+                    if (out->ok) {
+                        Q_EMIT attachmentReady(hash, QString::fromStdString(out->path));
+                        return;
+                    }
+                    QString message;
+                    if (out->noEngine || !m_signedIn) {
+                        message = tr("This file is not on this device yet. Sign in to download "
+                                     "it from your department's server.");
+                    } else if (out->code == attache::sync::errorCodeName(ErrorCode::Network)) {
+                        message = tr("No connection to the server. Try again when the device is "
+                                     "online.");
+                    } else {
+                        message = tr("The file could not be downloaded. Try again later.");
+                    }
+                    qCInfo(lcApp) << "attachment download failed:" << out->code.c_str()
+                                  << out->message.c_str();
+                    Q_EMIT attachmentFailed(hash, message);
                 },
                 Qt::QueuedConnection);
         },

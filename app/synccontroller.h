@@ -37,6 +37,8 @@ class SyncController : public QObject
     /// "sign_in", "update_app", "fix_clock" or "" : what the user can do about errorText.
     Q_PROPERTY(QString errorAction READ errorAction NOTIFY stateChanged)
     Q_PROPERTY(qint64 openConflicts READ openConflicts NOTIFY stateChanged)
+    /// How admins see this device in the server's device list ("Hạnh's phone").
+    Q_PROPERTY(QString deviceName READ deviceName NOTIFY stateChanged)
 
 public:
     /// `settings` keeps the server address (null: nothing kept, tests).
@@ -56,17 +58,24 @@ public:
     QString errorText() const { return m_errorText; }
     QString errorAction() const { return m_errorAction; }
     qint64 openConflicts() const { return m_openConflicts; }
+    QString deviceName() const { return m_deviceName; }
 
     /// Minutes between syncs while online (tests shorten it).
     void setPeriod(std::chrono::milliseconds period);
     /// Turns the automatic triggers off (tests drive syncNow() themselves).
     void setAutomatic(bool automatic);
 
-    Q_INVOKABLE void signIn(
-        const QString &serverUrl, const QString &username, const QString &password);
+    /// Signs in (a non-empty `deviceName` renames the device), then syncs at once: what was
+    /// typed before the first sign-in goes up with everything else.
+    Q_INVOKABLE void signIn(const QString &serverUrl, const QString &username,
+        const QString &password, const QString &deviceName = QString());
     Q_INVOKABLE void signOut();
     Q_INVOKABLE void syncNow();
     Q_INVOKABLE void cancel();
+    /// Makes an attachment's bytes available on this device: at once when they are here,
+    /// otherwise downloaded through the sync engine on its thread (resumable, SHA-256
+    /// verified). attachmentReady() or attachmentFailed() follows, on this thread.
+    Q_INVOKABLE void fetchAttachment(const QString &sha256);
 
 Q_SIGNALS:
     void stateChanged();
@@ -76,6 +85,9 @@ Q_SIGNALS:
     void signedInAs(const QString &userName);
     void signInFailed(const QString &message);
     void syncFinished(bool ok);
+    void attachmentReady(const QString &sha256, const QString &localPath);
+    /// `message` is one translated sentence saying what to do.
+    void attachmentFailed(const QString &sha256, const QString &message);
 
 private:
     void openEngine();
@@ -94,7 +106,9 @@ private:
     QTimer m_soon;
     QTimer m_retry;
     bool m_automatic = true;
+    bool m_engineOpened = false;
     QString m_serverUrl;
+    QString m_deviceName;
     bool m_signedIn = false;
     QString m_userName;
     bool m_online = true;

@@ -47,6 +47,56 @@
         <source>Sign in and sync</source>
         <translation>Đăng nhập và đồng bộ</translation>
     </message>
+    <message>
+        <source>Changes set aside (%1)</source>
+        <translation>Thay đổi được giữ riêng (%1)</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Bảng tổng hợp</translation>
+    </message>
+    <message>
+        <source>Follow-ups after return</source>
+        <translation>Việc cần làm sau chuyến đi</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPage</name>
+    <message>
+        <source>%1 · %2 KB</source>
+        <translation>%1 · %2 KB</translation>
+    </message>
+    <message>
+        <source>Downloading from the server…</source>
+        <translation>Đang tải về từ máy chủ…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Open with another app</source>
+        <translation>Mở bằng ứng dụng khác</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <source>Photo of the business card</source>
+        <translation>Ảnh danh thiếp</translation>
+    </message>
+    <message>
+        <source>Take the photo</source>
+        <translation>Chụp</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
 </context>
 <context>
     <name>ConflictModel</name>
@@ -196,6 +246,1060 @@
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
+    <message>
+        <source>Andorra</source>
+        <translation>Andorra</translation>
+    </message>
+    <message>
+        <source>United Arab Emirates</source>
+        <translation>Các Tiểu vương quốc Ả Rập Thống nhất</translation>
+    </message>
+    <message>
+        <source>Afghanistan</source>
+        <translation>Afghanistan</translation>
+    </message>
+    <message>
+        <source>Antigua and Barbuda</source>
+        <translation>Antigua và Barbuda</translation>
+    </message>
+    <message>
+        <source>Anguilla</source>
+        <translation>Anguilla</translation>
+    </message>
+    <message>
+        <source>Albania</source>
+        <translation>Albania</translation>
+    </message>
+    <message>
+        <source>Armenia</source>
+        <translation>Armenia</translation>
+    </message>
+    <message>
+        <source>Angola</source>
+        <translation>Angola</translation>
+    </message>
+    <message>
+        <source>Antarctica</source>
+        <translation>Châu Nam Cực</translation>
+    </message>
+    <message>
+        <source>Argentina</source>
+        <translation>Argentina</translation>
+    </message>
+    <message>
+        <source>American Samoa</source>
+        <translation>Samoa thuộc Mỹ</translation>
+    </message>
+    <message>
+        <source>Austria</source>
+        <translation>Áo</translation>
+    </message>
+    <message>
+        <source>Aruba</source>
+        <translation>Aruba</translation>
+    </message>
+    <message>
+        <source>Åland Islands</source>
+        <translation>Quần đảo Åland</translation>
+    </message>
+    <message>
+        <source>Azerbaijan</source>
+        <translation>Azerbaijan</translation>
+    </message>
+    <message>
+        <source>Bosnia and Herzegovina</source>
+        <translation>Bosnia và Herzegovina</translation>
+    </message>
+    <message>
+        <source>Barbados</source>
+        <translation>Barbados</translation>
+    </message>
+    <message>
+        <source>Bangladesh</source>
+        <translation>Bangladesh</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>Bỉ</translation>
+    </message>
+    <message>
+        <source>Burkina Faso</source>
+        <translation>Burkina Faso</translation>
+    </message>
+    <message>
+        <source>Bulgaria</source>
+        <translation>Bulgaria</translation>
+    </message>
+    <message>
+        <source>Bahrain</source>
+        <translation>Bahrain</translation>
+    </message>
+    <message>
+        <source>Burundi</source>
+        <translation>Burundi</translation>
+    </message>
+    <message>
+        <source>Benin</source>
+        <translation>Benin</translation>
+    </message>
+    <message>
+        <source>Saint Barthélemy</source>
+        <translation>Saint Barthélemy</translation>
+    </message>
+    <message>
+        <source>Bermuda</source>
+        <translation>Bermuda</translation>
+    </message>
+    <message>
+        <source>Brunei</source>
+        <translation>Brunei</translation>
+    </message>
+    <message>
+        <source>Bolivia</source>
+        <translation>Bolivia</translation>
+    </message>
+    <message>
+        <source>Caribbean Netherlands</source>
+        <translation>Vùng Caribe thuộc Hà Lan</translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation>Brazil</translation>
+    </message>
+    <message>
+        <source>Bahamas</source>
+        <translation>Bahamas</translation>
+    </message>
+    <message>
+        <source>Bhutan</source>
+        <translation>Bhutan</translation>
+    </message>
+    <message>
+        <source>Bouvet Island</source>
+        <translation>Đảo Bouvet</translation>
+    </message>
+    <message>
+        <source>Botswana</source>
+        <translation>Botswana</translation>
+    </message>
+    <message>
+        <source>Belarus</source>
+        <translation>Belarus</translation>
+    </message>
+    <message>
+        <source>Belize</source>
+        <translation>Belize</translation>
+    </message>
+    <message>
+        <source>Cocos (Keeling) Islands</source>
+        <translation>Quần đảo Cocos (Keeling)</translation>
+    </message>
+    <message>
+        <source>DR Congo</source>
+        <translation>Cộng hòa Dân chủ Congo</translation>
+    </message>
+    <message>
+        <source>Central African Republic</source>
+        <translation>Cộng hòa Trung Phi</translation>
+    </message>
+    <message>
+        <source>Republic of the Congo</source>
+        <translation>Cộng hòa Congo</translation>
+    </message>
+    <message>
+        <source>Switzerland</source>
+        <translation>Thụy Sĩ</translation>
+    </message>
+    <message>
+        <source>Côte d&apos;Ivoire</source>
+        <translation>Côte d&apos;Ivoire</translation>
+    </message>
+    <message>
+        <source>Cook Islands</source>
+        <translation>Quần đảo Cook</translation>
+    </message>
+    <message>
+        <source>Chile</source>
+        <translation>Chile</translation>
+    </message>
+    <message>
+        <source>Cameroon</source>
+        <translation>Cameroon</translation>
+    </message>
+    <message>
+        <source>Colombia</source>
+        <translation>Colombia</translation>
+    </message>
+    <message>
+        <source>Costa Rica</source>
+        <translation>Costa Rica</translation>
+    </message>
+    <message>
+        <source>Cuba</source>
+        <translation>Cuba</translation>
+    </message>
+    <message>
+        <source>Cape Verde</source>
+        <translation>Cabo Verde</translation>
+    </message>
+    <message>
+        <source>Curaçao</source>
+        <translation>Curaçao</translation>
+    </message>
+    <message>
+        <source>Christmas Island</source>
+        <translation>Đảo Christmas</translation>
+    </message>
+    <message>
+        <source>Cyprus</source>
+        <translation>Síp</translation>
+    </message>
+    <message>
+        <source>Czechia</source>
+        <translation>Séc</translation>
+    </message>
+    <message>
+        <source>Djibouti</source>
+        <translation>Djibouti</translation>
+    </message>
+    <message>
+        <source>Denmark</source>
+        <translation>Đan Mạch</translation>
+    </message>
+    <message>
+        <source>Dominica</source>
+        <translation>Dominica</translation>
+    </message>
+    <message>
+        <source>Dominican Republic</source>
+        <translation>Cộng hòa Dominica</translation>
+    </message>
+    <message>
+        <source>Algeria</source>
+        <translation>Algeria</translation>
+    </message>
+    <message>
+        <source>Ecuador</source>
+        <translation>Ecuador</translation>
+    </message>
+    <message>
+        <source>Estonia</source>
+        <translation>Estonia</translation>
+    </message>
+    <message>
+        <source>Egypt</source>
+        <translation>Ai Cập</translation>
+    </message>
+    <message>
+        <source>Western Sahara</source>
+        <translation>Tây Sahara</translation>
+    </message>
+    <message>
+        <source>Eritrea</source>
+        <translation>Eritrea</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>Tây Ban Nha</translation>
+    </message>
+    <message>
+        <source>Ethiopia</source>
+        <translation>Ethiopia</translation>
+    </message>
+    <message>
+        <source>Finland</source>
+        <translation>Phần Lan</translation>
+    </message>
+    <message>
+        <source>Fiji</source>
+        <translation>Fiji</translation>
+    </message>
+    <message>
+        <source>Falkland Islands</source>
+        <translation>Quần đảo Falkland</translation>
+    </message>
+    <message>
+        <source>Micronesia</source>
+        <translation>Micronesia</translation>
+    </message>
+    <message>
+        <source>Faroe Islands</source>
+        <translation>Quần đảo Faroe</translation>
+    </message>
+    <message>
+        <source>Gabon</source>
+        <translation>Gabon</translation>
+    </message>
+    <message>
+        <source>Grenada</source>
+        <translation>Grenada</translation>
+    </message>
+    <message>
+        <source>Georgia</source>
+        <translation>Gruzia</translation>
+    </message>
+    <message>
+        <source>French Guiana</source>
+        <translation>Guyane thuộc Pháp</translation>
+    </message>
+    <message>
+        <source>Guernsey</source>
+        <translation>Guernsey</translation>
+    </message>
+    <message>
+        <source>Ghana</source>
+        <translation>Ghana</translation>
+    </message>
+    <message>
+        <source>Gibraltar</source>
+        <translation>Gibraltar</translation>
+    </message>
+    <message>
+        <source>Greenland</source>
+        <translation>Greenland</translation>
+    </message>
+    <message>
+        <source>Gambia</source>
+        <translation>Gambia</translation>
+    </message>
+    <message>
+        <source>Guinea</source>
+        <translation>Guinea</translation>
+    </message>
+    <message>
+        <source>Guadeloupe</source>
+        <translation>Guadeloupe</translation>
+    </message>
+    <message>
+        <source>Equatorial Guinea</source>
+        <translation>Guinea Xích Đạo</translation>
+    </message>
+    <message>
+        <source>Greece</source>
+        <translation>Hy Lạp</translation>
+    </message>
+    <message>
+        <source>South Georgia and the South Sandwich Islands</source>
+        <translation>Nam Georgia và Quần đảo Nam Sandwich</translation>
+    </message>
+    <message>
+        <source>Guatemala</source>
+        <translation>Guatemala</translation>
+    </message>
+    <message>
+        <source>Guam</source>
+        <translation>Guam</translation>
+    </message>
+    <message>
+        <source>Guinea-Bissau</source>
+        <translation>Guinea-Bissau</translation>
+    </message>
+    <message>
+        <source>Guyana</source>
+        <translation>Guyana</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>Hồng Kông</translation>
+    </message>
+    <message>
+        <source>Heard Island and McDonald Islands</source>
+        <translation>Đảo Heard và Quần đảo McDonald</translation>
+    </message>
+    <message>
+        <source>Honduras</source>
+        <translation>Honduras</translation>
+    </message>
+    <message>
+        <source>Croatia</source>
+        <translation>Croatia</translation>
+    </message>
+    <message>
+        <source>Haiti</source>
+        <translation>Haiti</translation>
+    </message>
+    <message>
+        <source>Hungary</source>
+        <translation>Hungary</translation>
+    </message>
+    <message>
+        <source>Ireland</source>
+        <translation>Ireland</translation>
+    </message>
+    <message>
+        <source>Israel</source>
+        <translation>Israel</translation>
+    </message>
+    <message>
+        <source>Isle of Man</source>
+        <translation>Đảo Man</translation>
+    </message>
+    <message>
+        <source>British Indian Ocean Territory</source>
+        <translation>Lãnh thổ Anh tại Ấn Độ Dương</translation>
+    </message>
+    <message>
+        <source>Iraq</source>
+        <translation>Iraq</translation>
+    </message>
+    <message>
+        <source>Iran</source>
+        <translation>Iran</translation>
+    </message>
+    <message>
+        <source>Iceland</source>
+        <translation>Iceland</translation>
+    </message>
+    <message>
+        <source>Jersey</source>
+        <translation>Jersey</translation>
+    </message>
+    <message>
+        <source>Jamaica</source>
+        <translation>Jamaica</translation>
+    </message>
+    <message>
+        <source>Jordan</source>
+        <translation>Jordan</translation>
+    </message>
+    <message>
+        <source>Kenya</source>
+        <translation>Kenya</translation>
+    </message>
+    <message>
+        <source>Kyrgyzstan</source>
+        <translation>Kyrgyzstan</translation>
+    </message>
+    <message>
+        <source>Kiribati</source>
+        <translation>Kiribati</translation>
+    </message>
+    <message>
+        <source>Comoros</source>
+        <translation>Comoros</translation>
+    </message>
+    <message>
+        <source>Saint Kitts and Nevis</source>
+        <translation>Saint Kitts và Nevis</translation>
+    </message>
+    <message>
+        <source>North Korea</source>
+        <translation>Triều Tiên</translation>
+    </message>
+    <message>
+        <source>Kuwait</source>
+        <translation>Kuwait</translation>
+    </message>
+    <message>
+        <source>Cayman Islands</source>
+        <translation>Quần đảo Cayman</translation>
+    </message>
+    <message>
+        <source>Kazakhstan</source>
+        <translation>Kazakhstan</translation>
+    </message>
+    <message>
+        <source>Lebanon</source>
+        <translation>Liban</translation>
+    </message>
+    <message>
+        <source>Saint Lucia</source>
+        <translation>Saint Lucia</translation>
+    </message>
+    <message>
+        <source>Liechtenstein</source>
+        <translation>Liechtenstein</translation>
+    </message>
+    <message>
+        <source>Sri Lanka</source>
+        <translation>Sri Lanka</translation>
+    </message>
+    <message>
+        <source>Liberia</source>
+        <translation>Liberia</translation>
+    </message>
+    <message>
+        <source>Lesotho</source>
+        <translation>Lesotho</translation>
+    </message>
+    <message>
+        <source>Lithuania</source>
+        <translation>Litva</translation>
+    </message>
+    <message>
+        <source>Luxembourg</source>
+        <translation>Luxembourg</translation>
+    </message>
+    <message>
+        <source>Latvia</source>
+        <translation>Latvia</translation>
+    </message>
+    <message>
+        <source>Libya</source>
+        <translation>Libya</translation>
+    </message>
+    <message>
+        <source>Morocco</source>
+        <translation>Maroc</translation>
+    </message>
+    <message>
+        <source>Monaco</source>
+        <translation>Monaco</translation>
+    </message>
+    <message>
+        <source>Moldova</source>
+        <translation>Moldova</translation>
+    </message>
+    <message>
+        <source>Montenegro</source>
+        <translation>Montenegro</translation>
+    </message>
+    <message>
+        <source>Saint Martin</source>
+        <translation>Saint Martin</translation>
+    </message>
+    <message>
+        <source>Madagascar</source>
+        <translation>Madagascar</translation>
+    </message>
+    <message>
+        <source>Marshall Islands</source>
+        <translation>Quần đảo Marshall</translation>
+    </message>
+    <message>
+        <source>North Macedonia</source>
+        <translation>Bắc Macedonia</translation>
+    </message>
+    <message>
+        <source>Mali</source>
+        <translation>Mali</translation>
+    </message>
+    <message>
+        <source>Myanmar</source>
+        <translation>Myanmar</translation>
+    </message>
+    <message>
+        <source>Mongolia</source>
+        <translation>Mông Cổ</translation>
+    </message>
+    <message>
+        <source>Macao</source>
+        <translation>Ma Cao</translation>
+    </message>
+    <message>
+        <source>Northern Mariana Islands</source>
+        <translation>Quần đảo Bắc Mariana</translation>
+    </message>
+    <message>
+        <source>Martinique</source>
+        <translation>Martinique</translation>
+    </message>
+    <message>
+        <source>Mauritania</source>
+        <translation>Mauritania</translation>
+    </message>
+    <message>
+        <source>Montserrat</source>
+        <translation>Montserrat</translation>
+    </message>
+    <message>
+        <source>Malta</source>
+        <translation>Malta</translation>
+    </message>
+    <message>
+        <source>Mauritius</source>
+        <translation>Mauritius</translation>
+    </message>
+    <message>
+        <source>Maldives</source>
+        <translation>Maldives</translation>
+    </message>
+    <message>
+        <source>Malawi</source>
+        <translation>Malawi</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>Mexico</translation>
+    </message>
+    <message>
+        <source>Mozambique</source>
+        <translation>Mozambique</translation>
+    </message>
+    <message>
+        <source>Namibia</source>
+        <translation>Namibia</translation>
+    </message>
+    <message>
+        <source>New Caledonia</source>
+        <translation>Nouvelle-Calédonie</translation>
+    </message>
+    <message>
+        <source>Niger</source>
+        <translation>Niger</translation>
+    </message>
+    <message>
+        <source>Norfolk Island</source>
+        <translation>Đảo Norfolk</translation>
+    </message>
+    <message>
+        <source>Nigeria</source>
+        <translation>Nigeria</translation>
+    </message>
+    <message>
+        <source>Nicaragua</source>
+        <translation>Nicaragua</translation>
+    </message>
+    <message>
+        <source>Norway</source>
+        <translation>Na Uy</translation>
+    </message>
+    <message>
+        <source>Nepal</source>
+        <translation>Nepal</translation>
+    </message>
+    <message>
+        <source>Nauru</source>
+        <translation>Nauru</translation>
+    </message>
+    <message>
+        <source>Niue</source>
+        <translation>Niue</translation>
+    </message>
+    <message>
+        <source>New Zealand</source>
+        <translation>New Zealand</translation>
+    </message>
+    <message>
+        <source>Oman</source>
+        <translation>Oman</translation>
+    </message>
+    <message>
+        <source>Panama</source>
+        <translation>Panama</translation>
+    </message>
+    <message>
+        <source>Peru</source>
+        <translation>Peru</translation>
+    </message>
+    <message>
+        <source>French Polynesia</source>
+        <translation>Polynésie thuộc Pháp</translation>
+    </message>
+    <message>
+        <source>Papua New Guinea</source>
+        <translation>Papua New Guinea</translation>
+    </message>
+    <message>
+        <source>Pakistan</source>
+        <translation>Pakistan</translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation>Ba Lan</translation>
+    </message>
+    <message>
+        <source>Saint Pierre and Miquelon</source>
+        <translation>Saint Pierre và Miquelon</translation>
+    </message>
+    <message>
+        <source>Pitcairn Islands</source>
+        <translation>Quần đảo Pitcairn</translation>
+    </message>
+    <message>
+        <source>Puerto Rico</source>
+        <translation>Puerto Rico</translation>
+    </message>
+    <message>
+        <source>Palestine</source>
+        <translation>Palestine</translation>
+    </message>
+    <message>
+        <source>Portugal</source>
+        <translation>Bồ Đào Nha</translation>
+    </message>
+    <message>
+        <source>Palau</source>
+        <translation>Palau</translation>
+    </message>
+    <message>
+        <source>Paraguay</source>
+        <translation>Paraguay</translation>
+    </message>
+    <message>
+        <source>Qatar</source>
+        <translation>Qatar</translation>
+    </message>
+    <message>
+        <source>Réunion</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Romania</source>
+        <translation>Romania</translation>
+    </message>
+    <message>
+        <source>Serbia</source>
+        <translation>Serbia</translation>
+    </message>
+    <message>
+        <source>Rwanda</source>
+        <translation>Rwanda</translation>
+    </message>
+    <message>
+        <source>Saudi Arabia</source>
+        <translation>Ả Rập Xê Út</translation>
+    </message>
+    <message>
+        <source>Solomon Islands</source>
+        <translation>Quần đảo Solomon</translation>
+    </message>
+    <message>
+        <source>Seychelles</source>
+        <translation>Seychelles</translation>
+    </message>
+    <message>
+        <source>Sudan</source>
+        <translation>Sudan</translation>
+    </message>
+    <message>
+        <source>Sweden</source>
+        <translation>Thụy Điển</translation>
+    </message>
+    <message>
+        <source>Saint Helena, Ascension and Tristan da Cunha</source>
+        <translation>Saint Helena, Ascension và Tristan da Cunha</translation>
+    </message>
+    <message>
+        <source>Slovenia</source>
+        <translation>Slovenia</translation>
+    </message>
+    <message>
+        <source>Svalbard and Jan Mayen</source>
+        <translation>Svalbard và Jan Mayen</translation>
+    </message>
+    <message>
+        <source>Slovakia</source>
+        <translation>Slovakia</translation>
+    </message>
+    <message>
+        <source>Sierra Leone</source>
+        <translation>Sierra Leone</translation>
+    </message>
+    <message>
+        <source>San Marino</source>
+        <translation>San Marino</translation>
+    </message>
+    <message>
+        <source>Senegal</source>
+        <translation>Senegal</translation>
+    </message>
+    <message>
+        <source>Somalia</source>
+        <translation>Somalia</translation>
+    </message>
+    <message>
+        <source>Suriname</source>
+        <translation>Suriname</translation>
+    </message>
+    <message>
+        <source>South Sudan</source>
+        <translation>Nam Sudan</translation>
+    </message>
+    <message>
+        <source>São Tomé and Príncipe</source>
+        <translation>São Tomé và Príncipe</translation>
+    </message>
+    <message>
+        <source>El Salvador</source>
+        <translation>El Salvador</translation>
+    </message>
+    <message>
+        <source>Sint Maarten</source>
+        <translation>Sint Maarten</translation>
+    </message>
+    <message>
+        <source>Syria</source>
+        <translation>Syria</translation>
+    </message>
+    <message>
+        <source>Eswatini</source>
+        <translation>Eswatini</translation>
+    </message>
+    <message>
+        <source>Turks and Caicos Islands</source>
+        <translation>Quần đảo Turks và Caicos</translation>
+    </message>
+    <message>
+        <source>Chad</source>
+        <translation>Tchad</translation>
+    </message>
+    <message>
+        <source>French Southern Territories</source>
+        <translation>Vùng đất phía Nam thuộc Pháp</translation>
+    </message>
+    <message>
+        <source>Togo</source>
+        <translation>Togo</translation>
+    </message>
+    <message>
+        <source>Tajikistan</source>
+        <translation>Tajikistan</translation>
+    </message>
+    <message>
+        <source>Tokelau</source>
+        <translation>Tokelau</translation>
+    </message>
+    <message>
+        <source>Timor-Leste</source>
+        <translation>Timor-Leste</translation>
+    </message>
+    <message>
+        <source>Turkmenistan</source>
+        <translation>Turkmenistan</translation>
+    </message>
+    <message>
+        <source>Tunisia</source>
+        <translation>Tunisia</translation>
+    </message>
+    <message>
+        <source>Tonga</source>
+        <translation>Tonga</translation>
+    </message>
+    <message>
+        <source>Türkiye</source>
+        <translation>Thổ Nhĩ Kỳ</translation>
+    </message>
+    <message>
+        <source>Trinidad and Tobago</source>
+        <translation>Trinidad và Tobago</translation>
+    </message>
+    <message>
+        <source>Tuvalu</source>
+        <translation>Tuvalu</translation>
+    </message>
+    <message>
+        <source>Tanzania</source>
+        <translation>Tanzania</translation>
+    </message>
+    <message>
+        <source>Ukraine</source>
+        <translation>Ukraina</translation>
+    </message>
+    <message>
+        <source>Uganda</source>
+        <translation>Uganda</translation>
+    </message>
+    <message>
+        <source>United States Minor Outlying Islands</source>
+        <translation>Các tiểu đảo xa của Hoa Kỳ</translation>
+    </message>
+    <message>
+        <source>Uruguay</source>
+        <translation>Uruguay</translation>
+    </message>
+    <message>
+        <source>Uzbekistan</source>
+        <translation>Uzbekistan</translation>
+    </message>
+    <message>
+        <source>Vatican City</source>
+        <translation>Tòa Thánh Vatican</translation>
+    </message>
+    <message>
+        <source>Saint Vincent and the Grenadines</source>
+        <translation>Saint Vincent và Grenadines</translation>
+    </message>
+    <message>
+        <source>Venezuela</source>
+        <translation>Venezuela</translation>
+    </message>
+    <message>
+        <source>British Virgin Islands</source>
+        <translation>Quần đảo Virgin thuộc Anh</translation>
+    </message>
+    <message>
+        <source>United States Virgin Islands</source>
+        <translation>Quần đảo Virgin thuộc Mỹ</translation>
+    </message>
+    <message>
+        <source>Vanuatu</source>
+        <translation>Vanuatu</translation>
+    </message>
+    <message>
+        <source>Wallis and Futuna</source>
+        <translation>Wallis và Futuna</translation>
+    </message>
+    <message>
+        <source>Samoa</source>
+        <translation>Samoa</translation>
+    </message>
+    <message>
+        <source>Kosovo</source>
+        <translation>Kosovo</translation>
+    </message>
+    <message>
+        <source>Yemen</source>
+        <translation>Yemen</translation>
+    </message>
+    <message>
+        <source>Mayotte</source>
+        <translation>Mayotte</translation>
+    </message>
+    <message>
+        <source>South Africa</source>
+        <translation>Nam Phi</translation>
+    </message>
+    <message>
+        <source>Zambia</source>
+        <translation>Zambia</translation>
+    </message>
+    <message>
+        <source>Zimbabwe</source>
+        <translation>Zimbabwe</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardModel</name>
+    <message>
+        <source>Type dates as dd/mm/yyyy.</source>
+        <translation>Nhập ngày theo dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>Custom period…</source>
+        <translation>Khoảng thời gian khác…</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>Năm %1</translation>
+    </message>
+    <message>
+        <source>All missions</source>
+        <translation>Tất cả các đoàn</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Từ %1</translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <translation>Đến %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Missions</source>
+        <translation>Đoàn công tác</translation>
+    </message>
+    <message>
+        <source>Person-trips</source>
+        <translation>Lượt cán bộ</translation>
+    </message>
+    <message>
+        <source>Missions and their people</source>
+        <translation>Các đoàn và lượt cán bộ</translation>
+    </message>
+    <message>
+        <source>Officials who travelled</source>
+        <translation>Số cán bộ đi công tác</translation>
+    </message>
+    <message>
+        <source>Working meetings</source>
+        <translation>Buổi làm việc</translation>
+    </message>
+    <message>
+        <source>Agreements signed</source>
+        <translation>Thỏa thuận đã ký</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Đối tác</translation>
+    </message>
+    <message>
+        <source>Pledged capital</source>
+        <translation>Vốn dự kiến đầu tư</translation>
+    </message>
+    <message>
+        <source>Investment leads</source>
+        <translation>Dự án đầu tư</translation>
+    </message>
+    <message>
+        <source>Pledged capital (%1)</source>
+        <translation>Vốn dự kiến đầu tư (%1)</translation>
+    </message>
+    <message>
+        <source>Follow-ups open</source>
+        <translation>Việc chưa xong</translation>
+    </message>
+    <message>
+        <source>Follow-ups overdue</source>
+        <translation>Việc quá hạn</translation>
+    </message>
+    <message>
+        <source>Missions to %1</source>
+        <translation>Các đoàn đi %1</translation>
+    </message>
+    <message>
+        <source>Missions starting in %1</source>
+        <translation>Các đoàn khởi hành trong %1</translation>
+    </message>
+    <message>
+        <source>Agreements in %1</source>
+        <translation>Thỏa thuận về %1</translation>
+    </message>
+    <message>
+        <source>%1 missions with %2 person-trips</source>
+        <translation>%1 đoàn với %2 lượt cán bộ</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Bảng tổng hợp</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Xem</translation>
+    </message>
+    <message>
+        <source>Missions by country</source>
+        <translation>Đoàn theo nước đến</translation>
+    </message>
+    <message>
+        <source>No mission in this period.</source>
+        <translation>Không có đoàn nào trong thời gian này.</translation>
+    </message>
+    <message>
+        <source>Missions by month</source>
+        <translation>Đoàn theo tháng</translation>
+    </message>
+    <message>
+        <source>Agreements by field of cooperation</source>
+        <translation>Thỏa thuận theo lĩnh vực hợp tác</translation>
+    </message>
+    <message>
+        <source>No agreement in this period.</source>
+        <translation>Không có thỏa thuận nào trong thời gian này.</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
@@ -229,6 +1333,32 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownModel</name>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n người</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mission(s)</source>
+        <translation>
+            <numerusform>%n đoàn</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>hạn %1</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownPage</name>
+    <message>
+        <source>No record behind this figure.</source>
+        <translation>Không có bản ghi nào cho số liệu này.</translation>
     </message>
 </context>
 <context>
@@ -695,6 +1825,138 @@
         <source>Comment</source>
         <translation>Nhận xét</translation>
     </message>
+    <message>
+        <source>Counterpart contacts</source>
+        <translation>Người liên hệ phía bạn</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Đầu mối liên hệ</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartPage</name>
+    <message>
+        <source>Welcome to Attaché</source>
+        <translation>Chào mừng đến với Attaché</translation>
+    </message>
+    <message>
+        <source>Record your mission&apos;s meetings, agreements and contacts on this device, with or without a connection. Sign in to share them with your department.</source>
+        <translation>Ghi lại các buổi làm việc, thỏa thuận và đối tác của đoàn ngay trên thiết bị này, dù có kết nối mạng hay không. Đăng nhập để chia sẻ với cơ quan.</translation>
+    </message>
+    <message>
+        <source>Sign in to your department&apos;s server</source>
+        <translation>Đăng nhập máy chủ của cơ quan</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Name of this device</source>
+        <translation>Tên thiết bị này</translation>
+    </message>
+    <message>
+        <source>e.g. Hạnh&apos;s phone</source>
+        <translation>ví dụ: Điện thoại của Hạnh</translation>
+    </message>
+    <message>
+        <source>Your IT staff see this name in the list of devices, for example to block a lost phone.</source>
+        <translation>Bộ phận công nghệ thông tin thấy tên này trong danh sách thiết bị, chẳng hạn khi cần khóa một điện thoại bị mất.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Đang đăng nhập…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Work offline, sign in later</source>
+        <translation>Làm việc ngoại tuyến, đăng nhập sau</translation>
+    </message>
+    <message>
+        <source>Everything works offline, including new missions. Sign in later from the menu ⋮ → Settings; nothing you record before is lost.</source>
+        <translation>Mọi chức năng đều dùng được khi ngoại tuyến, kể cả tạo đoàn mới. Có thể đăng nhập sau trong trình đơn ⋮ → Cài đặt; những gì đã ghi trước đó không bị mất.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDelegate</name>
+    <message>
+        <source>Due %1</source>
+        <translation>Hạn %1</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>Chưa có hạn</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Đến hạn</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>Chưa có người phụ trách</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tất cả mọi người</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPage</name>
+    <message>
+        <source>Follow-ups after return</source>
+        <translation>Việc cần làm sau chuyến đi</translation>
+    </message>
+    <message>
+        <source>%1 due · %2 overdue · %3 done</source>
+        <translation>%1 đến hạn · %2 quá hạn · %3 đã xong</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Group by owner</source>
+        <translation>Nhóm theo người phụ trách</translation>
+    </message>
+    <message>
+        <source>No follow-up matches these filters.</source>
+        <translation>Không có việc nào khớp bộ lọc.</translation>
+    </message>
 </context>
 <context>
     <name>FormField</name>
@@ -984,6 +2246,18 @@
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
+    <message>
+        <source>Take a photo…</source>
+        <translation>Chụp ảnh…</translation>
+    </message>
+    <message>
+        <source>Take a photo of the business card</source>
+        <translation>Chụp ảnh danh thiếp</translation>
+    </message>
+    <message>
+        <source>No camera found on this device: choose a photo file instead.</source>
+        <translation>Thiết bị này không có camera: hãy chọn một tệp ảnh.</translation>
+    </message>
 </context>
 <context>
     <name>RecordDelegate</name>
@@ -1039,6 +2313,29 @@
     <message>
         <source>Delete</source>
         <translation>Xóa</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPicker</name>
+    <message>
+        <source>(not on this device)</source>
+        <translation>(không có trên thiết bị này)</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Bỏ %1</translation>
+    </message>
+    <message>
+        <source>Type a name to find it</source>
+        <translation>Gõ tên để tìm</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from in this mission yet</source>
+        <translation>Đoàn chưa có mục nào để chọn</translation>
+    </message>
+    <message>
+        <source>Find: %1</source>
+        <translation>Tìm: %1</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +2452,52 @@
     </message>
 </context>
 <context>
+    <name>SetAsideModel</name>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+</context>
+<context>
+    <name>SetAsidePage</name>
+    <message>
+        <source>Changes set aside</source>
+        <translation>Thay đổi được giữ riêng</translation>
+    </message>
+    <message>
+        <source>You were removed from the mission these changes belong to, so the server no longer takes them. They are kept on this device: copy them to pass them on to a colleague still on the mission.</source>
+        <translation>Bạn đã được rút khỏi đoàn có các thay đổi này nên máy chủ không nhận chúng nữa. Chúng vẫn được giữ trên thiết bị này: hãy sao chép để chuyển cho đồng nghiệp còn trong đoàn.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Set aside %1 · changed: %2</source>
+        <translation>Giữ riêng lúc %1 · đã sửa: %2</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Đã sao chép</translation>
+    </message>
+    <message>
+        <source>Nothing set aside: every change on this device can be sent.</source>
+        <translation>Không có gì bị giữ riêng: mọi thay đổi trên thiết bị này đều gửi được.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1232,6 +2575,14 @@
         <source>Sign out</source>
         <translation>Đăng xuất</translation>
     </message>
+    <message>
+        <source>Name of this device</source>
+        <translation>Tên thiết bị này</translation>
+    </message>
+    <message>
+        <source>Changes set aside (%1)</source>
+        <translation>Thay đổi được giữ riêng (%1)</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
@@ -1306,6 +2657,18 @@
     <message>
         <source>Done</source>
         <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>This file is not on this device yet. Sign in to download it from your department&apos;s server.</source>
+        <translation>Tệp này chưa có trên thiết bị. Hãy đăng nhập để tải về từ máy chủ của cơ quan.</translation>
+    </message>
+    <message>
+        <source>No connection to the server. Try again when the device is online.</source>
+        <translation>Không kết nối được máy chủ. Hãy thử lại khi thiết bị có mạng.</translation>
+    </message>
+    <message>
+        <source>The file could not be downloaded. Try again later.</source>
+        <translation>Không tải được tệp. Hãy thử lại sau.</translation>
     </message>
 </context>
 <context>

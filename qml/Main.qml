@@ -40,7 +40,7 @@ ApplicationWindow {
                 stack.push(missionPage, args);
             return;
         case "record":
-            stack.push(formPage, args);
+            stack.push(args.kind === "attachment" ? attachmentPage : formPage, args);
             return;
         case "search":
             stack.push(searchPage, args);
@@ -56,6 +56,9 @@ ApplicationWindow {
             return;
         case "conflicts":
             stack.push(conflictsPage, args);
+            return;
+        case "setAside":
+            stack.push(setAsidePage, args);
             return;
         case "quickContact":
             quickContact.missionId = args.missionId || currentMissionId;
@@ -76,6 +79,7 @@ ApplicationWindow {
     }
 
     header: AppToolBar {
+        visible: Preferences.setupDone
         canGoBack: stack.depth > 1
         onBackRequested: stack.pop()
         onSearchRequested: root.navigate("search")
@@ -83,6 +87,7 @@ ApplicationWindow {
         onSettingsRequested: root.navigate("settings")
         onQuickContactRequested: root.navigate("quickContact")
         onConflictsRequested: root.navigate("conflicts")
+        onSetAsideRequested: root.navigate("setAside")
     }
 
     RowLayout {
@@ -153,6 +158,10 @@ ApplicationWindow {
         }
     }
     Component {
+        id: attachmentPage
+        AttachmentPage {}
+    }
+    Component {
         id: searchPage
         SearchPage {
             onResultActivated: (kind, recordId, missionId) => root.openRecord(kind, recordId, missionId)
@@ -171,13 +180,28 @@ ApplicationWindow {
     }
     Component {
         id: settingsPage
-        SettingsPage {}
+        SettingsPage {
+            onSetAsideRequested: root.navigate("setAside")
+        }
+    }
+    Component {
+        id: setAsidePage
+        SetAsidePage {}
     }
     Component {
         id: conflictsPage
         ConflictsPage {
             onRecordActivated: (kind, recordId) => root.navigate("record", { kind: kind, recordId: recordId })
         }
+    }
+
+    // The first start covers everything until the user signs in or chooses to work offline.
+    Loader {
+        objectName: "firstStart"
+        anchors.fill: parent
+        z: 10
+        active: !Preferences.setupDone
+        sourceComponent: FirstStartPage {}
     }
 
     QuickContactDialog {

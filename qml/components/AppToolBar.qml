@@ -16,6 +16,12 @@ ToolBar {
     signal settingsRequested()
     signal quickContactRequested()
     signal conflictsRequested()
+    signal setAsideRequested()
+
+    SetAsideModel {
+        id: setAside
+        backend: Backend
+    }
 
     RowLayout {
         anchors.fill: parent
@@ -71,6 +77,14 @@ ToolBar {
                 MenuItem {
                     text: qsTr("Conflicts to review (%1)").arg(Sync.openConflicts)
                     onTriggered: bar.conflictsRequested()
+                }
+                MenuItem {
+                    objectName: "setAsideMenuItem"
+                    // Only when there are some: removed from a mission, with unsent changes.
+                    visible: setAside.count > 0
+                    height: visible ? implicitHeight : 0
+                    text: qsTr("Changes set aside (%1)").arg(setAside.count)
+                    onTriggered: bar.setAsideRequested()
                 }
                 MenuItem {
                     text: qsTr("Sign in and sync")

@@ -40,6 +40,7 @@ ColumnLayout {
             case "enum": case "ref": return choice;
             case "country": return countryEditor;
             case "enumlist": case "reflist": case "countrylist": return multi;
+            case "contactref": case "contactlist": return picker;
             case "bool": return check;
             case "money": return money;
             default: return line;
@@ -136,6 +137,17 @@ ColumnLayout {
             options: field.options
             selected: field.value
             searchable: field.type === "countrylist"
+            accessibleName: field.label
+            onChanged: (values) => field.form.setValue(field.name, values)
+        }
+    }
+    Component {
+        id: picker
+        RecordPicker {
+            objectName: "input_" + field.name
+            options: field.options
+            multiple: field.type === "contactlist"
+            selected: field.value
             accessibleName: field.label
             onChanged: (values) => field.form.setValue(field.name, values)
         }

@@ -24,7 +24,7 @@ ListView {
     }
     delegate: RecordDelegate {
         width: ListView.view.width
-        onActivated: if (kind !== "attachment") list.recordActivated(kind, recordId)
+        onActivated: list.recordActivated(kind, recordId)
         onDeleteRequested: Backend.remove(kind, recordId)
     }
     ScrollBar.vertical: ScrollBar {}

@@ -11,6 +11,8 @@ Dialog {
     id: dialog
 
     property string missionId: ""
+    /// Set when the camera could not be used here: the file picker remains.
+    property bool noCamera: false
     signal saved(string message)
 
     title: qsTr("Quick contact")
@@ -59,6 +61,15 @@ Dialog {
                 Accessible.name: qsTr("Attach a photo of the business card")
                 onClicked: fileDialog.open()
             }
+            Button {
+                objectName: "cameraButton"
+                // Hidden once a try found no camera (or no Qt Multimedia) on this device.
+                visible: !dialog.noCamera
+                text: qsTr("Take a photo…")
+                enabled: dialog.missionId !== ""
+                Accessible.name: qsTr("Take a photo of the business card")
+                onClicked: camera.active = true
+            }
             Label {
                 text: recordForm.attachmentPath !== "" ? recordForm.attachmentPath.split("/").pop()
                       : dialog.missionId === "" ? qsTr("Open a mission to attach a photo") : ""
@@ -66,6 +77,14 @@ Dialog {
                 elide: Text.ElideMiddle
                 Layout.fillWidth: true
             }
+        }
+        Label {
+            id: cameraMessage
+            visible: text !== ""
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            opacity: 0.8
+            Layout.fillWidth: true
         }
         Label {
             text: recordForm.errorText
@@ -80,6 +99,40 @@ Dialog {
             enabled: !recordForm.saving
             Layout.fillWidth: true
             onClicked: recordForm.save()
+        }
+    }
+
+    // Qt Multimedia is optional at run time: the camera dialog is loaded by URL only when the
+    // user asks for it (starting the multimedia backend costs time and threads), and a failed
+    // load, or a device without a camera, only hides the camera button with a word of why.
+    Loader {
+        id: camera
+        active: false
+        source: Qt.resolvedUrl("CameraDialog.qml")
+        onStatusChanged: {
+            if (status === Loader.Error) {
+                dialog.cameraUnavailable();
+            } else if (status === Loader.Ready) {
+                if (item.available)
+                    item.open();
+                else
+                    dialog.cameraUnavailable();
+            }
+        }
+    }
+    function cameraUnavailable() {
+        camera.active = false;
+        noCamera = true;
+        cameraMessage.text = qsTr("No camera found on this device: choose a photo file instead.");
+    }
+    Connections {
+        target: camera.item
+        ignoreUnknownSignals: true
+        function onCaptured(path) {
+            recordForm.attachmentPath = path;
+        }
+        function onClosed() {
+            camera.active = false;
         }
     }
 

@@ -10,6 +10,12 @@ Page {
 
     objectName: "settingsPage"
     title: qsTr("Settings")
+    signal setAsideRequested()
+
+    SetAsideModel {
+        id: setAside
+        backend: Backend
+    }
 
     RecordListModel {
         id: users
@@ -74,14 +80,22 @@ Page {
                 echoMode: TextInput.Password
                 Accessible.name: qsTr("Password")
                 Layout.fillWidth: true
-                onAccepted: Sync.signIn(server.text, username.text, password.text)
+                onAccepted: Sync.signIn(server.text, username.text, password.text, deviceName.text)
+            }
+            Label { text: qsTr("Name of this device") }
+            TextField {
+                id: deviceName
+                objectName: "deviceNameField"
+                text: Sync.deviceName
+                Accessible.name: qsTr("Name of this device")
+                Layout.fillWidth: true
             }
             Button {
                 objectName: "signInButton"
                 text: Sync.signingIn ? qsTr("Signing in…") : qsTr("Sign in")
                 enabled: !Sync.signingIn && server.text !== "" && username.text !== ""
                 highlighted: true
-                onClicked: Sync.signIn(server.text, username.text, password.text)
+                onClicked: Sync.signIn(server.text, username.text, password.text, deviceName.text)
             }
         }
         Label {
@@ -102,6 +116,13 @@ Page {
                 flat: true
                 onClicked: Sync.signOut()
             }
+        }
+        Button {
+            objectName: "setAsideButton"
+            text: qsTr("Changes set aside (%1)").arg(setAside.count)
+            visible: setAside.count > 0
+            flat: true
+            onClicked: page.setAsideRequested()
         }
         Label { text: qsTr("Language") }
         RowLayout {

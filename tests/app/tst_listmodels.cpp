@@ -1,8 +1,10 @@
 // RecordListModel, MissionModel and SearchModel over a real store on the worker thread.
 #include "appfixture.h"
+#include "choicefilter.h"
 #include "missionmodel.h"
 #include "recordlistmodel.h"
 #include "searchmodel.h"
+#include "setasidemodel.h"
 #include "store.h"
 
 #include <QAbstractItemModelTester>
@@ -67,7 +69,7 @@ private Q_SLOTS:
                 }
                 return 120;
             },
-            [&](attache::Result<int> r) { done = r.ok(); });
+            [&](const attache::Result<int> &r) { done = r.ok(); });
         QTRY_VERIFY(done);
 
         RecordListModel model;
@@ -155,6 +157,177 @@ private Q_SLOTS:
             qPrintable(titles.join(QLatin1Char('|'))));
         model.setQuery({});
         QTRY_COMPARE(model.rowCount(), 0);
+    }
+
+    // Meetings newest first by date and time; follow-ups by due date, undated last.
+    void meetingsAndFollowUpsByDate()
+    {
+        AppFixture f(false);
+        QVERIFY(f.waitReady());
+        QString mission;
+        f.backend->run(
+            f.backend.get(),
+            [](attache::Store &s) -> attache::Result<std::string> {
+                auto org = s.create("organisation", {{"name", "Sở Ngoại vụ"}});
+                if (!org)
+                    return org.error();
+                auto m = s.create("mission",
+                    {{"organisation_id", org->id}, {"title", "Hàn Quốc"},
+                        {"start_date", "2026-05-01"}, {"end_date", "2026-05-09"}});
+                if (!m)
+                    return m.error();
+                const char *meetings[][2] = {{"B. KOTRA", "2026-05-03T09:00+09:00"},
+                    {"A. Busan", "2026-05-05T14:30+09:00"},
+                    {"C. Incheon", "2026-05-05T08:00+09:00"}};
+                for (const auto &mt : meetings) {
+                    if (auto r = s.create("meeting",
+                            {{"mission_id", m->id}, {"counterpart", mt[0]}, {"starts_at", mt[1]}});
+                        !r)
+                        return r.error();
+                }
+                const char *followups[][2]
+                    = {{"A. undated", ""}, {"B. late", "2026-07-01"}, {"C. soon", "2026-06-01"}};
+                for (const auto &fu : followups) {
+                    nlohmann::json fields {{"mission_id", m->id}, {"title", fu[0]}};
+                    if (*fu[1])
+                        fields["due_date"] = fu[1];
+                    if (auto r = s.create("followup", fields); !r)
+                        return r.error();
+                }
+                return m->id;
+            },
+            [&](const attache::Result<std::string> &r) {
+                if (r)
+                    mission = QString::fromStdString(*r);
+            });
+        QTRY_VERIFY(!mission.isEmpty());
+
+        auto titlesOf = [](RecordListModel &m) {
+            QStringList out;
+            for (int i = 0; i < m.rowCount(); ++i)
+                out << m.index(i).data(RecordListModel::TitleRole).toString();
+            return out;
+        };
+        RecordListModel meetings;
+        QAbstractItemModelTester tester(
+            &meetings, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        meetings.setKind(QStringLiteral("meeting"));
+        meetings.setMissionId(mission);
+        meetings.setBackend(f.backend.get());
+        QTRY_COMPARE(titlesOf(meetings),
+            (QStringList {QStringLiteral("A. Busan"), QStringLiteral("C. Incheon"),
+                QStringLiteral("B. KOTRA")}));
+        QVERIFY(!meetings.canFetchMore({}));
+
+        RecordListModel followups;
+        followups.setKind(QStringLiteral("followup"));
+        followups.setMissionId(mission);
+        followups.setBackend(f.backend.get());
+        QTRY_COMPARE(titlesOf(followups),
+            (QStringList {QStringLiteral("C. soon"), QStringLiteral("B. late"),
+                QStringLiteral("A. undated")}));
+    }
+
+    // The contact pickers: accent-insensitive, every word must match, chosen ones left out.
+    void choiceFilterFindsWithoutAccents()
+    {
+        ChoiceFilter filter;
+        QAbstractItemModelTester tester(
+            &filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto opt = [](const char *value, const char *label) {
+            return QVariantMap {{QStringLiteral("value"), QString::fromUtf8(value)},
+                {QStringLiteral("label"), QString::fromUtf8(label)}};
+        };
+        filter.setOptions({opt("", "—"), opt("a", "Nguyễn Văn An"), opt("b", "Trần Thị Bích"),
+            opt("c", "Nguyen Thi Cuc"), opt("d", "Sato Kenji")});
+        QCOMPARE(filter.rowCount(), 4); // the "none" entry is not a choice
+        filter.setQuery(QStringLiteral("nguyen"));
+        QCOMPARE(filter.rowCount(), 2);
+        QCOMPARE(filter.valueAt(0), QStringLiteral("a"));
+        filter.setQuery(QStringLiteral("nguyen cuc"));
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0).data(ChoiceFilter::LabelRole).toString(),
+            QStringLiteral("Nguyen Thi Cuc"));
+        filter.setQuery(QStringLiteral("TRAN bich"));
+        QCOMPARE(filter.valueAt(0), QStringLiteral("b"));
+        filter.setQuery({});
+        filter.setExclude({QStringLiteral("a"), QStringLiteral("d")});
+        QCOMPARE(filter.rowCount(), 2);
+        filter.setLimit(1);
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.labelOf(QStringLiteral("d")), QStringLiteral("Sato Kenji"));
+        QCOMPARE(filter.valueAt(5), QString());
+    }
+
+    // Removed from a mission with unsent edits: the edits are set aside, listed as plain text,
+    // copied, and dismissed for good.
+    void setAsideEditsListedCopiedDismissed()
+    {
+        AppFixture f;
+        QVERIFY(f.waitReady());
+        SetAsideModel model;
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPreferences(&f.prefs);
+        model.setBackend(f.backend.get());
+        QTRY_VERIFY(!model.loading());
+        QCOMPARE(model.count(), 0);
+
+        // The demo's records are unsent local edits; the sync engine drops a mission the user
+        // left exactly like this.
+        std::int64_t setAside = -1;
+        f.backend->run(
+            f.backend.get(),
+            [](attache::Store &s) -> attache::Result<std::int64_t> {
+                auto missions = s.list("mission");
+                if (!missions)
+                    return missions.error();
+                std::string japan;
+                for (const auto &m : *missions) {
+                    if (m.text("status") == "returned")
+                        japan = m.id;
+                }
+                auto dropped = s.dropMissions({japan});
+                if (!dropped)
+                    return dropped.error();
+                return dropped->setAside;
+            },
+            [&](const attache::Result<std::int64_t> &r) { setAside = r ? *r : -2; });
+        QTRY_VERIFY(setAside != -1);
+        QVERIFY(setAside > 1);
+        f.backend->notifyChanged(QStringLiteral("mission"));
+        QTRY_COMPARE(model.count(), int(setAside));
+
+        int meeting = -1;
+        for (int i = 0; i < model.rowCount(); ++i) {
+            if (model.index(i).data(SetAsideModel::KindLabelRole).toString()
+                == QStringLiteral("Meeting"))
+                meeting = i;
+        }
+        QVERIFY(meeting >= 0);
+        const QModelIndex row = model.index(meeting);
+        const QString text = row.data(SetAsideModel::TextRole).toString();
+        QVERIFY2(text.contains(QStringLiteral("Counterpart: ")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Date and time: ")), qPrintable(text));
+        QVERIFY(!row.data(SetAsideModel::ChangedFieldsRole).toString().isEmpty());
+        QVERIFY(!row.data(SetAsideModel::SetAsideAtRole).toString().isEmpty());
+        const qint64 id = row.data(SetAsideModel::EditIdRole).toLongLong();
+        const QString copyText = model.textOf(id);
+        QVERIFY(copyText.startsWith(QStringLiteral("Meeting: ")));
+        QVERIFY(copyText.contains(text));
+
+        QSignalSpy counted(&model, &SetAsideModel::countChanged);
+        model.dismiss(id);
+        QVERIFY(counted.wait());
+        QCOMPARE(model.count(), int(setAside) - 1);
+        // Dismissed for good: a fresh model on the same store does not show it again.
+        SetAsideModel later;
+        later.setPreferences(&f.prefs);
+        later.setBackend(f.backend.get());
+        QTRY_VERIFY(!later.loading());
+        QCOMPARE(later.count(), int(setAside) - 1);
+        for (int i = 0; i < later.rowCount(); ++i)
+            QVERIFY(later.index(i).data(SetAsideModel::EditIdRole).toLongLong() != id);
     }
 };
 

@@ -1,6 +1,8 @@
 // RecordForm: loading, typed values into JSON, errors next to the field, nothing typed lost.
 #include "appfixture.h"
+#include "attachmentcontroller.h"
 #include "recordform.h"
+#include "synccontroller.h"
 
 #include "store.h"
 #include <QDateTime>
@@ -14,19 +16,17 @@ class TestRecordForm : public QObject
 {
     Q_OBJECT
 
-    static QString firstMission(AppFixture &f)
+    /// The first mission by title, or the first with `status`.
+    static QString firstMission(AppFixture &f, const std::string &status = {})
     {
         QString id;
         f.backend->run(
-            f.backend.get(),
-            [](attache::Store &s) {
-                attache::ListQuery q;
-                q.limit = 1;
-                return s.list("mission", q);
-            },
-            [&](attache::Result<std::vector<attache::Record>> r) {
-                if (r && !r->empty())
-                    id = QString::fromStdString(r->front().id);
+            f.backend.get(), [](attache::Store &s) { return s.list("mission"); },
+            [&](const attache::Result<std::vector<attache::Record>> &r) {
+                for (const auto &m : r ? *r : std::vector<attache::Record> {}) {
+                    if (id.isEmpty() && (status.empty() || m.text("status") == status))
+                        id = QString::fromStdString(m.id);
+                }
             });
         (void)QTest::qWaitFor([&] { return !id.isEmpty(); }, 5000);
         return id;
@@ -86,7 +86,7 @@ private Q_SLOTS:
             f.backend.get(),
             [id = form.recordId().toStdString()](
                 attache::Store &s) { return s.get("contact", id); },
-            [&](attache::Result<std::optional<attache::Record>> r) {
+            [&](const attache::Result<std::optional<attache::Record>> &r) {
                 if (r)
                     stored = *r;
             });
@@ -184,7 +184,7 @@ private Q_SLOTS:
                 q.missionId = mission;
                 return s.list("attachment", q);
             },
-            [&](attache::Result<std::vector<attache::Record>> r) {
+            [&](const attache::Result<std::vector<attache::Record>> &r) {
                 if (r)
                     attachments = *r;
             });
@@ -196,6 +196,31 @@ private Q_SLOTS:
         QCOMPARE(a.text("file_name"), std::string("card.png"));
         QVERIFY(QFile::exists(f.backend->attachmentDir() + QLatin1Char('/')
             + QString::fromStdString(a.text("sha256"))));
+
+        // Opened from the interface: on this device already, so no server is needed; a copy
+        // under its own name lets other apps open it.
+        SyncController sync(f.backend.get(), nullptr);
+        sync.setAutomatic(false);
+        AttachmentController opened;
+        opened.setBackend(f.backend.get());
+        opened.setSync(&sync);
+        opened.setAttachmentId(QString::fromStdString(a.id));
+        QTRY_COMPARE(opened.state(), QStringLiteral("ready"));
+        QVERIFY(opened.isImage());
+        QCOMPARE(opened.mimeType(), QStringLiteral("image/png"));
+        QCOMPARE(opened.size(), 1008);
+        QCOMPARE(opened.fileUrl().fileName(), QStringLiteral("card.png"));
+        QFile copy(opened.fileUrl().toLocalFile());
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.size(), 1008);
+
+        // Its bytes gone from this device and nobody signed in: it says what to do.
+        QVERIFY(QFile::remove(f.backend->attachmentDir() + QLatin1Char('/')
+            + QString::fromStdString(a.text("sha256"))));
+        opened.fetch();
+        QTRY_COMPARE(opened.state(), QStringLiteral("failed"));
+        QVERIFY2(
+            opened.errorText().contains(QStringLiteral("Sign in")), qPrintable(opened.errorText()));
     }
 
     void savedRecordReachesTheDatabaseFile()
@@ -251,6 +276,157 @@ private Q_SLOTS:
         QSignalSpy saved(&form, &RecordForm::saved);
         form.save();
         QVERIFY(saved.wait());
+    }
+
+    // First start, "work offline": a brand-new device (no organisation, nobody signed in) can
+    // record a mission and its meeting; at the first sign-in the mission gets the user's
+    // organisation and the user as a member, in one write, and stays pending for upload.
+    void missionBeforeAnySignInIsAdoptedAtSignIn()
+    {
+        AppFixture f(false);
+        QVERIFY(f.waitReady());
+        RecordForm form;
+        form.setPreferences(&f.prefs);
+        form.setKind(QStringLiteral("mission"));
+        QSignalSpy loaded(&form, &RecordForm::loaded);
+        form.setBackend(f.backend.get());
+        QVERIFY(loaded.wait());
+        form.setValue(QStringLiteral("title"), QStringLiteral("Đoàn công tác tại Lào"));
+        form.setValue(QStringLiteral("start_date"), QStringLiteral("01/10/2026"));
+        form.setValue(QStringLiteral("end_date"), QStringLiteral("05/10/2026"));
+        QSignalSpy saved(&form, &RecordForm::saved);
+        form.save();
+        QVERIFY2(saved.wait(), qPrintable(form.errorText()));
+        const QString mission = saved.at(0).at(0).toString();
+
+        RecordForm meeting;
+        meeting.setPreferences(&f.prefs);
+        meeting.setKind(QStringLiteral("meeting"));
+        meeting.setMissionId(mission);
+        QSignalSpy meetingLoaded(&meeting, &RecordForm::loaded);
+        meeting.setBackend(f.backend.get());
+        QVERIFY(meetingLoaded.wait());
+        meeting.setValue(
+            QStringLiteral("counterpart"), QStringLiteral("Sở Công Thương Viêng Chăn"));
+        meeting.setValue(QStringLiteral("starts_at"), QStringLiteral("02/10/2026 09:00"));
+        QSignalSpy meetingSaved(&meeting, &RecordForm::saved);
+        meeting.save();
+        QVERIFY2(meetingSaved.wait(), qPrintable(meeting.errorText()));
+        QTRY_COMPARE(f.backend->pendingCount(), 2);
+
+        auto missionFields = [&]() {
+            nlohmann::json fields;
+            bool done = false;
+            f.backend->run(
+                f.backend.get(),
+                [id = mission.toStdString()](attache::Store &s) { return s.get("mission", id); },
+                [&](const attache::Result<std::optional<attache::Record>> &r) {
+                    if (r && *r)
+                        fields = (*r)->fields;
+                    done = true;
+                });
+            (void)QTest::qWaitFor([&] { return done; }, 5000);
+            return fields;
+        };
+        QCOMPARE(missionFields().value("organisation_id", std::string()),
+            std::string(Backend::kOfflineOrganisation));
+
+        const QString user = QStringLiteral("0190a1b2-0000-7000-8000-000000000001");
+        const QString org = QStringLiteral("0190a1b2-0000-7000-8000-0000000000aa");
+        int adopted = -1;
+        f.backend->adoptOfflineWork(user, org, [&](int n) { adopted = n; });
+        QTRY_COMPARE(adopted, 1);
+        const auto fields = missionFields();
+        QCOMPARE(fields.value("organisation_id", std::string()), org.toStdString());
+        QVERIFY(fields.value("member_ids", nlohmann::json())
+            == nlohmann::json::array({user.toStdString()}));
+        QCOMPARE(f.backend->currentUserId(), user);
+        QCOMPARE(f.backend->pendingCount(), 2); // still all waiting for the first sync
+
+        // A second sign-in finds nothing left to adopt.
+        adopted = -1;
+        f.backend->adoptOfflineWork(user, org, [&](int n) { adopted = n; });
+        QTRY_COMPARE(adopted, 0);
+    }
+
+    // A meeting's counterpart contacts and a lead's contact are chosen from the mission's
+    // contacts, searchable, and saved as links.
+    void meetingAndLeadLinkToContacts()
+    {
+        AppFixture f;
+        QVERIFY(f.waitReady());
+        const QString mission = firstMission(f, "returned"); // the Japan mission, with contacts
+        QVERIFY(!mission.isEmpty());
+
+        bool added = false;
+        f.backend->run(
+            f.backend.get(),
+            [m = mission.toStdString()](attache::Store &s) {
+                return s.create("contact", {{"full_name", "Suzuki Aiko"}, {"mission_id", m}});
+            },
+            [&](const attache::Result<attache::Record> &r) { added = r.ok(); });
+        QTRY_VERIFY(added);
+
+        RecordForm meeting;
+        meeting.setPreferences(&f.prefs);
+        meeting.setKind(QStringLiteral("meeting"));
+        meeting.setMissionId(mission);
+        QSignalSpy loaded(&meeting, &RecordForm::loaded);
+        meeting.setBackend(f.backend.get());
+        QVERIFY(loaded.wait());
+        int row = -1;
+        for (int i = 0; i < meeting.rowCount(); ++i) {
+            if (meeting.index(i).data(RecordForm::NameRole) == QStringLiteral("contact_ids"))
+                row = i;
+        }
+        QVERIFY(row >= 0);
+        QCOMPARE(meeting.index(row).data(RecordForm::TypeRole).toString(),
+            QStringLiteral("contactlist"));
+        QCOMPARE(meeting.index(row).data(RecordForm::LabelRole).toString(),
+            QStringLiteral("Counterpart contacts"));
+        const QVariantList options = meeting.index(row).data(RecordForm::OptionsRole).toList();
+        QVERIFY(options.size() >= 2);
+        const QString first = options.at(0).toMap().value(QStringLiteral("value")).toString();
+        const QString second = options.at(1).toMap().value(QStringLiteral("value")).toString();
+        meeting.setValue(QStringLiteral("counterpart"), QStringLiteral("JETRO"));
+        meeting.setValue(QStringLiteral("starts_at"), QStringLiteral("10/03/2026 09:30"));
+        meeting.setValue(QStringLiteral("contact_ids"), QStringList {first, second});
+        QSignalSpy saved(&meeting, &RecordForm::saved);
+        meeting.save();
+        QVERIFY2(saved.wait(), qPrintable(meeting.errorText()));
+
+        RecordForm again;
+        again.setPreferences(&f.prefs);
+        again.setKind(QStringLiteral("meeting"));
+        again.setRecordId(saved.at(0).at(0).toString());
+        QSignalSpy reloaded(&again, &RecordForm::loaded);
+        again.setBackend(f.backend.get());
+        QVERIFY(reloaded.wait());
+        QCOMPARE(again.value(QStringLiteral("contact_ids")).toStringList(),
+            (QStringList {first, second}));
+
+        RecordForm lead;
+        lead.setPreferences(&f.prefs);
+        lead.setKind(QStringLiteral("lead"));
+        lead.setMissionId(mission);
+        QSignalSpy leadLoaded(&lead, &RecordForm::loaded);
+        lead.setBackend(f.backend.get());
+        QVERIFY(leadLoaded.wait());
+        lead.setValue(QStringLiteral("company"), QStringLiteral("Sojitz"));
+        lead.setValue(QStringLiteral("contact_id"), first);
+        QSignalSpy leadSaved(&lead, &RecordForm::saved);
+        lead.save();
+        QVERIFY2(leadSaved.wait(), qPrintable(lead.errorText()));
+        std::string linked;
+        f.backend->run(
+            f.backend.get(),
+            [id = leadSaved.at(0).at(0).toString().toStdString()](
+                attache::Store &s) { return s.get("lead", id); },
+            [&](const attache::Result<std::optional<attache::Record>> &r) {
+                if (r && *r)
+                    linked = (*r)->text("contact_id");
+            });
+        QTRY_COMPARE(linked, first.toStdString());
     }
 };
 

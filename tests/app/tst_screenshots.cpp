@@ -109,6 +109,13 @@ private Q_SLOTS:
                   .arg(dir, language,
                       size.width() < 900 ? QStringLiteral("phone") : QStringLiteral("desktop"));
 
+        // A device's first start: sign in, or work offline.
+        QVERIFY(!f.prefs.setupDone());
+        settle(*f.backend);
+        QVERIFY(window->grabWindow().save(prefix + QStringLiteral("first-start.png")));
+        f.prefs.setSetupDone(true);
+        settle(*f.backend);
+
         struct Shot
         {
             const char *name;
@@ -126,8 +133,11 @@ private Q_SLOTS:
             {"search", "search", {{"query", "ha tinh"}}},
             {"manager", "manager", {}},
             {"report", "report", {{"missionId", korea}}},
+            {"dashboard", "dashboard", {}},
+            {"follow-ups", "followUps", {}},
             {"settings", "settings", {}},
             {"conflicts", "conflicts", {}},
+            {"set-aside", "setAside", {}},
             {"quick-contact", "quickContact", {{"missionId", japan}}},
         };
         for (const Shot &shot : shots) {
