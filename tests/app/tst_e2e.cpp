@@ -4,16 +4,19 @@
 // sees the records. Then a real conflict: both devices change the same field, the manager keeps
 // one value in the conflict review, and both devices converge on it.
 #include "appfixture.h"
+#include "attachmentcontroller.h"
 #include "conflictmodel.h"
 #include "missionmodel.h"
 #include "recorddetails.h"
 #include "recordform.h"
 #include "recordlistmodel.h"
+#include "setasidemodel.h"
 #include "store.h"
 #include "synccontroller.h"
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
 
 namespace {
@@ -213,6 +216,127 @@ private Q_SLOTS:
             }
             QCOMPARE(purpose, chosen);
         }
+    }
+
+    // First start, "work offline, sign in later", against a REAL server: a device that never
+    // signed in records a mission, a meeting and a contact with a business-card photo; at the
+    // first sign-in (with a device name) all of it goes up; the manager sees it and downloads
+    // the photo on demand; when the member is removed from the mission, her unsent edit is set
+    // aside and listed, not lost.
+    void firstStartOfflineThenSignIn()
+    {
+        attache::test::TestServer server(attache::test::Backend::Sqlite);
+        auto started = server.start();
+        QVERIFY2(started.ok(), started.error().message.c_str());
+        auto demo = server.loadDemo();
+        QVERIFY2(demo.ok(), demo.error().message.c_str());
+
+        Device a;
+        QVERIFY(a.app.waitReady());
+        QVERIFY(!a.sync.signedIn());
+        QVERIFY(a.sync.serverUrl().isEmpty());
+        const QString mission = save(a, QStringLiteral("mission"), {},
+            {{"title", QStringLiteral("Đoàn khảo sát thị trường Lào")},
+                {"start_date", QStringLiteral("05/10/2026")},
+                {"end_date", QStringLiteral("09/10/2026")},
+                {"countries", QStringList {QStringLiteral("LA")}}});
+        QVERIFY(!mission.isEmpty());
+        QVERIFY(!save(a, QStringLiteral("meeting"), mission,
+            {{"counterpart", QStringLiteral("Sở Công Thương Viêng Chăn")},
+                {"starts_at", QStringLiteral("06/10/2026 09:00")}})
+                     .isEmpty());
+
+        const QByteArray photo = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(3000, 'c');
+        const QString photoPath = a.app.dir.filePath(QStringLiteral("card.png"));
+        {
+            QFile file(photoPath);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QCOMPARE(file.write(photo), photo.size());
+        }
+        RecordForm contact;
+        contact.setPreferences(&a.app.prefs);
+        contact.setKind(QStringLiteral("contact"));
+        contact.setMissionId(mission);
+        QSignalSpy contactLoaded(&contact, &RecordForm::loaded);
+        contact.setBackend(a.app.backend.get());
+        QVERIFY(contactLoaded.wait());
+        contact.setValue(QStringLiteral("full_name"), QStringLiteral("Souksavanh Phommachanh"));
+        contact.setAttachmentPath(photoPath);
+        QSignalSpy contactSaved(&contact, &RecordForm::saved);
+        contact.save();
+        QVERIFY2(contactSaved.wait(), qPrintable(contact.errorText()));
+        QTRY_COMPARE(a.app.backend->pendingCount(), 4); // mission, meeting, contact, photo
+
+        // The first sign-in, naming the device: what was typed before goes up with it.
+        QSignalSpy finished(&a.sync, &SyncController::syncFinished);
+        a.sync.signIn(QString::fromStdString(server.baseUrl()), QStringLiteral("hanh"),
+            QStringLiteral("demo-password"), QStringLiteral("Laptop của Hạnh"));
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(a.sync.errorText()));
+        QTRY_COMPARE(a.app.backend->pendingCount(), 0);
+        QCOMPARE(a.sync.deviceName(), QStringLiteral("Laptop của Hạnh"));
+        const auto devices = server.admin(
+            {QStringLiteral("list-devices"), QStringLiteral("--user"), QStringLiteral("hanh")});
+        QCOMPARE(devices.exitCode, 0);
+        QVERIFY2(QString::fromStdString(devices.out).contains(QStringLiteral("Laptop của Hạnh")),
+            devices.out.c_str());
+
+        // The manager's device: the mission, its meeting, and the photo, downloaded on demand.
+        Device b;
+        QVERIFY(b.app.waitReady());
+        QVERIFY2(signIn(b, server, "son"), qPrintable(b.sync.errorText()));
+        RecordListModel meetings;
+        meetings.setKind(QStringLiteral("meeting"));
+        meetings.setMissionId(mission);
+        meetings.setBackend(b.app.backend.get());
+        QTRY_COMPARE(titles(meetings, RecordListModel::TitleRole),
+            QStringList {QStringLiteral("Sở Công Thương Viêng Chăn")});
+        RecordListModel attachments;
+        attachments.setKind(QStringLiteral("attachment"));
+        attachments.setMissionId(mission);
+        attachments.setBackend(b.app.backend.get());
+        QTRY_COMPARE(attachments.rowCount(), 1);
+        AttachmentController opened;
+        opened.setBackend(b.app.backend.get());
+        opened.setSync(&b.sync);
+        opened.setAttachmentId(attachments.idAt(0));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.state(), QStringLiteral("ready"), 20000);
+        QVERIFY(opened.isImage());
+        QCOMPARE(opened.fileName(), QStringLiteral("card.png"));
+        QVERIFY(opened.fileUrl().toLocalFile().endsWith(QStringLiteral("/card.png")));
+        QFile downloaded(opened.fileUrl().toLocalFile());
+        QVERIFY(downloaded.open(QIODevice::ReadOnly));
+        QCOMPARE(downloaded.readAll(), photo);
+
+        // Hạnh edits the meeting offline, then is taken off the mission: the edit is set aside.
+        QString meetingId = meetings.idAt(0);
+        {
+            RecordForm edit;
+            edit.setPreferences(&a.app.prefs);
+            edit.setKind(QStringLiteral("meeting"));
+            edit.setRecordId(meetingId);
+            QSignalSpy loaded(&edit, &RecordForm::loaded);
+            edit.setBackend(a.app.backend.get());
+            QVERIFY(loaded.wait());
+            edit.setValue(QStringLiteral("outcome"), QStringLiteral("Thống nhất lập tổ công tác"));
+            QSignalSpy saved(&edit, &RecordForm::saved);
+            edit.save();
+            QVERIFY(saved.wait());
+        }
+        const auto hanhId = a.app.backend->currentUserId().toStdString();
+        QVERIFY(!hanhId.empty());
+        QVERIFY(server.removeMember(mission.toStdString(), hanhId).ok());
+        SetAsideModel setAside;
+        setAside.setPreferences(&a.app.prefs);
+        setAside.setBackend(a.app.backend.get());
+        (void)syncOnce(a); // the edit is refused or dropped with the mission: either way kept
+        (void)syncOnce(a);
+        QTRY_COMPARE(setAside.count(), 1);
+        QVERIFY(setAside.index(0)
+                    .data(SetAsideModel::TextRole)
+                    .toString()
+                    .contains(QStringLiteral("Outcome: Thống nhất lập tổ công tác")));
+        QTRY_COMPARE(a.app.backend->pendingCount(), 0);
     }
 };
 
