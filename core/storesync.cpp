@@ -246,13 +246,25 @@ Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &ch
                 erasePending(row.pending, name);
                 changed = true;
             } else if (!pending) {
-                // Our value is newer but not pending (a resync's leftovers): the server's
-                // current stamp is what we last saw.
+                // Our value is newer than the server's, yet nothing of ours is unpushed: the
+                // server has lost it (tombstones purged, a backup restored). It goes up again,
+                // so that every device converges on it, with the server's stamp as its base.
                 row.base[name] = incoming.hlc;
+                row.pending.push_back(name);
                 changed = true;
             }
             // A pending local value that wins keeps its old base, so that the server, too, sees
             // that it was written without knowing this remote value.
+        }
+        // A delete of ours the server no longer knows of at all (its tombstone purged, the
+        // record since recreated by another device's resync) goes up again, like any value of
+        // ours the server has lost (above).
+        if (!isNew && row.record.deleted && !stampOf(row.stamps, "deleted").empty()
+            && !isPending(row.pending, "deleted")
+            && std::none_of(change.fields.begin(), change.fields.end(),
+                [](const auto &f) { return f.first == "deleted"; })) {
+            row.pending.push_back("deleted");
+            changed = true;
         }
         if (!changed)
             continue;

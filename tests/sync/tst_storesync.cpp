@@ -7,6 +7,8 @@
 #include "hlc.h"
 #include "uuid.h"
 
+#include <set>
+
 using namespace attache;
 using nlohmann::json;
 
@@ -470,6 +472,34 @@ private slots:
         QCOMPARE(r->conflicts, std::int64_t(0));
         QVERIFY((*fx.store->conflicts(false)).empty());
         QCOMPARE((*fx.store->get("contact", id))->text("title"), std::string("Four"));
+    }
+
+    void aValueTheServerLostGoesUpAgain()
+    {
+        // The server answers an older value than one we pushed and it acknowledged: it lost
+        // ours (tombstones purged, a backup restored). Ours stays and is pushed again.
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        auto a = fx.add("contact", {{"full_name", "Lee"}, {"title", "Director"}});
+        REQUIRE_OK(fx.store->acknowledge(*fx.store->pendingChanges(10)));
+        REQUIRE_OK(fx.store->remove("contact", a.id));
+        REQUIRE_OK(fx.store->acknowledge(*fx.store->pendingChanges(10)));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+        // Recreated on the server from another device's older copy: older title, no delete.
+        auto r = fx.store->applyRemote({remote("contact", a.id,
+            {{"full_name", {"Lee", stamp(fx.wallMs - 5000)}},
+                {"title", {"Manager", stamp(fx.wallMs - 5000)}}})});
+        REQUIRE_OK(r);
+        QCOMPARE(r->conflicts, std::int64_t(0));
+        auto kept = *fx.store->get("contact", a.id);
+        QVERIFY(kept->deleted);
+        QCOMPARE(kept->text("title"), std::string("Director"));
+        auto again = *fx.store->pendingChanges(10);
+        QCOMPARE(again.size(), size_t(1));
+        std::set<std::string> fields;
+        for (const auto &f : again[0].fields)
+            fields.insert(f.field);
+        QCOMPARE(fields, (std::set<std::string> {"deleted", "full_name", "title"}));
     }
 
     void serverConflictsAreStoredOnce()
