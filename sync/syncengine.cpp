@@ -707,8 +707,8 @@ Result<std::unique_ptr<SyncEngine>> SyncEngine::open(
     impl->config = std::move(config);
     impl->hooks = std::move(hooks);
     impl->store = std::move(*store);
-    impl->tokens = std::make_unique<FileTokenStore>(
-        impl->config.tokenPath.empty() ? dbPath + ".token" : impl->config.tokenPath);
+    impl->tokens = makeTokenStore(
+        dbPath, impl->config.tokenPath.empty() ? dbPath + ".token" : impl->config.tokenPath);
     impl->http = std::make_unique<HttpClient>(impl->config, &impl->cancelled);
     impl->blobDir
         = impl->config.attachmentDir.empty() ? dbPath + ".files" : impl->config.attachmentDir;

@@ -134,7 +134,9 @@ struct SyncConfig
     int pullLimit = 2000; ///< records per pull request (the protocol's maximum)
     RetryPolicy retry; ///< retries within one sync() for transient failures
     std::string deviceName; ///< shown to admins ("Hạnh's phone")
-    /// Where the sign-in token is kept; empty: "<database path>.token" (see TokenStore).
+    /// The sign-in token is kept in the session's keyring; where there is none (or with
+    /// ATTACHE_TOKEN_STORE=file), in this private file; empty: "<database path>.token"
+    /// (see KeyringTokenStore).
     std::string tokenPath;
     /// Attachment bytes, one file per SHA-256; empty: "<database path>.files".
     std::string attachmentDir;
