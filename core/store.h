@@ -251,6 +251,15 @@ public:
     /// Removes the records of these missions (the user left them). Records with unpushed edits
     /// are copied to the set-aside table first.
     Result<DropStats> dropMissions(const std::vector<std::string> &missionIds);
+    /// A record named by kind and id.
+    struct RecordRef
+    {
+        const KindDef *kind = nullptr;
+        std::string id;
+    };
+    /// Removes records that left the user's scope (moved to a mission they do not belong to),
+    /// setting unpushed edits aside first, like dropMissions().
+    Result<DropStats> dropRecords(const std::vector<RecordRef> &records);
     Result<std::vector<SetAsideEdit>> setAsideEdits();
     /// Device revoked: erases every record, conflict, set-aside edit, search entry and sync
     /// state (secure_delete, then VACUUM), and gives the device a new id.
@@ -260,6 +269,9 @@ private:
     Result<void> writeMerged(const KindDef &kind, Loaded &row, bool isNew);
     Result<std::int64_t> insertConflict(
         const Conflict &c, const std::optional<std::string> &reportBase = std::nullopt);
+    Result<void> setAside(const KindDef &kind, const Loaded &row, const std::string &missionId,
+        const char *reason, std::int64_t now);
+    Result<void> removeLocally(const KindDef &kind, std::int64_t rowid, const std::string &id);
     Result<void> settleProvisional(const KindDef &kind, const std::string &recordId,
         const std::string &field, const std::string &pushedHlc);
 };

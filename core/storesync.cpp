@@ -698,6 +698,48 @@ Result<std::int64_t> Store::prepareResync()
     return kept;
 }
 
+Result<void> Store::setAside(const KindDef &kind, const Loaded &row, const std::string &missionId,
+    const char *reason, std::int64_t now)
+{
+    auto ins = cached("INSERT INTO set_aside_edits(kind, record_id, mission_id, reason, record, "
+                      "pending, set_aside_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    if (!ins)
+        return ins.error();
+    Statement &st = **ins;
+    st.bind(1, kind.name);
+    st.bind(2, std::string_view(row.record.id));
+    st.bind(3, std::string_view(missionId));
+    st.bind(4, reason);
+    st.bind(5, std::string_view(row.record.toJson().dump()));
+    st.bind(6, std::string_view(row.pending.dump()));
+    st.bind(7, now);
+    return st.exec();
+}
+
+Result<void> Store::removeLocally(const KindDef &kind, std::int64_t rowid, const std::string &id)
+{
+    if (kind.searchable()) {
+        auto d = cached("DELETE FROM search_index WHERE rowid = ?1");
+        if (!d)
+            return d.error();
+        (*d)->bind(1, searchRowIdOf(kind, rowid));
+        if (auto r = (*d)->exec(); !r)
+            return r.error();
+    }
+    auto d = cached("DELETE FROM " + std::string(kind.table) + " WHERE rowid = ?1");
+    if (!d)
+        return d.error();
+    (*d)->bind(1, rowid);
+    if (auto r = (*d)->exec(); !r)
+        return r.error();
+    auto dc = cached("DELETE FROM conflicts WHERE kind = ?1 AND record_id = ?2");
+    if (!dc)
+        return dc.error();
+    (*dc)->bind(1, kind.name);
+    (*dc)->bind(2, std::string_view(id));
+    return (*dc)->exec();
+}
+
 Result<Store::DropStats> Store::dropMissions(const std::vector<std::string> &missionIds)
 {
     DropStats stats;
@@ -737,42 +779,12 @@ Result<Store::DropStats> Store::dropMissions(const std::vector<std::string> &mis
                     return loaded.error();
                 if (!*loaded)
                     continue;
-                auto ins = cached("INSERT INTO set_aside_edits(kind, record_id, mission_id, "
-                                  "reason, record, pending, set_aside_at) VALUES (?1, ?2, ?3, "
-                                  "'removed_from_mission', ?4, ?5, ?6)");
-                if (!ins)
-                    return ins.error();
-                (*ins)->bind(1, kind.name);
-                (*ins)->bind(2, std::string_view(id));
-                (*ins)->bind(3, std::string_view(missionId));
-                (*ins)->bind(4, std::string_view((*loaded)->record.toJson().dump()));
-                (*ins)->bind(5, std::string_view((*loaded)->pending.dump()));
-                (*ins)->bind(6, now);
-                if (auto r = (*ins)->exec(); !r)
+                if (auto r = setAside(kind, **loaded, missionId, "removed_from_mission", now); !r)
                     return r.error();
                 ++stats.setAside;
             }
             for (const auto &[rowid, id] : rows) {
-                if (kind.searchable()) {
-                    auto d = cached("DELETE FROM search_index WHERE rowid = ?1");
-                    if (!d)
-                        return d.error();
-                    (*d)->bind(1, searchRowIdOf(kind, rowid));
-                    if (auto r = (*d)->exec(); !r)
-                        return r.error();
-                }
-                auto d = cached("DELETE FROM " + table + " WHERE rowid = ?1");
-                if (!d)
-                    return d.error();
-                (*d)->bind(1, rowid);
-                if (auto r = (*d)->exec(); !r)
-                    return r.error();
-                auto dc = cached("DELETE FROM conflicts WHERE kind = ?1 AND record_id = ?2");
-                if (!dc)
-                    return dc.error();
-                (*dc)->bind(1, kind.name);
-                (*dc)->bind(2, std::string_view(id));
-                if (auto r = (*dc)->exec(); !r)
+                if (auto r = removeLocally(kind, rowid, id); !r)
                     return r.error();
                 ++stats.records;
             }
@@ -784,6 +796,49 @@ Result<Store::DropStats> Store::dropMissions(const std::vector<std::string> &mis
         log(LogLevel::Warning, kCategory,
             std::to_string(stats.setAside)
                 + " records with unpushed edits were set aside: the user left their mission");
+    return stats;
+}
+
+Result<Store::DropStats> Store::dropRecords(const std::vector<RecordRef> &records)
+{
+    DropStats stats;
+    if (records.empty())
+        return stats;
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    const std::int64_t now = nowMs();
+    for (const auto &ref : records) {
+        if (!ref.kind)
+            return makeError("unknown_kind", "A record to drop has no kind.");
+        auto loaded = load(*ref.kind, ref.id);
+        if (!loaded)
+            return loaded.error();
+        if (!*loaded)
+            continue;
+        const Loaded &row = **loaded;
+        if (!row.pending.empty()) {
+            const json &mission = ref.kind->missionField.empty()
+                ? json()
+                : row.record.field(ref.kind->missionField);
+            if (auto r
+                = setAside(*ref.kind, row, mission.is_string() ? mission.get<std::string>() : "",
+                    "moved_out_of_scope", now);
+                !r)
+                return r.error();
+            ++stats.setAside;
+        }
+        if (auto r = removeLocally(*ref.kind, row.rowid, ref.id); !r)
+            return r.error();
+        ++stats.records;
+    }
+    if (auto c = tx->commit(); !c)
+        return c.error();
+    if (stats.setAside > 0)
+        log(LogLevel::Warning, kCategory,
+            std::to_string(stats.setAside)
+                + " records with unpushed edits were set aside: they moved out of the user's "
+                  "missions");
     return stats;
 }
 

@@ -145,6 +145,16 @@ Result<PullAnswer> decodePull(const json &body)
         if (m.is_string())
             a.dropMissions.push_back(m.get<std::string>());
     }
+    if (const auto drops = body.find("drop_records"); drops != body.end() && drops->is_array()) {
+        for (const auto &d : *drops) {
+            if (!d.is_object())
+                return bad("a dropped record is not an object");
+            const KindDef *kind = findKind(str(d, "kind"));
+            const std::string id = str(d, "id");
+            if (kind && !id.empty())
+                a.dropRecords.push_back({kind, id});
+        }
+    }
     return a;
 }
 

@@ -27,6 +27,7 @@ struct PullAnswer
     std::vector<Store::RemoteChange> changes;
     std::vector<Store::Conflict> conflicts;
     std::vector<std::string> dropMissions;
+    std::vector<Store::RecordRef> dropRecords; ///< moved to a mission the caller cannot see
     std::int64_t cursor = 0;
     std::int64_t remaining = 0;
     bool resync = false;

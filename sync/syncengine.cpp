@@ -648,6 +648,15 @@ struct SyncEngine::Impl
                 summary->dropped += dropped->records;
                 summary->droppedEdits += dropped->setAside;
             }
+            if (!answer->dropRecords.empty()) {
+                auto dropped = store->dropRecords(answer->dropRecords);
+                if (!dropped) {
+                    report(storeError(dropped.error()));
+                    return false;
+                }
+                summary->dropped += dropped->records;
+                summary->droppedEdits += dropped->setAside;
+            }
             // Conflicts first: a provisional one that the changes settle then finds the
             // server's version to hand a person's choice over to.
             auto added = store->recordConflicts(answer->conflicts);

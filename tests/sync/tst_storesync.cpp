@@ -607,6 +607,36 @@ private slots:
         QCOMPARE(aside[0].pendingFields, std::vector<std::string> {"notes"});
     }
 
+    void droppingRecordsThatLeftTheScope()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string mission = makeUuidV7(fx.wallMs);
+        const std::string clean = makeUuidV7(fx.wallMs), edited = makeUuidV7(fx.wallMs + 1);
+        for (const auto &id : {clean, edited}) {
+            REQUIRE_OK(fx.store->applyRemote({remote("contact", id,
+                {{"full_name", {"Hoàng Minh " + id.substr(30), stamp(fx.wallMs - 9000)}},
+                    {"mission_id", {mission, stamp(fx.wallMs - 9000)}}})}));
+        }
+        REQUIRE_OK(fx.store->update("contact", edited, {{"notes", "chưa gửi"}}));
+        QCOMPARE(searchCount(*fx.store, "hoang minh"), std::int64_t(2));
+        auto stats = fx.store->dropRecords({{findKind("contact"), clean},
+            {findKind("contact"), edited}, {findKind("contact"), makeUuidV7()}});
+        REQUIRE_OK(stats);
+        QCOMPARE(stats->records, std::int64_t(2)); // an unknown id is no error
+        QCOMPARE(stats->setAside, std::int64_t(1));
+        QVERIFY(!*fx.store->get("contact", clean));
+        QVERIFY(!*fx.store->get("contact", edited));
+        QCOMPARE(searchCount(*fx.store, "hoang minh"), std::int64_t(0));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+        const auto aside = *fx.store->setAsideEdits();
+        QCOMPARE(aside.size(), size_t(1));
+        QCOMPARE(aside[0].recordId, edited);
+        QCOMPARE(aside[0].reason, std::string("moved_out_of_scope"));
+        QCOMPARE(aside[0].missionId, mission);
+        QCOMPARE(aside[0].record["fields"]["notes"], json("chưa gửi"));
+    }
+
     void wipeErasesEverythingAndChangesIdentity()
     {
         StoreFixture fx;
