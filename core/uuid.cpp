@@ -32,14 +32,32 @@ std::string makeUuidV7()
 
 std::string makeUuidV7(std::int64_t unixMs)
 {
+    // RFC 9562, 6.2 method 1: the 12 bits after the version are a counter within one
+    // millisecond, starting at a random value below 2048, so that ids made one after the other
+    // in the same millisecond (a quick capture, an import) sort in the order they were made.
+    // Per thread: ids from different threads need only be unique.
+    thread_local std::uint64_t lastMs = 0;
+    thread_local std::uint32_t counter = 0;
+    auto ms = static_cast<std::uint64_t>(unixMs);
+    // Up to 100 ms behind the last id (a burst that borrowed ahead, a small clock step back)
+    // continues after it; further back is a deliberate older time and starts afresh.
+    if (ms > lastMs || lastMs - ms > 100) {
+        counter = std::uint32_t(rng()() & 0x7ff);
+    } else { // the same millisecond, or one borrowed below
+        ms = lastMs;
+        if (++counter > 0xfff) { // 4,096 ids in one millisecond: borrow the next one
+            ++ms;
+            counter = std::uint32_t(rng()() & 0x7ff);
+        }
+    }
+    lastMs = ms;
+
     std::array<std::uint8_t, 16> b {};
-    const auto ms = static_cast<std::uint64_t>(unixMs);
     for (int i = 0; i < 6; ++i)
         b[size_t(i)] = std::uint8_t(ms >> (40 - 8 * i));
-    const std::uint64_t r1 = rng()();
     const std::uint64_t r2 = rng()();
-    for (int i = 0; i < 2; ++i)
-        b[size_t(6 + i)] = std::uint8_t(r1 >> (8 * i));
+    b[6] = std::uint8_t(counter >> 8);
+    b[7] = std::uint8_t(counter & 0xff);
     for (int i = 0; i < 8; ++i)
         b[size_t(8 + i)] = std::uint8_t(r2 >> (8 * i));
     b[6] = std::uint8_t((b[6] & 0x0f) | 0x70); // version 7

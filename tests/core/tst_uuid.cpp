@@ -30,6 +30,24 @@ private slots:
             previous = id;
         }
     }
+    void orderedWithinOneMillisecond()
+    {
+        // Ids made one after the other in the same millisecond sort in that order, even past
+        // the 4,096 the counter holds (then the next millisecond is borrowed).
+        std::string previous;
+        std::set<std::string> seen;
+        for (int i = 0; i < 10000; ++i) {
+            const std::string id = makeUuidV7(1'767'225'600'000);
+            QVERIFY(seen.insert(id).second);
+            QVERIFY2(previous < id, (previous + " !< " + id).c_str());
+            QVERIFY(isUuid(id));
+            QCOMPARE(id[14], '7');
+            previous = id;
+        }
+        // The clock then moving on keeps the order too.
+        QVERIFY(previous < makeUuidV7(1'767'225'600'010));
+    }
+
     void rejectsNonUuids()
     {
         QVERIFY(!isUuid(""));
