@@ -327,4 +327,25 @@ ORDER BY due = '', due, f.title
     }
 }
 
+Result<std::vector<int>> missionYears(Store &store, const std::string &organisationId)
+{
+    auto s = store.database().prepare(
+        "SELECT DISTINCT substr(start_date, 1, 4) AS y FROM missions WHERE deleted = 0 "
+        "AND (?1 = '' OR organisation_id = ?1) ORDER BY y DESC");
+    if (!s)
+        return s.error();
+    s->bind(1, std::string_view(organisationId));
+    std::vector<int> years;
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return years;
+        const std::string y = s->text("y");
+        if (y.size() == 4 && std::all_of(y.begin(), y.end(), ::isdigit))
+            years.push_back(std::stoi(y));
+    }
+}
+
 } // namespace attache::documents

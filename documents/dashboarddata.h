@@ -63,6 +63,9 @@ struct DrillItem
 Result<std::vector<DrillItem>> loadDrillDown(
     Store &store, const ReportFilter &filter, const std::string &key);
 
+/// The years in which missions of the organisation ("" every one) start, newest first.
+Result<std::vector<int>> missionYears(Store &store, const std::string &organisationId = {});
+
 /// A follow-up after return, with its mission and owner, for the list across missions.
 struct FollowUpItem
 {

@@ -48,6 +48,12 @@ ApplicationWindow {
         case "manager":
             stack.push(managerPage, args);
             return;
+        case "dashboard":
+            stack.push(dashboardPage, args);
+            return;
+        case "followUps":
+            stack.push(followUpsPage, args);
+            return;
         case "report":
             stack.push(reportPage, args);
             return;
@@ -84,6 +90,8 @@ ApplicationWindow {
         onBackRequested: stack.pop()
         onSearchRequested: root.navigate("search")
         onManagerRequested: root.navigate("manager")
+        onDashboardRequested: root.navigate("dashboard")
+        onFollowUpsRequested: root.navigate("followUps")
         onSettingsRequested: root.navigate("settings")
         onQuickContactRequested: root.navigate("quickContact")
         onConflictsRequested: root.navigate("conflicts")
@@ -172,6 +180,21 @@ ApplicationWindow {
         ManagerPage {
             onMissionActivated: (missionId) => root.navigate("mission", { missionId: missionId })
             onReportRequested: (missionId) => root.navigate("report", { missionId: missionId })
+        }
+    }
+    Component {
+        id: dashboardPage
+        DashboardPage {
+            onRecordActivated: (kind, recordId, missionId) => kind === "mission"
+                ? root.navigate("mission", { missionId: recordId })
+                : root.navigate("record", { kind: kind, recordId: recordId, missionId: missionId })
+        }
+    }
+    Component {
+        id: followUpsPage
+        FollowUpsPage {
+            onRecordActivated: (kind, recordId, missionId) => root.navigate("record",
+                { kind: kind, recordId: recordId, missionId: missionId })
         }
     }
     Component {

@@ -4,6 +4,7 @@
 //   build/docs/bench/documents/bench_documents [--benchmark_filter=...]
 // The dataset is built once in a temporary file (about a minute) and reused.
 
+#include "dashboarddata.h"
 #include "pdfwriter.h"
 #include "reportcsv.h"
 #include "reportdata.h"
@@ -204,6 +205,38 @@ void BM_AnnualSummaryPdf(benchmark::State &state)
     std::filesystem::remove(out.toStdString());
 }
 BENCHMARK(BM_AnnualSummaryPdf)->Unit(benchmark::kMillisecond);
+
+// The manager's dashboard (issue 6) on the same year: figures and the three charts, as
+// DashboardModel computes them on the app's worker thread at every change of period.
+void BM_Dashboard(benchmark::State &state)
+{
+    auto &d = dataset();
+    for (auto _ : state) {
+        auto s = loadDashboard(*d.store, d.year);
+        if (!s || s->figures.contacts != kMissions * kContactsPerMission
+            || s->missionsByMonth.size() != 12)
+            state.SkipWithError("wrong dashboard");
+        benchmark::DoNotOptimize(s);
+    }
+}
+BENCHMARK(BM_Dashboard)->Unit(benchmark::kMillisecond);
+
+// Drill-downs: the biggest (every contact of the year) and a typical bar (one country).
+void BM_DrillDown(benchmark::State &state, const char *key)
+{
+    auto &d = dataset();
+    std::size_t rows = 0;
+    for (auto _ : state) {
+        auto items = loadDrillDown(*d.store, d.year, key);
+        if (!items)
+            state.SkipWithError(items.error().message.c_str());
+        else
+            rows = items->size();
+    }
+    state.counters["rows"] = double(rows);
+}
+BENCHMARK_CAPTURE(BM_DrillDown, contacts, "contacts")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_DrillDown, country, "country:JP")->Unit(benchmark::kMillisecond);
 
 } // namespace
 

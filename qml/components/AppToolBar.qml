@@ -13,6 +13,8 @@ ToolBar {
     signal backRequested()
     signal searchRequested()
     signal managerRequested()
+    signal dashboardRequested()
+    signal followUpsRequested()
     signal settingsRequested()
     signal quickContactRequested()
     signal conflictsRequested()
@@ -73,6 +75,19 @@ ToolBar {
                 MenuItem {
                     text: qsTr("All missions and reports")
                     onTriggered: bar.managerRequested()
+                }
+                MenuItem {
+                    objectName: "dashboardMenuItem"
+                    // For managers (and a device nobody has signed in to yet).
+                    visible: Backend.isManager || Backend.currentUserId === ""
+                    height: visible ? implicitHeight : 0
+                    text: qsTr("Dashboard")
+                    onTriggered: bar.dashboardRequested()
+                }
+                MenuItem {
+                    objectName: "followUpsMenuItem"
+                    text: qsTr("Follow-ups after return")
+                    onTriggered: bar.followUpsRequested()
                 }
                 MenuItem {
                     text: qsTr("Conflicts to review (%1)").arg(Sync.openConflicts)
