@@ -199,7 +199,10 @@ public:
     {
         std::int64_t id = 0;
         const KindDef *kind = nullptr;
-        std::string recordId, missionId, reason;
+        std::string recordId, missionId;
+        /// removed_from_mission, moved_out_of_scope (the record went to a mission the user is
+        /// not on), lost_edit_not_reported (values that lost a conflict; `record` holds them).
+        std::string reason;
         nlohmann::json record; ///< the record's JSON form at the time
         std::vector<std::string> pendingFields;
         std::int64_t setAsideAt = 0;
@@ -271,7 +274,8 @@ private:
         const Conflict &c, const std::optional<std::string> &reportBase = std::nullopt);
     Result<void> setAside(const KindDef &kind, const Loaded &row, const std::string &missionId,
         const char *reason, std::int64_t now);
-    Result<void> removeLocally(const KindDef &kind, std::int64_t rowid, const std::string &id);
+    Result<void> removeLocally(const KindDef &kind, std::int64_t rowid, const std::string &id,
+        const std::string &missionId);
     Result<void> settleProvisional(const KindDef &kind, const std::string &recordId,
         const std::string &field, const std::string &pushedHlc);
 };

@@ -716,8 +716,47 @@ Result<void> Store::setAside(const KindDef &kind, const Loaded &row, const std::
     return st.exec();
 }
 
-Result<void> Store::removeLocally(const KindDef &kind, std::int64_t rowid, const std::string &id)
+Result<void> Store::removeLocally(
+    const KindDef &kind, std::int64_t rowid, const std::string &id, const std::string &missionId)
 {
+    // Lost edits not yet reported (see conflictReports()) can no longer be pushed either: they
+    // are set aside with the record's other unpushed edits, as {field: the value typed here}.
+    auto lost
+        = cached("SELECT field, loser_value FROM conflicts WHERE kind = ?1 AND record_id = ?2 "
+                 "AND report_base IS NOT NULL ORDER BY id");
+    if (!lost)
+        return lost.error();
+    (*lost)->bind(1, kind.name);
+    (*lost)->bind(2, std::string_view(id));
+    json values = json::object();
+    json fields = json::array();
+    for (;;) {
+        auto row = (*lost)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const std::string field = (*lost)->text("field");
+        values[field] = parseJsonText((*lost)->text("loser_value"), nullptr);
+        fields.push_back(field);
+    }
+    (*lost)->reset();
+    if (!fields.empty()) {
+        auto ins
+            = cached("INSERT INTO set_aside_edits(kind, record_id, mission_id, reason, record, "
+                     "pending, set_aside_at) VALUES (?1, ?2, ?3, 'lost_edit_not_reported', "
+                     "?4, ?5, ?6)");
+        if (!ins)
+            return ins.error();
+        (*ins)->bind(1, kind.name);
+        (*ins)->bind(2, std::string_view(id));
+        (*ins)->bind(3, std::string_view(missionId));
+        (*ins)->bind(4, std::string_view(json {{"id", id}, {"fields", values}}.dump()));
+        (*ins)->bind(5, std::string_view(fields.dump()));
+        (*ins)->bind(6, nowMs());
+        if (auto r = (*ins)->exec(); !r)
+            return r.error();
+    }
     if (kind.searchable()) {
         auto d = cached("DELETE FROM search_index WHERE rowid = ?1");
         if (!d)
@@ -784,7 +823,7 @@ Result<Store::DropStats> Store::dropMissions(const std::vector<std::string> &mis
                 ++stats.setAside;
             }
             for (const auto &[rowid, id] : rows) {
-                if (auto r = removeLocally(kind, rowid, id); !r)
+                if (auto r = removeLocally(kind, rowid, id, missionId); !r)
                     return r.error();
                 ++stats.records;
             }
@@ -817,18 +856,15 @@ Result<Store::DropStats> Store::dropRecords(const std::vector<RecordRef> &record
         if (!*loaded)
             continue;
         const Loaded &row = **loaded;
+        const json mission
+            = ref.kind->missionField.empty() ? json() : row.record.field(ref.kind->missionField);
+        const std::string missionId = mission.is_string() ? mission.get<std::string>() : "";
         if (!row.pending.empty()) {
-            const json &mission = ref.kind->missionField.empty()
-                ? json()
-                : row.record.field(ref.kind->missionField);
-            if (auto r
-                = setAside(*ref.kind, row, mission.is_string() ? mission.get<std::string>() : "",
-                    "moved_out_of_scope", now);
-                !r)
+            if (auto r = setAside(*ref.kind, row, missionId, "moved_out_of_scope", now); !r)
                 return r.error();
             ++stats.setAside;
         }
-        if (auto r = removeLocally(*ref.kind, row.rowid, ref.id); !r)
+        if (auto r = removeLocally(*ref.kind, row.rowid, ref.id, missionId); !r)
             return r.error();
         ++stats.records;
     }

@@ -635,6 +635,24 @@ private slots:
         QCOMPARE(aside[0].reason, std::string("moved_out_of_scope"));
         QCOMPARE(aside[0].missionId, mission);
         QCOMPARE(aside[0].record["fields"]["notes"], json("chưa gửi"));
+
+        // An edit that lost a conflict and was not reported yet is set aside too.
+        const std::string third = makeUuidV7(fx.wallMs + 2);
+        REQUIRE_OK(fx.store->applyRemote({remote("contact", third,
+            {{"full_name", {"Lý Văn Ba", stamp(fx.wallMs - 9000)}},
+                {"mission_id", {mission, stamp(fx.wallMs - 9000)}},
+                {"title", {"Cũ", stamp(fx.wallMs - 9000)}}})}));
+        REQUIRE_OK(fx.store->update("contact", third, {{"title", "Của tôi"}}));
+        REQUIRE_OK(fx.store->applyRemote(
+            {remote("contact", third, {{"title", {"Của họ", stamp(fx.wallMs + 5000)}}})}));
+        QCOMPARE((*fx.store->conflictReports()).size(), size_t(1));
+        REQUIRE_OK(fx.store->dropMissions({mission}));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+        const auto later = *fx.store->setAsideEdits();
+        QCOMPARE(later.size(), size_t(2));
+        QCOMPARE(later[1].reason, std::string("lost_edit_not_reported"));
+        QCOMPARE(later[1].record["fields"]["title"], json("Của tôi"));
+        QCOMPARE(later[1].pendingFields, std::vector<std::string> {"title"});
     }
 
     void wipeErasesEverythingAndChangesIdentity()
