@@ -51,6 +51,23 @@ std::int64_t searchCount(Store &s, const char *words)
     return hits ? std::int64_t(hits->size()) : -1;
 }
 
+/// A contact pulled with title "Base", edited here to "Mine" and not pushed, then a pull brings
+/// "Theirs" stamped `theirsMs` from now (after ours: ours loses; before: ours wins).
+bool collide(StoreFixture &fx, std::string &id, std::int64_t theirsMs)
+{
+    id = makeUuidV7(fx.wallMs);
+    return fx.store
+               ->applyRemote({remote("contact", id,
+                   {{"full_name", {"Park", stamp(fx.wallMs - 9000)}},
+                       {"title", {"Base", stamp(fx.wallMs - 8000)}}})})
+               .ok()
+        && fx.store->update("contact", id, {{"title", "Mine"}}).ok()
+        && fx.store
+               ->applyRemote(
+                   {remote("contact", id, {{"title", {"Theirs", stamp(fx.wallMs + theirsMs)}}})})
+               .ok();
+}
+
 } // namespace
 
 class TestStoreSync : public QObject
@@ -344,13 +361,8 @@ private slots:
     {
         StoreFixture fx;
         QVERIFY(fx.open());
-        const std::string id = makeUuidV7(fx.wallMs);
-        REQUIRE_OK(fx.store->applyRemote({remote("contact", id,
-            {{"full_name", {"Park", stamp(fx.wallMs - 9000)}},
-                {"title", {"Base", stamp(fx.wallMs - 8000)}}})}));
-        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine"}}));
-        REQUIRE_OK(fx.store->applyRemote(
-            {remote("contact", id, {{"title", {"Theirs", stamp(fx.wallMs + 5000)}}})}));
+        std::string id;
+        QVERIFY(collide(fx, id, 5000));
         const auto local = (*fx.store->conflicts()).front();
         // The same conflict arrives from the server (a pull, or the report's answer).
         Store::Conflict same = local;
@@ -367,13 +379,8 @@ private slots:
     {
         StoreFixture fx;
         QVERIFY(fx.open());
-        const std::string id = makeUuidV7(fx.wallMs);
-        REQUIRE_OK(fx.store->applyRemote({remote("contact", id,
-            {{"full_name", {"Park", stamp(fx.wallMs - 9000)}},
-                {"title", {"Base", stamp(fx.wallMs - 8000)}}})}));
-        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine"}}));
-        REQUIRE_OK(fx.store->applyRemote(
-            {remote("contact", id, {{"title", {"Theirs", stamp(fx.wallMs + 5000)}}})}));
+        std::string id;
+        QVERIFY(collide(fx, id, 5000));
         const auto local = (*fx.store->conflicts()).front();
         fx.wallMs += 10000;
         REQUIRE_OK(fx.store->resolveConflict(local.id, false)); // keep mine
@@ -401,13 +408,8 @@ private slots:
     {
         StoreFixture fx;
         QVERIFY(fx.open());
-        const std::string id = makeUuidV7(fx.wallMs);
-        REQUIRE_OK(fx.store->applyRemote({remote("contact", id,
-            {{"full_name", {"Park", stamp(fx.wallMs - 9000)}},
-                {"title", {"Base", stamp(fx.wallMs - 8000)}}})}));
-        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine"}}));
-        REQUIRE_OK(fx.store->applyRemote(
-            {remote("contact", id, {{"title", {"Theirs", stamp(fx.wallMs - 100)}}})}));
+        std::string id;
+        QVERIFY(collide(fx, id, -100));
         const auto local = (*fx.store->conflicts()).front();
         QVERIFY(local.provisional);
         QCOMPARE(local.winnerValue, json("Mine"));
@@ -433,13 +435,8 @@ private slots:
     {
         StoreFixture fx;
         QVERIFY(fx.open());
-        const std::string id = makeUuidV7(fx.wallMs);
-        REQUIRE_OK(fx.store->applyRemote({remote("contact", id,
-            {{"full_name", {"Park", stamp(fx.wallMs - 9000)}},
-                {"title", {"Base", stamp(fx.wallMs - 8000)}}})}));
-        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Mine"}}));
-        REQUIRE_OK(fx.store->applyRemote(
-            {remote("contact", id, {{"title", {"Theirs", stamp(fx.wallMs + 5000)}}})}));
+        std::string id;
+        QVERIFY(collide(fx, id, 5000));
         auto reports = *fx.store->conflictReports();
         QCOMPARE(reports.size(), size_t(1));
         REQUIRE_OK(fx.store->keepConflictReportLocal(reports[0]));
