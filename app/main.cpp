@@ -58,6 +58,11 @@ int main(int argc, char *argv[])
         settings.setValue(QStringLiteral("sync/serverUrl"), parser.value(server));
     SyncController sync(&backend, testing ? nullptr : &settings);
     sync.setAutomatic(!testing);
+    // A device already signed in (an install older than the first-start screen) is set up.
+    QObject::connect(&sync, &SyncController::stateChanged, &preferences, [&]() {
+        if (sync.signedIn())
+            preferences.setSetupDone(true);
+    });
 
     QQuickStyle::setStyle(QStringLiteral("Universal"));
     exposeToQml(&backend, &preferences, &sync);

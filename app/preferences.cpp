@@ -19,10 +19,7 @@ Preferences::Preferences(QSettings *settings, QObject *parent, bool installTrans
     if (m_settings) {
         m_language = m_settings->value(QStringLiteral("language"), m_language).toString();
         m_theme = m_settings->value(QStringLiteral("theme"), m_theme).toString();
-        m_setupDone = m_settings
-                          ->value(QStringLiteral("setupDone"),
-                              m_settings->contains(QStringLiteral("sync/serverUrl")))
-                          .toBool();
+        m_setupDone = m_settings->value(QStringLiteral("setupDone"), false).toBool();
     }
     if (m_language != QLatin1String("en"))
         m_language = QStringLiteral("vi");

@@ -20,8 +20,8 @@ class Preferences : public QObject
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
     /// Bound by every text that formats a number or a date, so that it reformats on a switch.
     Q_PROPERTY(int revision READ revision NOTIFY languageChanged)
-    /// False until the first-start screen was answered (signed in, or "work offline"). A device
-    /// that already knows a server (an older install) counts as set up.
+    /// False until the first-start screen was answered (signed in, or "work offline"). main()
+    /// also sets it for a device found signed in (installed before the first-start screen).
     Q_PROPERTY(bool setupDone READ setupDone WRITE setSetupDone NOTIFY setupDoneChanged)
 
 public:

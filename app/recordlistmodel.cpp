@@ -213,6 +213,15 @@ void RecordListModel::setMissionId(const QString &id)
     reload();
 }
 
+void RecordListModel::setLinkedRecordId(const QString &id)
+{
+    if (m_linkedRecordId == id)
+        return;
+    m_linkedRecordId = id;
+    Q_EMIT configChanged();
+    reload();
+}
+
 void RecordListModel::setPageSize(int size)
 {
     if (size < 1 || m_pageSize == size)
@@ -251,10 +260,20 @@ void RecordListModel::reload()
     const int limit = std::max(m_pageSize, int(m_rows.size()));
     m_backend->run(
         this,
-        [kind = m_kind.toStdString(), mission = m_missionId.toStdString(), limit](
-            attache::Store &s) -> attache::Result<Page> {
+        [kind = m_kind.toStdString(), mission = m_missionId.toStdString(), limit,
+            linked = m_linkedRecordId.toStdString()](attache::Store &s) -> attache::Result<Page> {
             attache::ListQuery q;
             q.missionId = mission;
+            if (!linked.empty()) {
+                // A record's attachments are a handful among its mission's: read and filter.
+                auto all = s.list(kind, q);
+                if (!all)
+                    return all.error();
+                std::erase_if(
+                    *all, [&](const attache::Record &r) { return r.text("record_id") != linked; });
+                const auto n = std::int64_t(all->size());
+                return Page {std::move(*all), n};
+            }
             auto total = s.count(kind, q);
             if (!total)
                 return total.error();
@@ -306,6 +325,9 @@ void RecordListModel::reload()
 
 bool RecordListModel::canFetchMore(const QModelIndex &parent) const
 {
+    // A record's attachments and the date-ordered lists are loaded whole by reload().
+    if (!m_linkedRecordId.isEmpty() || sortedByDate(m_kind.toStdString()))
+        return false;
     return !parent.isValid() && !m_fetching && !m_loading && qint64(m_rows.size()) < m_total;
 }
 

@@ -21,6 +21,9 @@ class RecordListModel : public QAbstractListModel
     Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY configChanged)
     Q_PROPERTY(QString missionId READ missionId WRITE setMissionId NOTIFY configChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY configChanged)
+    /// Only the records attached to this one (their "record_id"): a record's attachments.
+    Q_PROPERTY(
+        QString linkedRecordId READ linkedRecordId WRITE setLinkedRecordId NOTIFY configChanged)
     Q_PROPERTY(qint64 totalCount READ totalCount NOTIFY totalCountChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
@@ -54,6 +57,8 @@ public:
     QString missionId() const { return m_missionId; }
     void setMissionId(const QString &id);
     int pageSize() const { return m_pageSize; }
+    QString linkedRecordId() const { return m_linkedRecordId; }
+    void setLinkedRecordId(const QString &id);
     void setPageSize(int size);
     qint64 totalCount() const { return m_total; }
     bool loading() const { return m_loading; }
@@ -85,6 +90,7 @@ private:
     QPointer<Preferences> m_prefs;
     QString m_kind;
     QString m_missionId;
+    QString m_linkedRecordId;
     int m_pageSize = 50;
     std::vector<Row> m_rows;
     qint64 m_total = 0;

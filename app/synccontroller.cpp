@@ -444,6 +444,8 @@ void SyncController::syncNow()
                         m_backend->notifyChanged(QString());
                     }
                     refreshStatus();
+                    if (s.droppedEdits > 0)
+                        Q_EMIT editsSetAside(s.droppedEdits);
                     if (!s.ok && s.retryAfter.count() > 0 && m_automatic && !s.cancelled)
                         m_retry.start(s.retryAfter);
                     Q_EMIT syncFinished(s.ok);

@@ -85,6 +85,9 @@ Q_SIGNALS:
     void signedInAs(const QString &userName);
     void signInFailed(const QString &message);
     void syncFinished(bool ok);
+    /// A sync removed missions the user left and set `count` unsent edits of them aside
+    /// (SetAsideModel lists them).
+    void editsSetAside(qint64 count);
     void attachmentReady(const QString &sha256, const QString &localPath);
     /// `message` is one translated sentence saying what to do.
     void attachmentFailed(const QString &sha256, const QString &message);

@@ -2071,6 +2071,13 @@
         <source>Signed in as %1</source>
         <translation>Signed in as %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) could not be sent: you are no longer on their mission. They are kept under ⋮ → Changes set aside.</source>
+        <translation>
+            <numerusform>%n change could not be sent: you are no longer on its mission. It is kept under ⋮ → Changes set aside.</numerusform>
+            <numerusform>%n changes could not be sent: you are no longer on their mission. They are kept under ⋮ → Changes set aside.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ManagerPage</name>
@@ -2315,6 +2322,14 @@
     <message>
         <source>Delete</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Open %1</translation>
     </message>
 </context>
 <context>

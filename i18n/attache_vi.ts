@@ -2069,6 +2069,12 @@
         <source>Signed in as %1</source>
         <translation>Đã đăng nhập: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) could not be sent: you are no longer on their mission. They are kept under ⋮ → Changes set aside.</source>
+        <translation>
+            <numerusform>%n thay đổi không gửi được vì anh/chị không còn trong đoàn. Các thay đổi vẫn được giữ trong ⋮ → Thay đổi được giữ riêng.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ManagerPage</name>
@@ -2314,6 +2320,14 @@
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Mở %1</translation>
+    </message>
 </context>
 <context>
     <name>RecordPicker</name>
@@ -2470,7 +2484,7 @@
     </message>
     <message>
         <source>You were removed from the mission these changes belong to, so the server no longer takes them. They are kept on this device: copy them to pass them on to a colleague still on the mission.</source>
-        <translation>Bạn đã được rút khỏi đoàn có các thay đổi này nên máy chủ không nhận chúng nữa. Chúng vẫn được giữ trên thiết bị này: hãy sao chép để chuyển cho đồng nghiệp còn trong đoàn.</translation>
+        <translation>Anh/chị đã được rút khỏi đoàn có các thay đổi này nên máy chủ không nhận chúng nữa. Chúng vẫn được giữ trên thiết bị này: hãy sao chép để chuyển cho đồng nghiệp còn trong đoàn.</translation>
     </message>
     <message>
         <source>%1: %2</source>

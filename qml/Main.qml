@@ -163,6 +163,8 @@ ApplicationWindow {
         id: formPage
         RecordFormPage {
             onDone: stack.pop()
+            onAttachmentActivated: (recordId) => root.navigate("record",
+                { kind: "attachment", recordId: recordId, missionId: missionId })
         }
     }
     Component {
@@ -252,6 +254,9 @@ ApplicationWindow {
         target: Sync
         function onSignedInAs(name) {
             undoBar.showMessage(qsTr("Signed in as %1").arg(name));
+        }
+        function onEditsSetAside(count) {
+            undoBar.showMessage(qsTr("%n change(s) could not be sent: you are no longer on their mission. They are kept under ⋮ → Changes set aside.", "", count));
         }
     }
 }

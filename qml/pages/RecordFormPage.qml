@@ -13,10 +13,21 @@ Page {
     property string recordId: ""
     property string missionId: ""
     property alias form: recordForm
+    property alias attachments: attached
     signal done()
+    signal attachmentActivated(string recordId)
 
     objectName: "recordFormPage"
     title: Preferences.revision, recordForm.isNew ? qsTr("New %1").arg(Backend.kindName(kind)) : Backend.kindName(kind)
+
+    // Photos and files attached to this record (a business card), opened from here.
+    RecordListModel {
+        id: attached
+        backend: Backend
+        preferences: Preferences
+        kind: recordForm.recordId !== "" && page.kind !== "attachment" ? "attachment" : ""
+        linkedRecordId: recordForm.recordId
+    }
 
     RecordForm {
         id: recordForm
@@ -71,6 +82,28 @@ Page {
                     Layout.fillWidth: true
                     Layout.leftMargin: Style.margin
                     Layout.rightMargin: Style.margin
+                }
+            }
+            Label {
+                visible: attached.count > 0
+                text: qsTr("Attachments")
+                font.pixelSize: 13
+                opacity: 0.8
+                Layout.leftMargin: Style.margin
+            }
+            Repeater {
+                model: attached
+                delegate: ItemDelegate {
+                    required property string recordId
+                    required property string title
+                    required property string subtitle
+                    objectName: "attachment_" + recordId
+                    text: title + (subtitle !== "" ? " · " + subtitle : "")
+                    Accessible.name: qsTr("Open %1").arg(title)
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Style.margin
+                    Layout.rightMargin: Style.margin
+                    onClicked: page.attachmentActivated(recordId)
                 }
             }
             RowLayout {

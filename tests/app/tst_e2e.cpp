@@ -329,9 +329,12 @@ private Q_SLOTS:
         SetAsideModel setAside;
         setAside.setPreferences(&a.app.prefs);
         setAside.setBackend(a.app.backend.get());
+        QSignalSpy told(&a.sync, &SyncController::editsSetAside);
         (void)syncOnce(a); // the edit is refused or dropped with the mission: either way kept
         (void)syncOnce(a);
         QTRY_COMPARE(setAside.count(), 1);
+        QCOMPARE(told.count(), 1); // and the user is told, once
+        QCOMPARE(told.at(0).at(0).toLongLong(), 1);
         QVERIFY(setAside.index(0)
                     .data(SetAsideModel::TextRole)
                     .toString()

@@ -2,6 +2,7 @@
 #include "appfixture.h"
 #include "attachmentcontroller.h"
 #include "recordform.h"
+#include "recordlistmodel.h"
 #include "synccontroller.h"
 
 #include "store.h"
@@ -196,6 +197,19 @@ private Q_SLOTS:
         QCOMPARE(a.text("file_name"), std::string("card.png"));
         QVERIFY(QFile::exists(f.backend->attachmentDir() + QLatin1Char('/')
             + QString::fromStdString(a.text("sha256"))));
+
+        // Listed on the contact's own form.
+        RecordListModel linked;
+        QAbstractItemModelTester linkedTester(
+            &linked, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        linked.setKind(QStringLiteral("attachment"));
+        linked.setLinkedRecordId(form.recordId());
+        linked.setBackend(f.backend.get());
+        QTRY_COMPARE(linked.rowCount(), 1);
+        QCOMPARE(linked.idAt(0), QString::fromStdString(a.id));
+        QVERIFY(!linked.canFetchMore({}));
+        linked.setLinkedRecordId(QStringLiteral("0190a1b2-0000-7000-8000-00000000ffff"));
+        QTRY_COMPARE(linked.rowCount(), 0);
 
         // Opened from the interface: on this device already, so no server is needed; a copy
         // under its own name lets other apps open it.
