@@ -148,6 +148,7 @@ struct SyncEngine::Impl
     RetryHooks hooks;
     std::unique_ptr<Store> store;
     std::unique_ptr<TokenStore> tokens;
+    std::mutex countersMutex; ///< the request and byte counters of *summary
     std::unique_ptr<HttpClient> http;
     std::string blobDir;
     std::atomic<bool> cancelled {false};
@@ -198,6 +199,7 @@ struct SyncEngine::Impl
     void emitProgress()
     {
         if (summary) {
+            std::lock_guard lock(countersMutex);
             progress.bytesSent = summary->bytesSent;
             progress.bytesReceived = summary->bytesReceived;
         }
@@ -325,6 +327,8 @@ struct SyncEngine::Impl
             lastRaw = r.status >= 200 && r.status < 300 && raw ? r.body : std::string();
             lastContentRange = r.headers.count("content-range") ? r.headers["content-range"] : "";
             if (summary) {
+                // A pull page may be fetched on another thread while emitProgress() reads these.
+                std::lock_guard lock(countersMutex);
                 ++summary->requests;
                 summary->bytesSent += r.bytesSent;
                 summary->bytesReceived += r.bytesReceived;
