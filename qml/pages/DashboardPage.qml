@@ -35,6 +35,7 @@ Page {
         asOf: page.asOf
         onErrorMessage: (message) => periodError.text = message
         onYearsChanged: Qt.callLater(period.showYear)
+        onConfigChanged: Qt.callLater(period.showYear)
     }
     Component {
         id: drillDownComponent
@@ -74,16 +75,16 @@ Page {
                     textRole: "label"
                     valueRole: "value"
                     Accessible.name: qsTr("Period")
+                    // The year shown, or "custom period" (value 0) while from/to dates are.
                     function showYear() {
                         currentIndex = Math.max(0, indexOfValue(dashboard.year));
                     }
                     Component.onCompleted: showYear()
                     onActivated: {
                         periodError.text = "";
+                        custom.visible = currentValue === 0;
                         if (currentValue > 0)
                             dashboard.year = currentValue;
-                        else
-                            custom.visible = true;
                     }
                 }
                 RowLayout {

@@ -87,6 +87,13 @@ TestCase {
         tryCompare(findChild(page, "dashboardSummary"), "text",
                    "1 Mar 2026 – 31 May 2026: 2 missions with 5 person-trips", 5000);
         compare(findChild(page, "monthChart").bars.length, 3);
+        const period = findChild(page, "periodChooser");
+        tryCompare(period, "currentValue", 0); // shows "custom period"
+        // Back to a year from the chooser; the custom dates hide.
+        period.currentIndex = period.indexOfValue(2026);
+        period.activated(period.currentIndex);
+        verify(!findChild(page, "customPeriod").visible);
+        tryCompare(findChild(page, "dashboardSummary"), "text", "Year 2026: 3 missions with 7 person-trips", 5000);
     }
 
     function test_drillDownOpensRecords() {
