@@ -26,9 +26,9 @@ void GroupCommitter::submit(PushJob &job, const Writer &writer)
 {
     std::unique_lock lock(m_mutex);
     m_queue.push_back(&job);
-    while (!job.answer) {
+    while (!job.done) {
         if (m_writing) {
-            m_done.wait(lock);
+            job.wake.wait(lock);
             continue;
         }
         m_writing = true;
@@ -48,9 +48,15 @@ void GroupCommitter::submit(PushJob &job, const Writer &writer)
             if (!j->answer)
                 j->answer = ApiError {500, "internal",
                     "The server failed; nothing was partially stored. Retry later."};
+            j->done = true;
         }
         m_writing = false;
-        m_done.notify_all();
+        for (PushJob *j : group) {
+            if (j != &job)
+                j->wake.notify_one();
+        }
+        if (!m_queue.empty())
+            m_queue.front()->wake.notify_one(); // the next writer
     }
 }
 

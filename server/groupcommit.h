@@ -22,7 +22,11 @@ struct PushJob
     std::string batchId;
     std::vector<IncomingChange> changes;
     std::int64_t now = 0;
-    std::optional<ApiResult<nlohmann::json>> answer;
+    std::optional<ApiResult<nlohmann::json>> answer; ///< set by the writer
+    bool done = false; ///< set under the committer's lock once `answer` is final
+    /// Woken when the job has its answer, or when it is first in the queue and no writer is at
+    /// work (one waiter woken at a time: no thundering herd of the waiting worker threads).
+    std::condition_variable wake;
 };
 
 /// Group commit for pushes. Writes are serialised on purpose (one writer at a time, so that
@@ -38,6 +42,8 @@ public:
     /// Writes a group and sets `answer` on every job of it.
     using Writer = std::function<void(const std::vector<PushJob *> &)>;
 
+    /// At most 64 batches per group: PostgreSQL keeps up to 64 subtransactions (one savepoint
+    /// per batch) of a transaction in shared memory; past that, every reader's snapshot slows.
     GroupCommitter(std::size_t maxBatches = 64, std::size_t maxChanges = 10000)
         : m_maxBatches(maxBatches)
         , m_maxChanges(maxChanges)
@@ -52,7 +58,6 @@ private:
     const std::size_t m_maxBatches;
     const std::size_t m_maxChanges;
     std::mutex m_mutex;
-    std::condition_variable m_done;
     std::deque<PushJob *> m_queue;
     bool m_writing = false;
 };

@@ -180,7 +180,12 @@ int serve(Pool &pool, const ServeOptions &options)
     }
     if (!server)
         server = std::make_unique<httplib::Server>();
-    SyncService service(pool);
+    // Group commit pays off on SQLite; on PostgreSQL the savepoints it needs cost more than the
+    // commits it saves, as measured in bench/README.md, unless commits are slow (fsync on a
+    // disk without a write cache): --group-commit turns it on there.
+    const int group
+        = options.groupCommit > 0 ? options.groupCommit : (pool.config().postgres() ? 1 : 64);
+    SyncService service(pool, {}, std::size_t(std::min(group, 64)));
     auto &svr = *server;
     const int threads = options.threads;
     svr.new_task_queue = [threads] { return new httplib::ThreadPool(std::size_t(threads)); };
@@ -190,6 +195,12 @@ int serve(Pool &pool, const ServeOptions &options)
     // add 40 ms to every response.
     svr.set_tcp_nodelay(true);
     svr.set_keep_alive_max_count(100);
+    // cpp-httplib gives each connection a worker thread for as long as it stays open, and the
+    // app's libcurl keeps its connection open after a sync. With httplib's 5 s idle timeout, each
+    // device that finished syncing held a thread 5 s: 64 threads then served ~13 devices a second
+    // when a delegation syncs at once. A sync's requests follow each other at once, so 1 s
+    // keeps them on one connection and frees the thread soon after.
+    svr.set_keep_alive_timeout(1);
     svr.set_read_timeout(30);
     svr.set_write_timeout(30);
 

@@ -18,6 +18,7 @@ namespace {
 const char *kUsage
     = "attache-server (--data-dir DIR | --database postgresql://… [--schema NAME])\n"
       "               [--listen HOST:PORT] [--cert FILE --key FILE] [--threads N] [--pool N]\n"
+      "               [--group-commit N]\n"
       "attache-server admin (--data-dir DIR | --database URL [--schema NAME]) COMMAND …\n";
 
 int usage(const char *why)
@@ -72,6 +73,8 @@ int main(int argc, char **argv)
             serve.keyFile = *v;
         } else if (!admin && a == "--threads" && (v = value())) {
             serve.threads = std::max(1, std::atoi(v->c_str()));
+        } else if (!admin && a == "--group-commit" && (v = value())) {
+            serve.groupCommit = std::max(1, std::atoi(v->c_str()));
         } else if (!admin && a == "--pool" && (v = value())) {
             poolSize = std::max(1, std::atoi(v->c_str()));
         } else if (admin) {

@@ -38,7 +38,9 @@ struct Download
 class SyncService
 {
 public:
-    SyncService(Pool &pool, LoginLimits limits = {});
+    /// `maxGroup`: at most this many pushes written in one transaction (see GroupCommitter);
+    /// 1 writes each push in its own.
+    SyncService(Pool &pool, LoginLimits limits = {}, std::size_t maxGroup = 64);
 
     nlohmann::json status() const;
     ApiResult<nlohmann::json> login(const std::string &body, const std::string &address);

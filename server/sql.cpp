@@ -83,19 +83,6 @@ Result<Pool::Lease> Pool::acquire()
     return Lease(this, std::move(*conn));
 }
 
-Result<SqlConnection *> Pool::writer()
-{
-    if (m_writer && !m_writer->healthy())
-        m_writer.reset();
-    if (!m_writer) {
-        auto conn = openConnection(m_config);
-        if (!conn)
-            return conn.error();
-        m_writer = std::move(*conn);
-    }
-    return m_writer.get();
-}
-
 void Pool::release(std::unique_ptr<SqlConnection> conn)
 {
     std::lock_guard lock(m_mutex);

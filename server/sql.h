@@ -139,10 +139,6 @@ public:
     /// Serialises writers inside this process so that they queue here instead of spinning in
     /// SQLite's busy handler; the database lock still orders writers of other processes.
     std::mutex &writeMutex() { return m_writeMutex; }
-    /// The connection pushes are written on, kept apart from the pool so that the writer never
-    /// queues behind pulls for a connection while every push waits for it. Only with
-    /// writeMutex() held.
-    Result<SqlConnection *> writer();
     const StorageConfig &config() const { return m_config; }
 
 private:
@@ -155,7 +151,6 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_cond;
     std::mutex m_writeMutex;
-    std::unique_ptr<SqlConnection> m_writer; // guarded by m_writeMutex
 };
 
 /// Rolls back unless committed: every change to the database is all or nothing.

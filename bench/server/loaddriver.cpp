@@ -1,7 +1,8 @@
 // attache-loaddriver: N simulated devices syncing concurrently against a running attache-server
 // (bench/server/run-load.sh starts one and makes the users). Each device signs in and catches
 // up (not timed), then, all together: pushes 20 changes in one batch and pulls until nothing
-// remains (timed per request). Prints throughput and latency percentiles.
+// remains (timed per request). Prints throughput and latency percentiles. --linger-ms keeps each
+// device's connection open after its sync, like the app's libcurl connection cache.
 #include "hlc.h"
 #include "uuid.h"
 
@@ -33,6 +34,9 @@ struct Options
     int users = 25;
     int changes = 20;
     int rampMs = 0;
+    /// After its sync, a device keeps its connection open (idle) this long, as libcurl's
+    /// connection cache in the app does; 0 closes it at once.
+    int lingerMs = 0;
     std::string password = "load-password";
 };
 
@@ -150,9 +154,13 @@ void device(const Options &o, int index, Stats &stats, std::barrier<> &ready, st
         if (b["remaining"] == 0)
             break;
     }
-    std::lock_guard lock(stats.mutex);
-    stats.pushMs.push_back(pushMs);
-    stats.pullMs.insert(stats.pullMs.end(), pulls.begin(), pulls.end());
+    {
+        std::lock_guard lock(stats.mutex);
+        stats.pushMs.push_back(pushMs);
+        stats.pullMs.insert(stats.pullMs.end(), pulls.begin(), pulls.end());
+    }
+    if (o.lingerMs > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(o.lingerMs));
 }
 
 } // namespace
@@ -175,13 +183,15 @@ int main(int argc, char **argv)
             o.changes = std::stoi(v);
         else if (a == "--ramp-ms")
             o.rampMs = std::stoi(v);
+        else if (a == "--linger-ms")
+            o.lingerMs = std::stoi(v);
         else if (a == "--password")
             o.password = v;
     }
     if (o.port <= 0) {
         std::fprintf(stderr,
             "usage: attache-loaddriver --port PORT [--devices 500] [--users 25] "
-            "[--changes 20] [--ramp-ms 0]\n");
+            "[--changes 20] [--ramp-ms 0] [--linger-ms 0]\n");
         return 2;
     }
     Stats stats;

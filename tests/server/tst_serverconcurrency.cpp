@@ -92,6 +92,18 @@ private slots:
             QSKIP("ATTACHE_TEST_PG_URL is not set (run under scripts/with-postgres)");
         const std::string failure = w.build();
         QVERIFY2(failure.empty(), failure.c_str());
+        // Group commit is on by default only on SQLite: turn it on for PostgreSQL too, so that
+        // both backends are held to it.
+        w.server->stop();
+        auto restarted = w.server->start({"--group-commit", "64"});
+        QVERIFY2(restarted.ok(), restarted.ok() ? "" : restarted.error().message.c_str());
+        for (auto &[name, c] : w.clients) {
+            auto fresh = w.newClient();
+            fresh->token = c->token;
+            fresh->deviceId = c->deviceId;
+            fresh->userId = c->userId;
+            c = std::move(fresh);
+        }
         for (const char *who : {"ann", "bob", "mgr"}) {
             for (int i = 0; i < 6; ++i) {
                 auto c = w.newClient();
