@@ -4,6 +4,7 @@
 #include "dashboarddata.h"
 #include "demo.h"
 #include "hlc.h"
+#include "log.h"
 #include "records.h"
 #include "reportcsv.h"
 #include "reportdata.h"
@@ -30,6 +31,7 @@ struct Args
 {
     std::multimap<std::string, std::string> options;
     std::vector<std::string> positional;
+    bool verbose = false; ///< --verbose (a flag without a value)
 
     std::string get(const std::string &name) const
     {
@@ -387,12 +389,115 @@ bool isIsoDate(const std::string &s)
             s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
 }
 
+/// Copies every record of the organisation, with its stamps, into a local store (the format
+/// the app keeps on a device), a page at a time in server order so that a big organisation
+/// never sits in memory. The server's database is only read.
+Result<void> copyOrganisation(SqlConnection &conn, const std::string &org, Store &store)
+{
+    std::int64_t after = -1;
+    for (;;) {
+        auto rows = conn.query(
+            "SELECT kind, id, fields, seq, updated_at, updated_by, updated_device FROM records "
+            "WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT 2000",
+            {SqlValue(org), SqlValue(after)});
+        if (!rows)
+            return rows.error();
+        if (rows->empty())
+            break;
+        std::vector<Store::RemoteChange> changes;
+        changes.reserve(rows->size());
+        for (std::size_t i = 0; i < rows->size(); ++i) {
+            after = rows->integer(i, "seq");
+            Store::RemoteChange c;
+            c.kind = findKind(rows->text(i, "kind"));
+            if (!c.kind)
+                continue;
+            c.id = rows->text(i, "id");
+            c.updatedAt = rows->integer(i, "updated_at");
+            c.updatedBy = rows->text(i, "updated_by");
+            c.updatedDevice = rows->text(i, "updated_device");
+            const json fields = json::parse(rows->text(i, "fields"), nullptr, false);
+            if (!fields.is_object())
+                return makeError("storage", "a stored record is corrupt: " + c.id);
+            for (const auto &[name, f] : fields.items()) {
+                c.fields.emplace_back(
+                    name, Store::RemoteField {f.value("value", json(nullptr)), f.value("hlc", "")});
+            }
+            changes.push_back(std::move(c));
+        }
+        if (auto r = store.applyRemote(changes); !r)
+            return r.error();
+    }
+    return {};
+}
+
+/// The local store's start-up notes (schema migrated, file opened) describe a store this
+/// command has just made, not the server's database: shown only with --verbose. Warnings and
+/// errors always reach stderr.
+void quietLocalStoreLogs(bool verbose)
+{
+    setLogSink([verbose](LogLevel level, std::string_view category, std::string_view message) {
+        if (level >= LogLevel::Warning || (verbose && level == LogLevel::Info)) {
+            static const char *names[] = {"debug", "info", "warning", "error"};
+            std::fprintf(stderr, "%s [%.*s] %.*s\n", names[int(level)], int(category.size()),
+                category.data(), int(message.size()), message.data());
+        }
+    });
+}
+
+/// `export-store`: the organisation's records as a local store file, the format the app keeps
+/// on a device, for attache-report to make the PDF documents from (the server has no Qt and no
+/// fonts, so it writes no PDF itself). An existing file is never overwritten; a failed export
+/// leaves no file behind.
+int exportStore(SqlConnection &conn, const Args &args)
+{
+    quietLocalStoreLogs(args.verbose);
+    const std::string org = args.get("org");
+    const std::string output = args.get("output");
+    if (org.empty() || output.empty())
+        return fail("--org ID and --output FILE are required");
+    auto orgRecord = loadRecord(conn, "organisation", org);
+    if (!orgRecord)
+        return fail(orgRecord.error().message);
+    if (!*orgRecord)
+        return fail("no organisation " + org);
+    std::error_code ec;
+    if (std::filesystem::exists(output, ec))
+        return fail(output + " exists; give a new file name");
+    bool ok = false;
+    std::string error;
+    {
+        auto store = Store::open(output);
+        if (!store) {
+            error = store.error().message;
+        } else if (auto r = copyOrganisation(conn, org, **store); !r) {
+            error = r.error().message;
+        } else {
+            ok = true;
+        }
+    }
+    if (!ok) {
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+            std::filesystem::remove(output + suffix, ec);
+        return fail("cannot export to " + output + ": " + error);
+    }
+    std::cout << output << std::endl;
+    return 0;
+}
+
 /// `summary`: the period summary (tổng kết) of one organisation as CSV or JSON, computed by the
 /// very code the app and attache-report use (documents/reportdata on a core Store), so that the
 /// figures are identical. The organisation's records are copied, with their stamps, into a
 /// temporary local store that is deleted afterwards; the server's database is only read.
+///
+/// On success stdout holds the summary and nothing else (or, with --output, the file's name)
+/// and stderr stays empty, so that IT can pipe it into a file or a script: the temporary store
+/// is a fresh database every time, and its start-up notes (schema migrated, file opened) say
+/// nothing about the server's database, so they are shown only with --verbose. Warnings and
+/// errors always reach stderr.
 int summary(SqlConnection &conn, const Args &args)
 {
+    quietLocalStoreLogs(args.verbose);
     const std::string org = args.get("org");
     const std::string format = args.get("format").empty() ? "csv" : args.get("format");
     ReportFilter filter;
@@ -403,7 +508,8 @@ int summary(SqlConnection &conn, const Args &args)
     if (org.empty())
         return fail("--org ID is required");
     if (format != "csv" && format != "json")
-        return fail("--format must be csv or json (the PDF comes from attache-report or the app)");
+        return fail("--format must be csv or json (the PDF comes from attache-report or the "
+                    "app: see export-store)");
     for (const auto *d : {&filter.from, &filter.to, &filter.asOf}) {
         if (!d->empty() && !isIsoDate(*d))
             return fail("dates are written YYYY-MM-DD: " + *d);
@@ -434,41 +540,8 @@ int summary(SqlConnection &conn, const Args &args)
         auto store = Store::open((dir / "summary.db").string());
         if (!store)
             return fail(store.error().message);
-        // A page at a time, in server order, so that a big organisation never sits in memory.
-        std::int64_t after = -1;
-        for (;;) {
-            auto rows = conn.query(
-                "SELECT kind, id, fields, seq, updated_at, updated_by, updated_device FROM records "
-                "WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT 2000",
-                {SqlValue(org), SqlValue(after)});
-            if (!rows)
-                return fail(rows.error().message);
-            if (rows->empty())
-                break;
-            std::vector<Store::RemoteChange> changes;
-            changes.reserve(rows->size());
-            for (std::size_t i = 0; i < rows->size(); ++i) {
-                after = rows->integer(i, "seq");
-                Store::RemoteChange c;
-                c.kind = findKind(rows->text(i, "kind"));
-                if (!c.kind)
-                    continue;
-                c.id = rows->text(i, "id");
-                c.updatedAt = rows->integer(i, "updated_at");
-                c.updatedBy = rows->text(i, "updated_by");
-                c.updatedDevice = rows->text(i, "updated_device");
-                const json fields = json::parse(rows->text(i, "fields"), nullptr, false);
-                if (!fields.is_object())
-                    return fail("a stored record is corrupt: " + c.id);
-                for (const auto &[name, f] : fields.items()) {
-                    c.fields.emplace_back(name,
-                        Store::RemoteField {f.value("value", json(nullptr)), f.value("hlc", "")});
-                }
-                changes.push_back(std::move(c));
-            }
-            if (auto r = (*store)->applyRemote(changes); !r)
-                return fail(r.error().message);
-        }
+        if (auto r = copyOrganisation(conn, org, **store); !r)
+            return fail(r.error().message);
         auto data = documents::loadSummary(**store, filter);
         if (!data)
             return fail(data.error().message);
@@ -510,10 +583,15 @@ const char *adminUsage()
            "  load-demo                              the demo department (password demo-password)\n"
            "  history KIND ID                        the audit trail of one record\n"
            "  summary --org ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD]\n"
-           "          [--format csv|json] [--output FILE]\n"
+           "          [--format csv|json] [--output FILE] [--verbose]\n"
            "      the period summary (tổng kết) of missions starting in the period: CSV (UTF-8\n"
            "      with BOM, for Excel) or JSON; the same figures as the app and attache-report.\n"
-           "      The PDF is made by attache-report (--db of a synced device store) or the app.\n";
+           "      Only the summary goes to stdout (with --output, the file's name); --verbose\n"
+           "      also logs the temporary store's start-up on stderr. The PDF is made by\n"
+           "      attache-report (see export-store) or the app.\n"
+           "  export-store --org ID --output FILE [--verbose]\n"
+           "      the organisation's records as a device store file, for attache-report --db\n"
+           "      FILE summary|mission … --out FILE.pdf (the PDF documents).\n";
 }
 
 int runAdmin(SqlConnection &conn, const std::vector<std::string> &argv)
@@ -523,7 +601,9 @@ int runAdmin(SqlConnection &conn, const std::vector<std::string> &argv)
     const std::string command = argv[0];
     Args args;
     for (std::size_t i = 1; i < argv.size(); ++i) {
-        if (argv[i].rfind("--", 0) == 0 && i + 1 < argv.size()) {
+        if (argv[i] == "--verbose") {
+            args.verbose = true;
+        } else if (argv[i].rfind("--", 0) == 0 && i + 1 < argv.size()) {
             args.options.emplace(argv[i].substr(2), argv[i + 1]);
             ++i;
         } else {
@@ -655,6 +735,8 @@ int runAdmin(SqlConnection &conn, const std::vector<std::string> &argv)
         return done(loadDemo(conn, w));
     if (command == "summary")
         return summary(conn, args);
+    if (command == "export-store")
+        return exportStore(conn, args);
     if (command == "history") {
         if (args.positional.size() != 2)
             return fail("usage: history KIND ID");

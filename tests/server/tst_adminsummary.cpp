@@ -7,12 +7,16 @@
 
 #include "dashboardfixture.h"
 #include "fixture.h"
+#include "interchange/contactcsv.h"
 #include "reportcsv.h"
 #include "reportdata.h"
 #include "store.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
+
+#include <map>
 
 using namespace attache;
 using namespace attache::test;
@@ -152,6 +156,117 @@ private slots:
         QCOMPARE(bytes.toStdString(), documents::summaryCsv(*local));
         QVERIFY(bytes.contains("Tổng hợp,Lượt cán bộ,6,lượt\r\n"));
         QVERIFY(bytes.contains("Tổng hợp,Vốn đầu tư cam kết,1750000.50,USD\r\n"));
+    }
+
+    /// What IT pipes into a file or a script: on success stdout is the summary and nothing
+    /// else, and stderr is empty (no notes about the temporary store it is computed in).
+    void stdoutIsTheSummaryAndStderrIsEmpty()
+    {
+        const QStringList period {"summary", "--org", QString::fromStdString(d.org), "--from",
+            "2026-01-01", "--to", "2026-12-31", "--as-of", "2027-01-15"};
+        auto run = [&](const QStringList &extra, QByteArray &out, QByteArray &err) {
+            QProcess p;
+            p.setProgram(server->serverBinary());
+            p.setArguments(QStringList {"admin"} + server->storageArgs() + period + extra);
+            p.start();
+            if (!p.waitForFinished(30000)) {
+                p.kill();
+                p.waitForFinished();
+                return -1;
+            }
+            out = p.readAllStandardOutput();
+            err = p.readAllStandardError();
+            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        };
+
+        // CSV (the default): the whole of stdout is one sheet, BOM first, every row CRLF-ended.
+        QByteArray out, err;
+        QCOMPARE(run({}, out, err), 0);
+        QVERIFY2(err.isEmpty(), err.constData());
+        QVERIFY(out.startsWith("\xEF\xBB\xBF"));
+        QVERIFY(out.endsWith("\r\n"));
+        const auto table = interchange::readCsv(out.toStdString());
+        QVERIFY(table.skipped.empty());
+        QVERIFY(table.rows.size() > 10);
+        QCOMPARE(table.rows[0].fields,
+            std::vector<std::string>({"Mục", "Chỉ tiêu", "Giá trị", "Đơn vị"}));
+        std::map<std::string, std::string> figures; // "name|unit" of the summary rows
+        for (const auto &row : table.rows) {
+            QCOMPARE(row.fields.size(), std::size_t(4));
+            if (row.fields[0] == "Tổng hợp")
+                figures[row.fields[1] + "|" + row.fields[3]] = row.fields[2];
+        }
+        const std::map<std::string, std::string> expected {
+            {"Số đoàn ra|đoàn", "3"},
+            {"Lượt cán bộ|lượt", "6"},
+            {"Số cán bộ|người", "4"},
+            {"Buổi làm việc|buổi", "4"},
+            {"Văn bản hợp tác|văn bản", "3"},
+            {"Văn bản đã ký kết|văn bản", "2"},
+            {"Đầu mối liên hệ|người", "5"},
+            {"Dự án đầu tư|dự án", "4"},
+            {"Vốn đầu tư cam kết|USD", "1750000.50"},
+            {"Vốn đầu tư cam kết|VND", "337500000000"},
+            {"Việc triển khai chưa hoàn thành|việc", "2"},
+            {"Việc triển khai quá hạn|việc", "1"},
+            {"Việc triển khai đã hoàn thành|việc", "1"},
+        };
+        QCOMPARE(figures, expected);
+
+        // JSON: stdout is exactly one JSON document.
+        QCOMPARE(run({"--format", "json"}, out, err), 0);
+        QVERIFY2(err.isEmpty(), err.constData());
+        const json j = json::parse(out.toStdString(), nullptr, false);
+        QVERIFY2(j.is_object(), out.constData());
+        QCOMPARE(j["figures"]["missions"].get<int>(), 3);
+        QCOMPARE(j["figures"]["person_trips"].get<int>(), 6);
+
+        // --verbose shows the temporary store's start-up notes, on stderr only.
+        QCOMPARE(run({"--verbose", "--format", "json"}, out, err), 0);
+        QVERIFY2(err.contains("[attache.store]"), err.constData());
+        QCOMPARE(json::parse(out.toStdString(), nullptr, false), j);
+    }
+
+    /// The PDF route: export-store writes the organisation as a device store, which
+    /// attache-report reads; its figures are the admin summary's, byte for byte.
+    void exportStoreForThePdf()
+    {
+        const QString org = QString::fromStdString(d.org);
+        const QString path = dir.filePath(QStringLiteral("snv-hatinh.db"));
+        AdminRun run = server->admin({"export-store", "--org", org, "--output", path});
+        QVERIFY2(run.exitCode == 0, run.err.c_str());
+        QVERIFY2(run.err.empty(), run.err.c_str());
+        QCOMPARE(QString::fromStdString(run.out), path);
+
+        const AdminRun csv = server->admin({"summary", "--org", org, "--from", "2026-01-01", "--to",
+            "2026-12-31", "--as-of", "2027-01-15"});
+        QCOMPARE(csv.exitCode, 0);
+        {
+            auto store = Store::open(path.toStdString());
+            QVERIFY(store);
+            ReportFilter filter;
+            filter.organisationId = d.org;
+            filter.from = "2026-01-01";
+            filter.to = "2026-12-31";
+            filter.asOf = "2027-01-15";
+            auto data = documents::loadSummary(**store, filter);
+            QVERIFY(data);
+            QCOMPARE(data->figures.missions, std::int64_t(3));
+            QCOMPARE(QByteArray::fromStdString(documents::summaryCsv(*data)).trimmed(),
+                QByteArray::fromStdString(csv.out));
+            // Nghệ An's records are not in Hà Tĩnh's file.
+            auto other = (*store)->get("organisation", otherOrg);
+            QVERIFY(other);
+            QVERIFY(!*other);
+        }
+
+        // An existing file is never overwritten.
+        run = server->admin({"export-store", "--org", org, "--output", path});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.find("exists") != std::string::npos);
+        run = server->admin({"export-store", "--org", org});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.find("--output") != std::string::npos);
     }
 
     void badArguments()
