@@ -75,6 +75,18 @@ CREATE TABLE IF NOT EXISTS mission_drops (
 );
 CREATE INDEX IF NOT EXISTS mission_drops_user ON mission_drops (user_id, seq);
 
+-- A record that changed missions: the devices of the mission it left (or of its creator, for a
+-- contact that had none) that can no longer see it are told to drop it (pull's drop_records).
+CREATE TABLE IF NOT EXISTS record_moves (
+  kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  org_id TEXT NOT NULL,
+  from_mission TEXT,
+  created_by TEXT NOT NULL,
+  seq BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS record_moves_seq ON record_moves (seq);
+
 CREATE TABLE IF NOT EXISTS conflicts (
   kind TEXT NOT NULL,
   record_id TEXT NOT NULL,

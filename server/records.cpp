@@ -604,6 +604,16 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
                     SqlValue(a.newHlc)});
         }
         m_records[key] = after;
+        if (before && before->missionId != after.missionId && change.kind->name != "mission") {
+            // Moved: whoever saw it only through its old mission must drop it (see pull).
+            auto moved = m_conn.query("INSERT INTO record_moves (kind, record_id, org_id, "
+                                      "from_mission, created_by, seq) VALUES (?, ?, ?, ?, ?, ?)",
+                {SqlValue(change.kind->name), SqlValue(change.id), SqlValue(after.orgId),
+                    before->missionId ? SqlValue(*before->missionId) : SqlValue(),
+                    SqlValue(after.createdBy), SqlValue(after.seq)});
+            if (!moved)
+                return internalError(moved.error());
+        }
         if (change.kind->name == "mission") {
             m_missions.erase(change.id);
             m_memberships.clear();

@@ -518,10 +518,33 @@ ApiResult<std::string> SyncService::pull(const Actor &caller, std::int64_t curso
         for (std::size_t i = 0; i < d->size(); ++i)
             drops.push_back(d->text(i, "mission_id"));
     }
+    // Records that moved out of the missions the caller sees: drop them. Only the caller's
+    // old missions (or their own contacts without one) matter, and only if the record is now
+    // out of reach (a member of both missions keeps it).
+    json movedOut = json::array();
+    if (!caller.managerScope()) {
+        std::vector<SqlValue> mp {SqlValue(cursor), SqlValue(next), SqlValue(caller.orgId),
+            SqlValue(caller.userId), SqlValue(caller.userId)};
+        const std::string scope = scopeCondition(caller, mp);
+        auto moved = (*conn)->query(
+            "SELECT DISTINCT m.kind, m.record_id FROM record_moves m WHERE m.seq > ? AND m.seq "
+            "<= ? AND m.org_id = ? AND (m.from_mission IN (SELECT mission_id FROM "
+            "mission_members WHERE user_id = ?) OR (m.from_mission IS NULL AND m.created_by = ?)) "
+            "AND NOT EXISTS (SELECT 1 FROM records r WHERE r.kind = m.kind AND r.id = "
+            "m.record_id AND ("
+                + scope + "))",
+            mp);
+        if (!moved)
+            return internalError(moved.error());
+        for (std::size_t i = 0; i < moved->size(); ++i)
+            movedOut.push_back(
+                {{"kind", moved->text(i, "kind")}, {"id", moved->text(i, "record_id")}});
+    }
     (void)txn.commit();
     return "{\"changes\":" + changes + ",\"conflicts\":" + conflictList
-        + ",\"drop_missions\":" + drops.dump() + ",\"cursor\":" + std::to_string(next)
-        + ",\"remaining\":" + std::to_string(remaining) + ",\"resync\":false}";
+        + ",\"drop_missions\":" + drops.dump() + ",\"drop_records\":" + movedOut.dump()
+        + ",\"cursor\":" + std::to_string(next) + ",\"remaining\":" + std::to_string(remaining)
+        + ",\"resync\":false}";
 }
 
 ApiResult<json> SyncService::history(

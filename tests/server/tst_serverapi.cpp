@@ -505,6 +505,53 @@ private slots:
             403);
     }
 
+    void scope_recordMovedToAnotherMission_droppedFromOldMembers()
+    {
+        // ann is on M1 only, bob on M2 only, lead on both. A contact of M1 moves to M2.
+        const std::string id = newId();
+        QCOMPARE(w.as("ann")
+                     .push("b-mv1",
+                         json::array(
+                             {contactChange(id, w.m1, "Met in Osaka", stamp(-2000, "annphone"))}))
+                     .status,
+            200);
+        std::int64_t annCursor = 0, bobCursor = 0, leadCursor = 0, mgrCursor = 0;
+        QVERIFY(!findChange(w.as("ann").pullAll(annCursor), id).is_null());
+        QVERIFY(findChange(w.as("bob").pullAll(bobCursor), id).is_null());
+        (void)w.as("lead").pullAll(leadCursor);
+        (void)w.as("mgr").pullAll(mgrCursor);
+        const json held = findChange(all("lead"), id);
+        QCOMPARE(w.as("lead")
+                     .push("b-mv2",
+                         json::array({json {{"kind", "contact"}, {"id", id},
+                             {"fields",
+                                 {{"mission_id",
+                                     fieldAt(w.m2, stamp(0, "leadphone"),
+                                         held["fields"]["mission_id"]["hlc"])}}}}}))
+                     .status,
+            200);
+        // ann can no longer see it: told to drop it, and nothing more of it comes.
+        Reply r = w.as("ann").pull(annCursor);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body["drop_records"], json::array({json {{"kind", "contact"}, {"id", id}}}));
+        QVERIFY(findChange(r.body["changes"], id).is_null());
+        QCOMPARE(
+            w.as("ann")
+                .push("b-mv3",
+                    json::array({contactChange(id, w.m1, "Still mine?", stamp(0, "annphone"))}))
+                .status,
+            403);
+        // bob now has it; lead (on both) and the manager keep it and are told to drop nothing.
+        QVERIFY(!findChange(w.as("bob").pullAll(bobCursor), id).is_null());
+        for (auto [who, cursor] :
+            {std::pair {"lead", &leadCursor}, std::pair {"mgr", &mgrCursor}}) {
+            Reply p = w.as(who).pull(*cursor);
+            QCOMPARE(p.status, 200);
+            QVERIFY2(p.body["drop_records"].empty(), who);
+            QVERIFY2(!findChange(p.body["changes"], id).is_null(), who);
+        }
+    }
+
     void scope_memberCreatesOwnMission_notOthers()
     {
         const std::string mine = newId();

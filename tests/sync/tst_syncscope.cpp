@@ -92,6 +92,58 @@ private slots:
         QVERIFY(*leader.store().get("contact", elsewhere->id));
         QVERIFY(!*leader.store().get("contact", mine->id));
     }
+
+    void recordMovedAway_data() { addedThenRemoved_data(); }
+
+    void recordMovedAway()
+    {
+        QFETCH(int, backend);
+        if (Backend(backend) == Backend::Postgres && !postgresAvailable())
+            QSKIP("ATTACHE_TEST_PG_URL is not set (scripts/with-postgres sets it)");
+        SyncWorld w {Backend(backend)};
+        auto started = w.start();
+        QVERIFY2(started, started ? "" : started.error().message.c_str());
+        // user0 leads both missions; user2 is only on the first.
+        auto korea = w.server.createMission(
+            w.org, "Hội chợ Busan", w.userIds["user0"], {w.userIds["user1"]});
+        QVERIFY2(korea, korea ? "" : korea.error().message.c_str());
+        auto l = w.addDevice("user0");
+        auto m = w.addDevice("user2");
+        QVERIFY(l && m);
+        TestDevice &leader = **l, &member = **m;
+        auto moving = member.store().create(
+            "contact", {{"full_name", "Park Ji-ho"}, {"mission_id", w.mission}});
+        auto staying = member.store().create(
+            "contact", {{"full_name", "Tanaka Yuki"}, {"mission_id", w.mission}});
+        QVERIFY(moving && staying);
+        QVERIFY(member.engine->sync().ok);
+        QVERIFY(leader.engine->sync().ok);
+
+        // The member adds a note offline while the leader files the contact under Busan.
+        QVERIFY(member.store().update("contact", moving->id, {{"notes", "gửi catalogue"}}));
+        QVERIFY(leader.store().update("contact", moving->id, {{"mission_id", *korea}}));
+        QVERIFY(leader.engine->sync().ok);
+        const auto s = member.engine->sync();
+        // The note can no longer go up (the server refuses it: the contact is now under a
+        // mission this user is not on); the contact leaves the device and the note is set
+        // aside, shown to the user, not lost.
+        QVERIFY(!*member.store().get("contact", moving->id));
+        QVERIFY(*member.store().get("contact", staying->id));
+        QVERIFY(member.store().search("park")->empty());
+        QCOMPARE(s.dropped, std::int64_t(1));
+        QCOMPARE(s.droppedEdits, std::int64_t(1));
+        const auto aside = *member.store().setAsideEdits();
+        QCOMPARE(aside.size(), size_t(1));
+        QCOMPARE(aside[0].reason, std::string("moved_out_of_scope"));
+        QCOMPARE(aside[0].record["fields"]["notes"], json("gửi catalogue"));
+        QCOMPARE(*member.store().pendingCount(), std::int64_t(0));
+        QVERIFY(member.engine->sync().ok);
+        QVERIFY(leader.engine->sync().ok);
+        auto atLeader = *leader.store().get("contact", moving->id);
+        QVERIFY(atLeader);
+        QCOMPARE(atLeader->text("notes"), std::string());
+        QCOMPARE(atLeader->text("mission_id"), *korea);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncScope)
