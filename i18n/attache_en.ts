@@ -82,6 +82,18 @@
         <source>Open with another app</source>
         <translation>Open with another app</translation>
     </message>
+    <message>
+        <source>Downloading from the server… %1 %</source>
+        <translation>Downloading from the server… %1 %</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Download progress</translation>
+    </message>
+    <message>
+        <source>%1 % of the file is already on this device: trying again continues from there.</source>
+        <translation>%1 % of the file is already on this device: trying again continues from there.</translation>
+    </message>
 </context>
 <context>
     <name>CameraDialog</name>
@@ -2267,6 +2279,10 @@
         <source>No camera found on this device: choose a photo file instead.</source>
         <translation>No camera found on this device: choose a photo file instead.</translation>
     </message>
+    <message>
+        <source>The camera cannot be used in this version of the app: choose a photo file instead.</source>
+        <translation>The camera cannot be used in this version of the app: choose a photo file instead.</translation>
+    </message>
 </context>
 <context>
     <name>RecordDelegate</name>
@@ -2330,6 +2346,22 @@
     <message>
         <source>Open %1</source>
         <translation>Open %1</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>Attach a file…</translation>
+    </message>
+    <message>
+        <source>Attach a photo or a file</source>
+        <translation>Attach a photo or a file</translation>
+    </message>
+    <message>
+        <source>%1 is attached when you save</source>
+        <translation>%1 is attached when you save</translation>
+    </message>
+    <message>
+        <source>Do not attach this file</source>
+        <translation>Do not attach this file</translation>
     </message>
 </context>
 <context>
@@ -2478,16 +2510,44 @@
         <source>no</source>
         <translation>no</translation>
     </message>
+    <message>
+        <source>You were removed from this mission, so the server no longer accepts changes to it from you.</source>
+        <translation>You were removed from this mission, so the server no longer accepts changes to it from you.</translation>
+    </message>
+    <message>
+        <source>This record was moved to a mission you are not a member of, so your changes to it could not be sent.</source>
+        <translation>This record was moved to a mission you are not a member of, so your changes to it could not be sent.</translation>
+    </message>
+    <message>
+        <source>A colleague changed the same fields at the same time and their values were kept; the record then left this device before you could review yours.</source>
+        <translation>A colleague changed the same fields at the same time and their values were kept; the record then left this device before you could review yours.</translation>
+    </message>
+    <message>
+        <source>The server could not take these changes from this device.</source>
+        <translation>The server could not take these changes from this device.</translation>
+    </message>
+    <message>
+        <source>Copy the text and send it to a colleague still on the mission, who can enter it again; or ask your manager to add you back, then enter it again yourself.</source>
+        <translation>Copy the text and send it to a colleague still on the mission, who can enter it again; or ask your manager to add you back, then enter it again yourself.</translation>
+    </message>
+    <message>
+        <source>Copy the text and pass it to a member of the mission the record now belongs to, who can enter it again.</source>
+        <translation>Copy the text and pass it to a member of the mission the record now belongs to, who can enter it again.</translation>
+    </message>
+    <message>
+        <source>Copy your values and compare them with the record a colleague on the mission sees; re-enter what is still right.</source>
+        <translation>Copy your values and compare them with the record a colleague on the mission sees; re-enter what is still right.</translation>
+    </message>
+    <message>
+        <source>Copy the text and enter it again where it belongs.</source>
+        <translation>Copy the text and enter it again where it belongs.</translation>
+    </message>
 </context>
 <context>
     <name>SetAsidePage</name>
     <message>
         <source>Changes set aside</source>
         <translation>Changes set aside</translation>
-    </message>
-    <message>
-        <source>You were removed from the mission these changes belong to, so the server no longer takes them. They are kept on this device: copy them to pass them on to a colleague still on the mission.</source>
-        <translation>You were removed from the mission these changes belong to, so the server no longer takes them. They are kept on this device: copy them to pass them on to a colleague still on the mission.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2512,6 +2572,34 @@
     <message>
         <source>Nothing set aside: every change on this device can be sent.</source>
         <translation>Nothing set aside: every change on this device can be sent.</translation>
+    </message>
+    <message>
+        <source>The server no longer takes these changes from this device. They are kept here, never lost: each says why, and what you can do.</source>
+        <translation>The server no longer takes these changes from this device. They are kept here, never lost: each says why, and what you can do.</translation>
+    </message>
+    <message>
+        <source>What you can do: %1</source>
+        <translation>What you can do: %1</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>Copy %1</translation>
+    </message>
+    <message>
+        <source>Dismiss %1</source>
+        <translation>Dismiss %1</translation>
+    </message>
+    <message>
+        <source>Dismiss this change?</source>
+        <translation>Dismiss this change?</translation>
+    </message>
+    <message>
+        <source>“%1” will no longer be listed here and cannot be sent. Copy it first if you still need it.</source>
+        <translation>“%1” will no longer be listed here and cannot be sent. Copy it first if you still need it.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,18 @@
         <source>Open with another app</source>
         <translation>Mở bằng ứng dụng khác</translation>
     </message>
+    <message>
+        <source>Downloading from the server… %1 %</source>
+        <translation>Đang tải về từ máy chủ… %1 %</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Tiến độ tải</translation>
+    </message>
+    <message>
+        <source>%1 % of the file is already on this device: trying again continues from there.</source>
+        <translation>Đã có %1 % tệp trên thiết bị này: thử lại sẽ tải tiếp từ đó.</translation>
+    </message>
 </context>
 <context>
     <name>CameraDialog</name>
@@ -188,7 +200,7 @@
     </message>
     <message>
         <source>Taiwan</source>
-        <translation>Đài Loan</translation>
+        <translation>Đài Loan (Trung Quốc)</translation>
     </message>
     <message>
         <source>Singapore</source>
@@ -212,7 +224,7 @@
     </message>
     <message>
         <source>Australia</source>
-        <translation>Úc</translation>
+        <translation>Australia</translation>
     </message>
     <message>
         <source>United States</source>
@@ -224,7 +236,7 @@
     </message>
     <message>
         <source>Germany</source>
-        <translation>Đức</translation>
+        <translation>Cộng hòa Liên bang Đức</translation>
     </message>
     <message>
         <source>United Kingdom</source>
@@ -240,7 +252,7 @@
     </message>
     <message>
         <source>Italy</source>
-        <translation>Ý</translation>
+        <translation>Italia</translation>
     </message>
     <message>
         <source>Canada</source>
@@ -456,7 +468,7 @@
     </message>
     <message>
         <source>Czechia</source>
-        <translation>Séc</translation>
+        <translation>Cộng hòa Séc</translation>
     </message>
     <message>
         <source>Djibouti</source>
@@ -600,7 +612,7 @@
     </message>
     <message>
         <source>Hong Kong</source>
-        <translation>Hồng Kông</translation>
+        <translation>Hồng Kông (Trung Quốc)</translation>
     </message>
     <message>
         <source>Heard Island and McDonald Islands</source>
@@ -784,7 +796,7 @@
     </message>
     <message>
         <source>Macao</source>
-        <translation>Ma Cao</translation>
+        <translation>Ma Cao (Trung Quốc)</translation>
     </message>
     <message>
         <source>Northern Mariana Islands</source>
@@ -2264,6 +2276,10 @@
         <source>No camera found on this device: choose a photo file instead.</source>
         <translation>Thiết bị này không có camera: hãy chọn một tệp ảnh.</translation>
     </message>
+    <message>
+        <source>The camera cannot be used in this version of the app: choose a photo file instead.</source>
+        <translation>Không dùng được camera trong phiên bản ứng dụng này: hãy chọn một tệp ảnh.</translation>
+    </message>
 </context>
 <context>
     <name>RecordDelegate</name>
@@ -2327,6 +2343,22 @@
     <message>
         <source>Open %1</source>
         <translation>Mở %1</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <source>Attach a photo or a file</source>
+        <translation>Đính kèm ảnh hoặc tệp</translation>
+    </message>
+    <message>
+        <source>%1 is attached when you save</source>
+        <translation>%1 sẽ được đính kèm khi lưu</translation>
+    </message>
+    <message>
+        <source>Do not attach this file</source>
+        <translation>Không đính kèm tệp này</translation>
     </message>
 </context>
 <context>
@@ -2475,16 +2507,44 @@
         <source>no</source>
         <translation>không</translation>
     </message>
+    <message>
+        <source>You were removed from this mission, so the server no longer accepts changes to it from you.</source>
+        <translation>Anh/chị không còn là thành viên của đoàn này, nên máy chủ không nhận thay đổi của anh/chị cho đoàn này nữa.</translation>
+    </message>
+    <message>
+        <source>This record was moved to a mission you are not a member of, so your changes to it could not be sent.</source>
+        <translation>Bản ghi này đã được chuyển sang một đoàn mà anh/chị không phải là thành viên, nên thay đổi của anh/chị không gửi được.</translation>
+    </message>
+    <message>
+        <source>A colleague changed the same fields at the same time and their values were kept; the record then left this device before you could review yours.</source>
+        <translation>Một đồng nghiệp đã sửa cùng các trường vào cùng lúc và giá trị của họ được giữ lại; sau đó bản ghi rời khỏi thiết bị này trước khi anh/chị kịp xem lại giá trị của mình.</translation>
+    </message>
+    <message>
+        <source>The server could not take these changes from this device.</source>
+        <translation>Máy chủ không nhận được các thay đổi này từ thiết bị này.</translation>
+    </message>
+    <message>
+        <source>Copy the text and send it to a colleague still on the mission, who can enter it again; or ask your manager to add you back, then enter it again yourself.</source>
+        <translation>Sao chép nội dung và gửi cho một đồng nghiệp còn trong đoàn để nhập lại; hoặc đề nghị lãnh đạo đưa anh/chị trở lại đoàn, rồi tự nhập lại.</translation>
+    </message>
+    <message>
+        <source>Copy the text and pass it to a member of the mission the record now belongs to, who can enter it again.</source>
+        <translation>Sao chép nội dung và chuyển cho một thành viên của đoàn hiện giữ bản ghi này để nhập lại.</translation>
+    </message>
+    <message>
+        <source>Copy your values and compare them with the record a colleague on the mission sees; re-enter what is still right.</source>
+        <translation>Sao chép các giá trị của anh/chị và so với bản ghi mà đồng nghiệp trong đoàn đang thấy; nhập lại những gì vẫn đúng.</translation>
+    </message>
+    <message>
+        <source>Copy the text and enter it again where it belongs.</source>
+        <translation>Sao chép nội dung và nhập lại vào đúng chỗ.</translation>
+    </message>
 </context>
 <context>
     <name>SetAsidePage</name>
     <message>
         <source>Changes set aside</source>
         <translation>Thay đổi được giữ riêng</translation>
-    </message>
-    <message>
-        <source>You were removed from the mission these changes belong to, so the server no longer takes them. They are kept on this device: copy them to pass them on to a colleague still on the mission.</source>
-        <translation>Anh/chị đã được rút khỏi đoàn có các thay đổi này nên máy chủ không nhận chúng nữa. Chúng vẫn được giữ trên thiết bị này: hãy sao chép để chuyển cho đồng nghiệp còn trong đoàn.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2509,6 +2569,34 @@
     <message>
         <source>Nothing set aside: every change on this device can be sent.</source>
         <translation>Không có gì bị giữ riêng: mọi thay đổi trên thiết bị này đều gửi được.</translation>
+    </message>
+    <message>
+        <source>The server no longer takes these changes from this device. They are kept here, never lost: each says why, and what you can do.</source>
+        <translation>Máy chủ không còn nhận các thay đổi này từ thiết bị này. Chúng được giữ lại ở đây, không bị mất: mỗi mục ghi rõ lý do và việc anh/chị có thể làm.</translation>
+    </message>
+    <message>
+        <source>What you can do: %1</source>
+        <translation>Việc anh/chị có thể làm: %1</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>Sao chép %1</translation>
+    </message>
+    <message>
+        <source>Dismiss %1</source>
+        <translation>Bỏ qua %1</translation>
+    </message>
+    <message>
+        <source>Dismiss this change?</source>
+        <translation>Bỏ qua thay đổi này?</translation>
+    </message>
+    <message>
+        <source>“%1” will no longer be listed here and cannot be sent. Copy it first if you still need it.</source>
+        <translation>“%1” sẽ không còn hiện ở đây và không thể gửi đi. Hãy sao chép trước nếu anh/chị còn cần.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Giữ lại</translation>
     </message>
 </context>
 <context>

@@ -1,14 +1,17 @@
 // RecordListModel, MissionModel and SearchModel over a real store on the worker thread.
 #include "appfixture.h"
 #include "choicefilter.h"
+#include "iso.h"
 #include "missionmodel.h"
 #include "recordlistmodel.h"
 #include "searchmodel.h"
 #include "setasidemodel.h"
 #include "store.h"
+#include "texts.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTranslator>
 
 class TestListModels : public QObject
 {
@@ -259,6 +262,80 @@ private Q_SLOTS:
         QCOMPARE(filter.valueAt(5), QString());
     }
 
+    // Every country core accepts has a name of its own in the Vietnamese translation (not the
+    // English fallback), and the common ones read as in Vietnamese administrative reports.
+    void countriesHaveVietnameseNames()
+    {
+        QTranslator vi;
+        QVERIFY(vi.load(QStringLiteral(":/i18n/attache_vi.qm")));
+        int countries = 0;
+        for (char a = 'A'; a <= 'Z'; ++a) {
+            for (char b = 'A'; b <= 'Z'; ++b) {
+                const char code[3] = {a, b, 0};
+                if (!attache::isCountryCode(code))
+                    continue;
+                ++countries;
+                // No translator installed: the English name the app looks up.
+                const QString english = Texts::countryName(QString::fromLatin1(code));
+                QVERIFY2(!english.isEmpty() && english != QLatin1String(code), code);
+                const QString name = vi.translate("Country", english.toUtf8().constData());
+                QVERIFY2(!name.trimmed().isEmpty(), qPrintable(english));
+            }
+        }
+        QVERIFY(countries >= 249);
+
+        Preferences prefs(nullptr, nullptr, true);
+        prefs.setLanguage(QStringLiteral("vi"));
+        const std::pair<const char *, const char *> names[]
+            = {{"KR", "Hàn Quốc"}, {"JP", "Nhật Bản"}, {"US", "Hoa Kỳ"}, {"LA", "Lào"},
+                {"DE", "Cộng hòa Liên bang Đức"}, {"CZ", "Cộng hòa Séc"}, {"CN", "Trung Quốc"},
+                {"TW", "Đài Loan (Trung Quốc)"}, {"AU", "Australia"}, {"GB", "Vương quốc Anh"},
+                {"KH", "Campuchia"}, {"TH", "Thái Lan"}, {"VN", "Việt Nam"}};
+        for (const auto &[code, name] : names)
+            QCOMPARE(Texts::countryName(QString::fromLatin1(code)), QString::fromUtf8(name));
+        prefs.setLanguage(QStringLiteral("en"));
+        QCOMPARE(Texts::countryName(QStringLiteral("DE")), QStringLiteral("Germany"));
+    }
+
+    // Why an edit was set aside, and what to do, for every reason the store gives (and one it
+    // may give one day), in both languages.
+    void setAsideReasonsInPlainWords()
+    {
+        Preferences prefs(nullptr, nullptr, true);
+        prefs.setLanguage(QStringLiteral("en"));
+        const QString codes[]
+            = {QStringLiteral("removed_from_mission"), QStringLiteral("moved_out_of_scope"),
+                QStringLiteral("lost_edit_not_reported"), QStringLiteral("some_future_reason")};
+        QStringList seen;
+        for (const auto &code : codes) {
+            const QString why = SetAsideModel::reasonText(code);
+            const QString what = SetAsideModel::advice(code);
+            QVERIFY(!why.isEmpty() && !what.isEmpty());
+            QVERIFY2(!why.contains(code) && !why.contains(QLatin1Char('_')), qPrintable(why));
+            QVERIFY2(what.startsWith(QLatin1String("Copy")), qPrintable(what));
+            seen << why;
+        }
+        seen.removeDuplicates();
+        QCOMPARE(seen.size(), 4);
+        QVERIFY(SetAsideModel::reasonText(codes[0]).startsWith(
+            QLatin1String("You were removed from this mission")));
+        QVERIFY(SetAsideModel::reasonText(codes[1]).contains(
+            QLatin1String("moved to a mission you are not a member of")));
+        QVERIFY(SetAsideModel::reasonText(codes[2]).contains(QLatin1String("same time")));
+
+        prefs.setLanguage(QStringLiteral("vi"));
+        for (const auto &code : codes) {
+            QVERIFY2(SetAsideModel::reasonText(code) != QString(), qPrintable(code));
+            prefs.setLanguage(QStringLiteral("en"));
+            const QString english = SetAsideModel::advice(code);
+            prefs.setLanguage(QStringLiteral("vi"));
+            QVERIFY2(SetAsideModel::advice(code) != english, qPrintable(code));
+        }
+        QVERIFY(SetAsideModel::reasonText(codes[0]).startsWith(
+            QStringLiteral("Anh/chị không còn là thành viên của đoàn này")));
+        prefs.setLanguage(QStringLiteral("en"));
+    }
+
     // Removed from a mission with unsent edits: the edits are set aside, listed as plain text,
     // copied, and dismissed for good.
     void setAsideEditsListedCopiedDismissed()
@@ -311,6 +388,23 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("Date and time: ")), qPrintable(text));
         QVERIFY(!row.data(SetAsideModel::ChangedFieldsRole).toString().isEmpty());
         QVERIFY(!row.data(SetAsideModel::SetAsideAtRole).toString().isEmpty());
+        // Why, and what to do, in words; the store's code stays available.
+        QCOMPARE(
+            row.data(SetAsideModel::ReasonRole).toString(), QStringLiteral("removed_from_mission"));
+        QCOMPARE(row.data(SetAsideModel::ReasonTextRole).toString(),
+            SetAsideModel::reasonText(QStringLiteral("removed_from_mission")));
+        QCOMPARE(row.data(SetAsideModel::AdviceRole).toString(),
+            SetAsideModel::advice(QStringLiteral("removed_from_mission")));
+        // A language switch rebuilds the rows in the new language.
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        f.prefs.setLanguage(QStringLiteral("vi"));
+        QVERIFY(reset.wait());
+        QVERIFY(model.index(meeting)
+                    .data(SetAsideModel::ReasonTextRole)
+                    .toString()
+                    .startsWith(QStringLiteral("Anh/chị không còn là thành viên")));
+        f.prefs.setLanguage(QStringLiteral("en"));
+        QVERIFY(reset.wait());
         const qint64 id = row.data(SetAsideModel::EditIdRole).toLongLong();
         const QString copyText = model.textOf(id);
         QVERIFY(copyText.startsWith(QStringLiteral("Meeting: ")));

@@ -61,11 +61,14 @@ TestCase {
             .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
         typeText(word);
         tryVerify(() => findChild(picker, "match_" + contactId) !== null, 5000);
+        // Names come from others: shown as plain text, never rich text.
+        compare(findChild(picker, "match_" + contactId).contentItem.textFormat, Text.PlainText);
         mouseClick(findChild(picker, "match_" + contactId));
         compare(page.form.value("contact_ids"), [contactId]);
         compare(search.text, "");
         tryVerify(() => findChild(picker, "chosen_" + contactId) !== null);
         verify(findChild(picker, "chosen_" + contactId).text.indexOf(name) === 0);
+        compare(findChild(picker, "chosen_" + contactId).contentItem.textFormat, Text.PlainText);
         waitForRendering(page); // the chip is laid out in the next frame
         mouseClick(findChild(picker, "chosen_" + contactId));
         compare(page.form.value("contact_ids"), []);
