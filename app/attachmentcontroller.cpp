@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace {
 
 struct Meta
@@ -20,7 +22,10 @@ struct Meta
 
 AttachmentController::AttachmentController(QObject *parent)
     : QObject(parent)
-{ }
+{
+    m_progressTimer.setInterval(250);
+    connect(&m_progressTimer, &QTimer::timeout, this, &AttachmentController::updateProgress);
+}
 
 void AttachmentController::setBackend(Backend *backend)
 {
@@ -59,7 +64,34 @@ void AttachmentController::setState(const QString &state, const QString &error)
 {
     m_state = state;
     m_error = error;
+    if (state == QLatin1String("downloading"))
+        m_progressTimer.start();
+    else
+        m_progressTimer.stop();
+    updateProgress();
     Q_EMIT stateChanged();
+}
+
+void AttachmentController::updateProgress()
+{
+    double progress = 0;
+    if (m_state == QLatin1String("ready")) {
+        progress = 1;
+    } else if (m_size <= 0) {
+        progress = -1;
+    } else if (m_backend && !m_sha.isEmpty()
+        && (m_state == QLatin1String("downloading") || m_state == QLatin1String("failed"))) {
+        // A stat a few times a second, on a file the engine only appends to: cheap enough
+        // for the UI thread.
+        const QFileInfo part(
+            m_backend->attachmentDir() + QLatin1Char('/') + m_sha + QStringLiteral(".part"));
+        if (part.exists())
+            progress = std::min(1.0, double(part.size()) / double(m_size));
+    }
+    if (progress == m_progress)
+        return;
+    m_progress = progress;
+    Q_EMIT progressChanged();
 }
 
 void AttachmentController::fetch()
@@ -68,6 +100,8 @@ void AttachmentController::fetch()
         return;
     const int generation = ++m_generation;
     m_url.clear();
+    m_sha.clear();
+    m_size = 0;
     setState(QStringLiteral("loading"));
     m_backend->run(
         this,

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
@@ -27,6 +28,9 @@ class AttachmentController : public QObject
     Q_PROPERTY(bool isImage READ isImage NOTIFY stateChanged)
     Q_PROPERTY(QUrl fileUrl READ fileUrl NOTIFY stateChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY stateChanged)
+    /// While downloading (and after a failed download, what is kept for the next try): the
+    /// share of the file on this device, 0 to 1; -1 when the size is unknown.
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
 
 public:
     explicit AttachmentController(QObject *parent = nullptr);
@@ -44,6 +48,7 @@ public:
     bool isImage() const { return m_mime.startsWith(QLatin1String("image/")); }
     QUrl fileUrl() const { return m_url; }
     QString errorText() const { return m_error; }
+    double progress() const { return m_progress; }
 
     /// Loads the record and fetches the bytes (again, after a failure).
     Q_INVOKABLE void fetch();
@@ -51,11 +56,13 @@ public:
 Q_SIGNALS:
     void configChanged();
     void stateChanged();
+    void progressChanged();
 
 private:
     void setState(const QString &state, const QString &error = {});
     void onReady(const QString &sha256, const QString &path);
     void onFailed(const QString &sha256, const QString &message);
+    void updateProgress();
 
     QPointer<Backend> m_backend;
     QPointer<SyncController> m_sync;
@@ -67,5 +74,9 @@ private:
     qint64 m_size = 0;
     QUrl m_url;
     QString m_error;
+    double m_progress = 0;
+    /// The sync engine appends each downloaded chunk to "<sha256>.part" in the attachment
+    /// directory: its size, looked at a few times a second, is the download's progress.
+    QTimer m_progressTimer;
     int m_generation = 0;
 };

@@ -125,6 +125,10 @@ QVariant SetAsideModel::data(const QModelIndex &index, int role) const
         return r.reason;
     case SetAsideAtRole:
         return m_prefs ? m_prefs->formatTimestamp(r.setAsideAt) : QString::number(r.setAsideAt);
+    case ReasonTextRole:
+        return reasonText(r.reason);
+    case AdviceRole:
+        return advice(r.reason);
     case ChangedFieldsRole: {
         QStringList labels;
         for (const auto &f : r.changedFields)
@@ -140,7 +144,37 @@ QHash<int, QByteArray> SetAsideModel::roleNames() const
 {
     return {{EditIdRole, "editId"}, {KindLabelRole, "kindLabel"}, {TitleRole, "title"},
         {TextRole, "text"}, {ReasonRole, "reason"}, {SetAsideAtRole, "setAsideAt"},
-        {ChangedFieldsRole, "changedFields"}};
+        {ChangedFieldsRole, "changedFields"}, {ReasonTextRole, "reasonText"},
+        {AdviceRole, "advice"}};
+}
+
+QString SetAsideModel::reasonText(const QString &reason)
+{
+    if (reason == QLatin1String("removed_from_mission"))
+        return tr("You were removed from this mission, so the server no longer accepts "
+                  "changes to it from you.");
+    if (reason == QLatin1String("moved_out_of_scope"))
+        return tr("This record was moved to a mission you are not a member of, so your "
+                  "changes to it could not be sent.");
+    if (reason == QLatin1String("lost_edit_not_reported"))
+        return tr("A colleague changed the same fields at the same time and their values were "
+                  "kept; the record then left this device before you could review yours.");
+    return tr("The server could not take these changes from this device.");
+}
+
+QString SetAsideModel::advice(const QString &reason)
+{
+    if (reason == QLatin1String("removed_from_mission"))
+        return tr("Copy the text and send it to a colleague still on the mission, who can "
+                  "enter it again; or ask your manager to add you back, then enter it again "
+                  "yourself.");
+    if (reason == QLatin1String("moved_out_of_scope"))
+        return tr("Copy the text and pass it to a member of the mission the record now "
+                  "belongs to, who can enter it again.");
+    if (reason == QLatin1String("lost_edit_not_reported"))
+        return tr("Copy your values and compare them with the record a colleague on the "
+                  "mission sees; re-enter what is still right.");
+    return tr("Copy the text and enter it again where it belongs.");
 }
 
 void SetAsideModel::setBackend(Backend *backend)
@@ -166,7 +200,12 @@ void SetAsideModel::setPreferences(Preferences *prefs)
 {
     if (m_prefs == prefs)
         return;
+    if (m_prefs)
+        disconnect(m_prefs, nullptr, this, nullptr);
     m_prefs = prefs;
+    // The text, the reasons and the dates are in the user's language: a switch rebuilds them.
+    if (m_prefs)
+        connect(m_prefs, &Preferences::languageChanged, this, &SetAsideModel::reload);
     Q_EMIT configChanged();
     reload();
 }

@@ -7,11 +7,12 @@
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
-/// Edits that could not be sent because the user was removed from their mission: the sync
+/// Edits that could not be sent (the user was removed from their mission, the record moved to a
+/// mission they are not on, values that lost a conflict left with their record): the sync
 /// engine set them aside (Store::setAsideEdits()) instead of losing them. This lists them with
-/// the record's content as plain text, copies one to the clipboard, and dismisses one once the
-/// user has dealt with it (the dismissal is kept in the store; the copy stays until the device
-/// is wiped).
+/// the record's content as plain text, why each was set aside and what the user can do, in
+/// plain translated words, copies one to the clipboard, and dismisses one once the user has
+/// dealt with it (the dismissal is kept in the store; the copy stays until the device is wiped).
 class SetAsideModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -27,9 +28,11 @@ public:
         KindLabelRole,
         TitleRole,
         TextRole,
-        ReasonRole,
+        ReasonRole, ///< the store's code: removed_from_mission, moved_out_of_scope, …
         SetAsideAtRole,
         ChangedFieldsRole,
+        ReasonTextRole, ///< why, in one translated sentence
+        AdviceRole, ///< what the user can do about it, in one translated sentence
     };
     Q_ENUM(Roles)
 
@@ -53,6 +56,12 @@ public:
     Q_INVOKABLE void copy(qint64 editId) const;
     /// Hides it from this list for good (the user copied it or does not need it).
     Q_INVOKABLE void dismiss(qint64 editId);
+
+    /// Why an edit was set aside, for a Store::SetAsideEdit reason code (any code, even one
+    /// this version does not know, gets a sentence).
+    static QString reasonText(const QString &reason);
+    /// What the user can do about an edit set aside for `reason`.
+    static QString advice(const QString &reason);
 
 Q_SIGNALS:
     void configChanged();

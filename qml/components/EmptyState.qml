@@ -6,6 +6,7 @@ Label {
     horizontalAlignment: Text.AlignHCenter
     verticalAlignment: Text.AlignVCenter
     wrapMode: Text.Wrap
+    textFormat: Text.PlainText // it may repeat what was typed (search)
     opacity: 0.7
     padding: 24
 }

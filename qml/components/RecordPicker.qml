@@ -57,9 +57,18 @@ ColumnLayout {
         Repeater {
             model: root.chosen
             delegate: Button {
+                id: chip
                 required property string modelData
                 objectName: "chosen_" + modelData
                 text: root.labelOf(modelData) + "  ✕"
+                // Names come from others: never read as rich text.
+                contentItem: Label {
+                    text: chip.text
+                    textFormat: Text.PlainText
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    elide: Text.ElideRight
+                }
                 Accessible.name: qsTr("Remove %1").arg(root.labelOf(modelData))
                 onClicked: root.unpick(modelData)
             }
@@ -78,9 +87,16 @@ ColumnLayout {
     Repeater {
         model: search.activeFocus || search.text !== "" ? filter : null
         delegate: ItemDelegate {
+            id: match
             required property string value
             required property string label
             objectName: "match_" + value
+            contentItem: Label {
+                text: match.text
+                textFormat: Text.PlainText
+                verticalAlignment: Text.AlignVCenter
+                elide: Text.ElideRight
+            }
             focusPolicy: Qt.NoFocus // the list stays open while it is clicked
             text: label
             Accessible.name: label

@@ -13,6 +13,9 @@ Dialog {
     property string missionId: ""
     /// Set when the camera could not be used here: the file picker remains.
     property bool noCamera: false
+    /// Why: "no_video_input" (Qt Multimedia loaded, no camera found) or "no_multimedia" (the
+    /// capture component could not load).
+    property string cameraProblem: ""
     signal saved(string message)
 
     title: qsTr("Quick contact")
@@ -56,6 +59,7 @@ Dialog {
         }
         RowLayout {
             Button {
+                objectName: "photoFileButton"
                 text: qsTr("Business card photo…")
                 enabled: dialog.missionId !== ""
                 Accessible.name: qsTr("Attach a photo of the business card")
@@ -80,6 +84,7 @@ Dialog {
         }
         Label {
             id: cameraMessage
+            objectName: "cameraMessage"
             visible: text !== ""
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
@@ -107,23 +112,27 @@ Dialog {
     // load, or a device without a camera, only hides the camera button with a word of why.
     Loader {
         id: camera
+        objectName: "cameraLoader"
         active: false
         source: Qt.resolvedUrl("CameraDialog.qml")
         onStatusChanged: {
             if (status === Loader.Error) {
-                dialog.cameraUnavailable();
+                dialog.cameraUnavailable("no_multimedia");
             } else if (status === Loader.Ready) {
                 if (item.available)
                     item.open();
                 else
-                    dialog.cameraUnavailable();
+                    dialog.cameraUnavailable("no_video_input");
             }
         }
     }
-    function cameraUnavailable() {
+    function cameraUnavailable(problem) {
         camera.active = false;
         noCamera = true;
-        cameraMessage.text = qsTr("No camera found on this device: choose a photo file instead.");
+        cameraProblem = problem;
+        cameraMessage.text = problem === "no_video_input"
+            ? qsTr("No camera found on this device: choose a photo file instead.")
+            : qsTr("The camera cannot be used in this version of the app: choose a photo file instead.");
     }
     Connections {
         target: camera.item

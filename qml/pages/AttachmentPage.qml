@@ -4,8 +4,9 @@ import QtQuick.Layouts
 import Attache
 import Attache.App
 
-// One attachment: downloaded from the department's server when it is not on this device yet,
-// then an image shown here, any file opened with the app the system chooses.
+// One attachment: downloaded from the department's server when it is not on this device yet
+// (with its progress; a failed download keeps what arrived and says why), then an image shown
+// here, any file opened with the app the system chooses. Names come from others: plain text.
 Page {
     id: page
 
@@ -48,10 +49,29 @@ Page {
         }
         RowLayout {
             visible: attachment.state === "loading" || attachment.state === "downloading"
-            BusyIndicator { running: parent.visible }
-            Label {
-                text: attachment.state === "downloading" ? qsTr("Downloading from the server…") : qsTr("Loading…")
+            Layout.fillWidth: true
+            BusyIndicator {
+                running: parent.visible
+                Accessible.ignored: true
             }
+            Label {
+                objectName: "attachmentProgressText"
+                text: (Preferences.revision, attachment.state !== "downloading" ? qsTr("Loading…")
+                       : attachment.progress > 0
+                       ? qsTr("Downloading from the server… %1 %").arg(Preferences.formatNumber(attachment.progress * 100, 0))
+                       : qsTr("Downloading from the server…"))
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+        }
+        ProgressBar {
+            objectName: "attachmentProgress"
+            visible: attachment.state === "downloading" && attachment.progress >= 0
+            from: 0
+            to: 1
+            value: Math.max(0, attachment.progress)
+            Layout.fillWidth: true
+            Accessible.name: qsTr("Download progress")
         }
         Label {
             objectName: "attachmentError"
@@ -64,10 +84,20 @@ Page {
             Accessible.role: Accessible.AlertMessage
             Accessible.name: text
         }
+        Label {
+            objectName: "attachmentKept"
+            visible: attachment.state === "failed" && attachment.progress > 0
+            text: (Preferences.revision, qsTr("%1 % of the file is already on this device: trying again continues from there.").arg(Preferences.formatNumber(attachment.progress * 100, 0)))
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            opacity: 0.8
+            Layout.fillWidth: true
+        }
         Flow {
             spacing: Style.spacing
             Layout.fillWidth: true
             Button {
+                objectName: "retryButton"
                 visible: attachment.state === "failed"
                 text: qsTr("Try again")
                 onClicked: attachment.fetch()

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Attache
 import Attache.App
@@ -16,6 +17,12 @@ Page {
     property alias attachments: attached
     signal done()
     signal attachmentActivated(string recordId)
+
+    /// Attaches a file (what the file picker gives: a file: URL or a path) when the record is
+    /// saved.
+    function attachFile(url) {
+        recordForm.attachmentPath = url;
+    }
 
     objectName: "recordFormPage"
     title: Preferences.revision, recordForm.isNew ? qsTr("New %1").arg(Backend.kindName(kind)) : Backend.kindName(kind)
@@ -85,7 +92,7 @@ Page {
                 }
             }
             Label {
-                visible: attached.count > 0
+                visible: attached.count > 0 || page.kind !== "attachment"
                 text: qsTr("Attachments")
                 font.pixelSize: 13
                 opacity: 0.8
@@ -94,16 +101,51 @@ Page {
             Repeater {
                 model: attached
                 delegate: ItemDelegate {
+                    id: attachmentRow
                     required property string recordId
                     required property string title
                     required property string subtitle
                     objectName: "attachment_" + recordId
+                    // File names come from others: never read as rich text.
                     text: title + (subtitle !== "" ? " · " + subtitle : "")
+                    contentItem: Label {
+                        objectName: "attachmentName"
+                        text: attachmentRow.text
+                        textFormat: Text.PlainText
+                        elide: Text.ElideMiddle
+                        verticalAlignment: Text.AlignVCenter
+                    }
                     Accessible.name: qsTr("Open %1").arg(title)
                     Layout.fillWidth: true
                     Layout.leftMargin: Style.margin
                     Layout.rightMargin: Style.margin
                     onClicked: page.attachmentActivated(recordId)
+                }
+            }
+            RowLayout {
+                visible: page.kind !== "attachment"
+                Layout.leftMargin: Style.margin
+                Layout.rightMargin: Style.margin
+                Button {
+                    objectName: "attachFileButton"
+                    text: qsTr("Attach a file…")
+                    Accessible.name: qsTr("Attach a photo or a file")
+                    onClicked: fileDialog.open()
+                }
+                Label {
+                    objectName: "pendingAttachment"
+                    visible: recordForm.attachmentPath !== ""
+                    text: qsTr("%1 is attached when you save").arg(recordForm.attachmentPath.split("/").pop())
+                    textFormat: Text.PlainText
+                    elide: Text.ElideMiddle
+                    opacity: 0.8
+                    Layout.fillWidth: true
+                }
+                ToolButton {
+                    visible: recordForm.attachmentPath !== ""
+                    text: "✕"
+                    Accessible.name: qsTr("Do not attach this file")
+                    onClicked: recordForm.attachmentPath = ""
                 }
             }
             RowLayout {
@@ -138,5 +180,11 @@ Page {
     Shortcut {
         sequence: StandardKey.Save
         onActivated: recordForm.save()
+    }
+
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Attach a photo or a file")
+        onAccepted: page.attachFile(selectedFile)
     }
 }

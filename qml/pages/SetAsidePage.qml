@@ -4,8 +4,9 @@ import QtQuick.Layouts
 import Attache
 import Attache.App
 
-// Changes this device could not send because you were removed from their mission: kept here,
-// never lost. Copy one to send it another way, or dismiss it once dealt with.
+// Changes this device could not send (removed from the mission, record moved to another
+// mission, values that lost a conflict): kept here, never lost, each with why and what to do.
+// Copy one to send it another way, or dismiss it (after a confirmation) once dealt with.
 Page {
     id: page
 
@@ -30,7 +31,7 @@ Page {
             Layout.bottomMargin: 0
         }
         Label {
-            text: qsTr("You were removed from the mission these changes belong to, so the server no longer takes them. They are kept on this device: copy them to pass them on to a colleague still on the mission.")
+            text: qsTr("The server no longer takes these changes from this device. They are kept here, never lost: each says why, and what you can do.")
             wrapMode: Text.Wrap
             opacity: 0.8
             Layout.fillWidth: true
@@ -40,6 +41,7 @@ Page {
 
     ListView {
         id: list
+        objectName: "setAsideList"
         anchors.fill: parent
         clip: true
         model: edits
@@ -53,6 +55,8 @@ Page {
             required property string text
             required property string setAsideAt
             required property string changedFields
+            required property string reasonText
+            required property string advice
 
             width: ListView.view.width - 2 * Style.margin
             x: Style.margin
@@ -75,6 +79,21 @@ Page {
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
+                Label {
+                    objectName: "setAsideReason"
+                    text: card.reasonText
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "setAsideAdvice"
+                    text: qsTr("What you can do: %1").arg(card.advice)
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    opacity: 0.8
+                    Layout.fillWidth: true
+                }
                 TextArea {
                     objectName: "setAsideText"
                     text: card.text
@@ -89,6 +108,7 @@ Page {
                     Button {
                         objectName: "copyButton"
                         text: qsTr("Copy")
+                        Accessible.name: qsTr("Copy %1").arg(card.title)
                         onClicked: {
                             edits.copy(card.editId);
                             copied.visible = true;
@@ -98,7 +118,8 @@ Page {
                         objectName: "dismissButton"
                         text: qsTr("Dismiss")
                         flat: true
-                        onClicked: edits.dismiss(card.editId)
+                        Accessible.name: qsTr("Dismiss %1").arg(card.title)
+                        onClicked: confirmDismiss.ask(card.editId, card.title)
                     }
                     Label {
                         id: copied
@@ -113,6 +134,49 @@ Page {
             anchors.fill: parent
             visible: list.count === 0 && !edits.loading
             text: qsTr("Nothing set aside: every change on this device can be sent.")
+        }
+    }
+
+    // Dismissing hides the change from this list for good: asked first, with a word on copying.
+    Dialog {
+        id: confirmDismiss
+
+        property var editId: 0
+        property string recordTitle: ""
+
+        function ask(id, recordTitle) {
+            editId = id;
+            confirmDismiss.recordTitle = recordTitle;
+            open();
+        }
+
+        objectName: "confirmDismissDialog"
+        title: qsTr("Dismiss this change?")
+        modal: true
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(page.width - 2 * Style.margin, 420)
+        standardButtons: Dialog.NoButton
+        onAccepted: edits.dismiss(editId)
+
+        Label {
+            objectName: "confirmDismissText"
+            width: parent.width
+            text: qsTr("“%1” will no longer be listed here and cannot be sent. Copy it first if you still need it.").arg(confirmDismiss.recordTitle)
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "confirmDismissButton"
+                text: qsTr("Dismiss")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                objectName: "cancelDismissButton"
+                text: qsTr("Keep it")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
         }
     }
 }
