@@ -185,8 +185,26 @@ void RecordForm::setPreferences(Preferences *prefs)
 {
     if (m_prefs == prefs)
         return;
+    if (m_prefs)
+        disconnect(m_prefs, nullptr, this, nullptr);
     m_prefs = prefs;
+    if (m_prefs)
+        connect(m_prefs, &Preferences::languageChanged, this, &RecordForm::retranslate);
     Q_EMIT backendChanged();
+}
+
+void RecordForm::retranslate()
+{
+    // An open form follows a language switch: labels, and the choices of enum and country
+    // fields (re-sorted by their new names); what was typed stays as it is.
+    for (auto &f : m_fields) {
+        if (f.type == QLatin1String("enum") || f.type == QLatin1String("enumlist"))
+            f.options = Texts::enumOptions(m_kind, f.name);
+        if (f.type == QLatin1String("country") || f.type == QLatin1String("countrylist"))
+            f.options = Texts::countryOptions();
+    }
+    if (!m_fields.empty())
+        Q_EMIT dataChanged(index(0), index(int(m_fields.size()) - 1), {LabelRole, OptionsRole});
 }
 
 void RecordForm::setKind(const QString &kind)

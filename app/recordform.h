@@ -114,6 +114,7 @@ private:
     void fill(const nlohmann::json &fields, const QVariantMap &options);
     bool toJson(nlohmann::json &out);
     void saveAttachment(const QString &recordId, const QString &missionId);
+    void retranslate();
 
     QPointer<Backend> m_backend;
     QPointer<Preferences> m_prefs;

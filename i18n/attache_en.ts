@@ -2084,10 +2084,10 @@
         <translation>Signed in as %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) could not be sent: you are no longer on their mission. They are kept under ⋮ → Changes set aside.</source>
+        <source>%n change(s) could not be sent and are kept on this device: see why under ⋮ → Changes set aside.</source>
         <translation>
-            <numerusform>%n change could not be sent: you are no longer on its mission. It is kept under ⋮ → Changes set aside.</numerusform>
-            <numerusform>%n changes could not be sent: you are no longer on their mission. They are kept under ⋮ → Changes set aside.</numerusform>
+            <numerusform>%n change could not be sent and is kept on this device: see why under ⋮ → Changes set aside.</numerusform>
+            <numerusform>%n changes could not be sent and are kept on this device: see why under ⋮ → Changes set aside.</numerusform>
         </translation>
     </message>
 </context>
@@ -2199,8 +2199,12 @@
         <translation>Nothing recorded yet.</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>Add</translation>
+        <source>New %1</source>
+        <translation>New %1</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+N)</source>
+        <translation>%1 (Ctrl+N)</translation>
     </message>
 </context>
 <context>

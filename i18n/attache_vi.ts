@@ -2082,9 +2082,9 @@
         <translation>Đã đăng nhập: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) could not be sent: you are no longer on their mission. They are kept under ⋮ → Changes set aside.</source>
+        <source>%n change(s) could not be sent and are kept on this device: see why under ⋮ → Changes set aside.</source>
         <translation>
-            <numerusform>%n thay đổi không gửi được vì anh/chị không còn trong đoàn. Các thay đổi vẫn được giữ trong ⋮ → Thay đổi được giữ riêng.</numerusform>
+            <numerusform>%n thay đổi không gửi được và vẫn được giữ trên thiết bị này: xem lý do trong ⋮ → Thay đổi được giữ riêng.</numerusform>
         </translation>
     </message>
 </context>
@@ -2196,8 +2196,12 @@
         <translation>Chưa có nội dung nào.</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>Thêm</translation>
+        <source>New %1</source>
+        <translation>%1 mới</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+N)</source>
+        <translation>%1 (Ctrl+N)</translation>
     </message>
 </context>
 <context>

@@ -256,7 +256,7 @@ ApplicationWindow {
             undoBar.showMessage(qsTr("Signed in as %1").arg(name));
         }
         function onEditsSetAside(count) {
-            undoBar.showMessage(qsTr("%n change(s) could not be sent: you are no longer on their mission. They are kept under ⋮ → Changes set aside.", "", count));
+            undoBar.showMessage(qsTr("%n change(s) could not be sent and are kept on this device: see why under ⋮ → Changes set aside.", "", count));
         }
     }
 }

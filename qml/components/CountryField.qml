@@ -13,7 +13,16 @@ ComboBox {
     model: [{ value: "", label: "—" }].concat(options)
     textRole: "label"
     valueRole: "value"
-    currentIndex: value === "" ? 0 : 1 + (options || []).findIndex(o => o.value === value)
+    currentIndex: indexOfCode(value)
     Accessible.name: accessibleName
-    onActivated: box.picked(currentValue)
+    onActivated: {
+        box.picked(currentValue);
+        // A choice breaks the binding; bound again, the box keeps showing the chosen country
+        // when the options are re-sorted in another language.
+        currentIndex = Qt.binding(() => indexOfCode(box.value));
+    }
+
+    function indexOfCode(code) {
+        return code === "" ? 0 : 1 + (options || []).findIndex(o => o.value === code);
+    }
 }

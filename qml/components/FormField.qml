@@ -58,7 +58,7 @@ ColumnLayout {
         objectName: "error_" + field.name
         text: field.error
         visible: field.error !== ""
-        color: "#d32f2f"
+        color: Style.error
         wrapMode: Text.Wrap
         font.pixelSize: 13
         Layout.fillWidth: true

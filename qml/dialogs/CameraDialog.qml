@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtMultimedia
+import Attache
 
 // Takes a photo of a business card with the device's camera (Qt Multimedia). Loaded only on
 // demand, through a Loader, so that the app runs on a machine without Qt Multimedia or without
@@ -47,7 +48,7 @@ Dialog {
             id: errorLabel
             visible: text !== ""
             textFormat: Text.PlainText
-            color: "#d32f2f"
+            color: Style.error
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }

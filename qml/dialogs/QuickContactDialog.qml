@@ -94,7 +94,7 @@ Dialog {
         Label {
             text: recordForm.errorText
             visible: text !== ""
-            color: "#d32f2f"
+            color: Style.error
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }

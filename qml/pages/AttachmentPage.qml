@@ -78,7 +78,7 @@ Page {
             text: attachment.errorText
             visible: attachment.state === "failed"
             textFormat: Text.PlainText
-            color: "#d32f2f"
+            color: Style.error
             wrapMode: Text.Wrap
             Layout.fillWidth: true
             Accessible.role: Accessible.AlertMessage

@@ -16,6 +16,7 @@ Page {
 
     header: Label {
         text: page.title
+        textFormat: Text.PlainText
         font.pixelSize: 20
         font.bold: true
         padding: Style.margin
@@ -23,6 +24,7 @@ Page {
 
     ListView {
         id: list
+        objectName: "conflictList"
         anchors.fill: parent
         clip: true
         spacing: Style.spacing
@@ -71,9 +73,12 @@ Page {
                         ]
                         delegate: ColumnLayout {
                             required property var modelData
+                            // Both sides start at the same height, however long either is.
+                            Layout.alignment: Qt.AlignTop
                             Layout.fillWidth: true
                             Layout.preferredWidth: 1
                             Label {
+                                objectName: modelData.keepWinner ? "winnerBy" : "loserBy"
                                 text: qsTr("By %1, %2").arg(modelData.by).arg(modelData.at)
                                 textFormat: Text.PlainText
                                 opacity: 0.7
@@ -81,12 +86,14 @@ Page {
                                 Layout.fillWidth: true
                             }
                             Label {
+                                objectName: modelData.keepWinner ? "winnerValue" : "loserValue"
                                 text: modelData.value
                                 textFormat: Text.PlainText
                                 wrapMode: Text.Wrap
                                 Layout.fillWidth: true
                             }
                             Button {
+                                objectName: modelData.keepWinner ? "keepWinner" : "keepLoser"
                                 text: qsTr("Keep this one")
                                 Accessible.name: qsTr("Keep “%1”").arg(modelData.value)
                                 onClicked: conflicts.keep(card.conflictId, modelData.keepWinner)

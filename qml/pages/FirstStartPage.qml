@@ -103,7 +103,7 @@ Page {
                 text: Sync.errorText
                 visible: text !== ""
                 textFormat: Text.PlainText
-                color: "#d32f2f"
+                color: Style.error
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
                 Accessible.role: Accessible.AlertMessage

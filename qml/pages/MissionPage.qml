@@ -52,17 +52,20 @@ Page {
             id: tabs
             Layout.fillWidth: true
             Repeater {
-                model: [qsTr("Overview"), qsTr("Meetings"), qsTr("Agreements"), qsTr("Events"),
-                    qsTr("Contacts"), qsTr("Investment leads"), qsTr("Follow-ups"), qsTr("Attachments")]
+                // A fixed model, the labels translated in the delegate: a language switch only
+                // renames the tabs and keeps the one shown.
+                model: page.kinds.length
                 delegate: TabButton {
-                    required property string modelData
                     required property int index
+                    readonly property string label: [qsTr("Overview"), qsTr("Meetings"),
+                        qsTr("Agreements"), qsTr("Events"), qsTr("Contacts"),
+                        qsTr("Investment leads"), qsTr("Follow-ups"), qsTr("Attachments")][index]
                     text: {
                         const n = details.counts[page.kinds[index]];
-                        return n ? modelData + " (" + n + ")" : modelData;
+                        return n ? label + " (" + n + ")" : label;
                     }
                     width: implicitWidth
-                    Accessible.name: modelData
+                    Accessible.name: label
                 }
             }
         }
@@ -136,6 +139,8 @@ Page {
     }
 
     RoundButton {
+        id: addButton
+        objectName: "addButton"
         visible: tabs.currentIndex > 0 && page.kinds[tabs.currentIndex] !== "attachment"
         text: "+"
         font.pixelSize: 24
@@ -145,9 +150,17 @@ Page {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: Style.margin
-        Accessible.name: qsTr("Add")
+        // Says what it adds: "New meeting", "New contact"…
+        Accessible.name: (Preferences.revision, qsTr("New %1").arg(Backend.kindName(page.kinds[tabs.currentIndex])))
         ToolTip.visible: hovered
-        ToolTip.text: qsTr("Add")
+        ToolTip.text: qsTr("%1 (Ctrl+N)").arg(Accessible.name)
         onClicked: page.newRecordRequested(page.kinds[tabs.currentIndex])
+    }
+
+    // Desktop: Ctrl+N adds a record to the tab shown.
+    Shortcut {
+        sequence: StandardKey.New
+        enabled: addButton.visible && page.visible
+        onActivated: page.newRecordRequested(page.kinds[tabs.currentIndex])
     }
 }

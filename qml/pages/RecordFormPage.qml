@@ -75,7 +75,7 @@ Page {
             Label {
                 text: recordForm.errorText
                 visible: text !== ""
-                color: "#d32f2f"
+                color: Style.error
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
                 Layout.margins: Style.margin

@@ -106,7 +106,7 @@ Page {
                 Label {
                     id: error
                     visible: text !== ""
-                    color: "#d32f2f"
+                    color: Style.error
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }

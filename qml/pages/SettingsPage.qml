@@ -101,7 +101,7 @@ Page {
         Label {
             text: Sync.errorText
             visible: text !== ""
-            color: "#d32f2f"
+            color: Style.error
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }

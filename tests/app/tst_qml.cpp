@@ -3,6 +3,7 @@
 // what a QML test cannot do by itself (files on disk, data only a sync produces, a server that
 // never answers).
 #include "backend.h"
+#include "hlc.h"
 #include "preferences.h"
 #include "singletons.h"
 #include "store.h"
@@ -105,6 +106,54 @@ public:
         });
         m_backend->notifyChanged(QStringLiteral("mission"));
         return *count;
+    }
+
+    /// A conflict as the server reports it: `field` of a record changed on two devices by two
+    /// of the demo's officials, `winner` kept, `loser` to review. Returns the winner's name.
+    Q_INVOKABLE QString recordConflict(const QString &kind, const QString &id, const QString &field,
+        const QString &winner, const QString &loser)
+    {
+        auto name = std::make_shared<QString>();
+        runAndWait([=](attache::Store &s) -> attache::Result<void> {
+            auto users = s.list("user");
+            if (!users)
+                return users.error();
+            if (users->size() < 2)
+                return attache::makeError("not_found", "The demo has fewer than two users.");
+            attache::Store::Conflict c;
+            c.kind = attache::findKind(kind.toStdString());
+            c.recordId = id.toStdString();
+            c.field = field.toStdString();
+            c.winnerValue = winner.toStdString();
+            c.loserValue = loser.toStdString();
+            // 20 and 19 March 2026, 10:00 UTC, on two devices.
+            c.winnerHlc = attache::Hlc {1774000800000, 0, "devicewinner"}.toString();
+            c.loserHlc = attache::Hlc {1773914400000, 0, "deviceloser"}.toString();
+            c.winnerBy = (*users)[0].id;
+            c.loserBy = (*users)[1].id;
+            c.detectedAt = 1774000800000;
+            *name = QString::fromStdString((*users)[0].title());
+            auto r = s.recordConflicts({c});
+            if (!r)
+                return r.error();
+            return {};
+        });
+        m_backend->notifyChanged(kind);
+        return *name;
+    }
+    /// A field of a record as the store holds it now (strings only).
+    Q_INVOKABLE QString fieldOf(const QString &kind, const QString &id, const QString &field)
+    {
+        auto out = std::make_shared<QString>();
+        runAndWait([=](attache::Store &s) -> attache::Result<void> {
+            auto r = s.get(kind.toStdString(), id.toStdString());
+            if (!r)
+                return r.error();
+            if (*r)
+                *out = QString::fromStdString((*r)->text(field.toStdString()));
+            return {};
+        });
+        return *out;
     }
 
     /// Writes a small PNG (an image the picker could give) and returns its file URL.

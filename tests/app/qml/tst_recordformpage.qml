@@ -26,6 +26,10 @@ TestCase {
         signalName: "done"
     }
 
+    function cleanup() {
+        Preferences.language = "en";
+    }
+
     function typeText(text) {
         for (let i = 0; i < text.length; ++i)
             keyClick(text[i]);
@@ -70,5 +74,27 @@ TestCase {
         keySequence(StandardKey.Save);
         doneSpy.wait(5000);
         verify(!page.form.isNew);
+    }
+
+    // A country picked, then the language switched: the labels and the options follow (re-sorted
+    // in Vietnamese), the box still shows the country picked.
+    function test_countryKeptAcrossLanguageSwitch() {
+        tryVerify(() => Backend.ready, 5000);
+        const page = createTemporaryObject(pageComponent, test);
+        tryVerify(() => !page.form.loading && page.form.rowCount() > 0, 5000);
+        const box = findChild(page, "input_country");
+        verify(box);
+        const korea = box.indexOfValue("KR");
+        verify(korea > 0);
+        box.currentIndex = korea; // what a choice in the popup does
+        box.activated(korea);
+        compare(page.form.value("country"), "KR");
+        compare(box.currentText, "South Korea");
+        Preferences.language = "vi";
+        tryCompare(box, "currentText", "Hàn Quốc");
+        compare(box.accessibleName, "Quốc gia");
+        compare(box.currentValue, "KR");
+        Preferences.language = "en";
+        tryCompare(box, "currentText", "South Korea");
     }
 }
