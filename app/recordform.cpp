@@ -188,23 +188,39 @@ void RecordForm::setPreferences(Preferences *prefs)
     if (m_prefs)
         disconnect(m_prefs, nullptr, this, nullptr);
     m_prefs = prefs;
-    if (m_prefs)
+    if (m_prefs) {
+        m_inputLanguage = m_prefs->language();
         connect(m_prefs, &Preferences::languageChanged, this, &RecordForm::retranslate);
+    }
     Q_EMIT backendChanged();
 }
 
 void RecordForm::retranslate()
 {
     // An open form follows a language switch: labels, and the choices of enum and country
-    // fields (re-sorted by their new names); what was typed stays as it is.
+    // fields (re-sorted by their new names); what was typed keeps its meaning.
+    // Amounts are typed with the separators of a language ("1.500" is fifteen hundred in
+    // Vietnamese, one and a half in English): they are rewritten for the new one, so that a
+    // switch never changes an amount.
+    Preferences before(nullptr, nullptr, false);
+    before.setLanguage(m_inputLanguage);
+    const bool amountsMove = m_prefs && m_inputLanguage != m_prefs->language();
     for (auto &f : m_fields) {
         if (f.type == QLatin1String("enum") || f.type == QLatin1String("enumlist"))
             f.options = Texts::enumOptions(m_kind, f.name);
         if (f.type == QLatin1String("country") || f.type == QLatin1String("countrylist"))
             f.options = Texts::countryOptions();
+        if (amountsMove && f.type == QLatin1String("money") && !f.currency.isEmpty()) {
+            // One that does not parse stays as typed: the save will say so next to the field.
+            if (const auto amount = before.parseMoney(f.value.toString(), f.currency))
+                f.value = m_prefs->moneyInput(*amount, f.currency);
+        }
     }
+    if (m_prefs)
+        m_inputLanguage = m_prefs->language();
     if (!m_fields.empty())
-        Q_EMIT dataChanged(index(0), index(int(m_fields.size()) - 1), {LabelRole, OptionsRole});
+        Q_EMIT dataChanged(
+            index(0), index(int(m_fields.size()) - 1), {LabelRole, OptionsRole, ValueRole});
 }
 
 void RecordForm::setKind(const QString &kind)

@@ -123,6 +123,7 @@ private:
     QString m_missionId;
     QStringList m_only;
     QString m_attachmentPath;
+    QString m_inputLanguage; ///< the language amounts are typed in (its separators)
     std::vector<Field> m_fields;
     nlohmann::json m_original = nlohmann::json::object();
     bool m_loading = false;

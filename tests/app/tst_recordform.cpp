@@ -128,6 +128,27 @@ private Q_SLOTS:
         QVERIFY(reloaded.wait());
         QCOMPARE(form.value(QStringLiteral("pledged_capital")).toString(),
             QStringLiteral("15.000.000,5"));
+        // "1.500" is fifteen hundred in Vietnamese: a switch to English mid-edit rewrites it with
+        // English separators, never reads it as one and a half.
+        form.setValue(QStringLiteral("pledged_capital"), QStringLiteral("1.500"));
+        f.prefs.setLanguage(QStringLiteral("en"));
+        QCOMPARE(
+            form.value(QStringLiteral("pledged_capital")).toString(), QStringLiteral("1,500"));
+        QStringList labels; // and the labels follow
+        for (int row = 0; row < form.rowCount(); ++row)
+            labels << form.data(form.index(row), RecordForm::LabelRole).toString();
+        QVERIFY2(labels.contains(QStringLiteral("Pledged capital")), qPrintable(labels.join(',')));
+        QSignalSpy resaved(&form, &RecordForm::saved);
+        form.save();
+        QVERIFY(resaved.wait());
+        form.reload();
+        QVERIFY(reloaded.wait());
+        QCOMPARE(
+            form.value(QStringLiteral("pledged_capital")).toString(), QStringLiteral("1,500"));
+        f.prefs.setLanguage(QStringLiteral("vi"));
+        QCOMPARE(
+            form.value(QStringLiteral("pledged_capital")).toString(), QStringLiteral("1.500"));
+        f.prefs.setLanguage(QStringLiteral("en"));
 
         // A follow-up due date typed dd/mm/yyyy; an impossible date is refused next to the field.
         RecordForm task;

@@ -157,6 +157,51 @@ private Q_SLOTS:
             QVERIFY(!image.isNull());
             QVERIFY(image.save(prefix + QLatin1String(shot.name) + QStringLiteral(".png")));
         }
+        // A contact's form with a colleague's photo (on the server only), and that photo's page:
+        // not downloaded, this device not signed in.
+        QString contactId, attachmentId;
+        f.backend->run(
+            f.backend.get(),
+            [japan = japan.toStdString()](attache::Store &s) -> attache::Result<std::string> {
+                attache::ListQuery q;
+                q.missionId = japan;
+                auto contacts = s.list("contact", q);
+                if (!contacts)
+                    return contacts.error();
+                if (contacts->empty())
+                    return attache::makeError("not_found", "no contact");
+                auto a = s.create("attachment",
+                    {{"mission_id", japan}, {"record_kind", "contact"},
+                        {"record_id", contacts->front().id}, {"file_name", "danh-thiep.jpg"},
+                        {"mime_type", "image/jpeg"}, {"size", 245760},
+                        {"sha256", std::string(64, 'a')}});
+                if (!a)
+                    return a.error();
+                return contacts->front().id + " " + a->id;
+            },
+            [&](attache::Result<std::string> r) {
+                QVERIFY2(r, r ? "" : r.error().message.c_str());
+                const auto ids = QString::fromStdString(*r).split(QLatin1Char(' '));
+                contactId = ids.value(0);
+                attachmentId = ids.value(1);
+            });
+        QTRY_VERIFY(!attachmentId.isEmpty());
+        const Shot attachmentShots[] = {
+            {"contact-form", "record",
+                {{"kind", "contact"}, {"recordId", contactId}, {"missionId", japan}}},
+            {"attachment", "record",
+                {{"kind", "attachment"}, {"recordId", attachmentId}, {"missionId", japan}}},
+        };
+        for (const Shot &shot : attachmentShots) {
+            QVERIFY(QMetaObject::invokeMethod(window, "navigate",
+                Q_ARG(QVariant, QString::fromLatin1(shot.page)), Q_ARG(QVariant, shot.props)));
+            settle(*f.backend);
+            QTRY_VERIFY_WITH_TIMEOUT(!window->property("busy").toBool(), 3000);
+            settle(*f.backend);
+            QVERIFY(window->grabWindow().save(
+                prefix + QLatin1String(shot.name) + QStringLiteral(".png")));
+        }
+
         // The dark theme, on the mission page.
         f.prefs.setTheme(QStringLiteral("dark"));
         const QVariantMap darkProps {{QStringLiteral("missionId"), japan}};
