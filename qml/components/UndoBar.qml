@@ -5,7 +5,8 @@ import QtQuick.Layouts
 import Attache
 import Attache.App
 
-// A short message at the bottom of the window, with Undo after a delete.
+// A short message at the bottom of the window, with Undo after a delete (its button, or
+// Ctrl+Z while it shows). Announced to screen readers as it appears.
 Pane {
     id: bar
 
@@ -20,6 +21,10 @@ Pane {
         visible = true;
         timer.restart();
     }
+    function undo() {
+        Backend.restore(bar.kind, bar.recordId);
+        bar.visible = false;
+    }
     function showMessage(text) {
         bar.kind = "";
         bar.recordId = "";
@@ -30,6 +35,8 @@ Pane {
 
     visible: false
     z: 10
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: message.text
     width: Math.min(parent ? parent.width - 2 * Style.margin : 400, 560)
 
     Timer {
@@ -46,14 +53,12 @@ Pane {
             Layout.fillWidth: true
         }
         Button {
+            objectName: "undoButton"
             visible: bar.recordId !== ""
             text: qsTr("Undo")
             flat: true
             Accessible.name: qsTr("Undo delete")
-            onClicked: {
-                Backend.restore(bar.kind, bar.recordId);
-                bar.visible = false;
-            }
+            onClicked: bar.undo()
         }
         Button {
             text: "✕"
@@ -61,5 +66,11 @@ Pane {
             Accessible.name: qsTr("Close message")
             onClicked: bar.visible = false
         }
+    }
+
+    Shortcut {
+        sequences: [StandardKey.Undo]
+        enabled: bar.visible && bar.recordId !== ""
+        onActivated: bar.undo()
     }
 }

@@ -159,7 +159,7 @@ Page {
 
     // Desktop: Ctrl+N adds a record to the tab shown.
     Shortcut {
-        sequence: StandardKey.New
+        sequences: [StandardKey.New]
         enabled: addButton.visible && page.visible
         onActivated: page.newRecordRequested(page.kinds[tabs.currentIndex])
     }
