@@ -59,6 +59,10 @@
         <source>Follow-ups after return</source>
         <translation>Follow-ups after return</translation>
     </message>
+    <message>
+        <source>Import and export contacts</source>
+        <translation>Import and export contacts</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentPage</name>
@@ -166,6 +170,208 @@
     <message>
         <source>No conflicts. Everything synced agrees.</source>
         <translation>No conflicts. Everything synced agrees.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactImportPage</name>
+    <message>
+        <source>Import and export contacts</source>
+        <translation>Import and export contacts</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <source>No mission (all contacts)</source>
+        <translation>No mission (all contacts)</translation>
+    </message>
+    <message>
+        <source>Import a file…</source>
+        <translation>Import a file…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>vCard 4.0 (phones, Google, Outlook)</source>
+        <translation>vCard 4.0 (phones, Google, Outlook)</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (older phones)</source>
+        <translation>vCard 3.0 (older phones)</translation>
+    </message>
+    <message>
+        <source>CSV (Excel, Google Contacts)</source>
+        <translation>CSV (Excel, Google Contacts)</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 to merge, %3 matching stored contacts</source>
+        <translation>%1 new, %2 to merge, %3 matching stored contacts</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <source>Fills: %1</source>
+        <translation>Fills: %1</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Keep separate</source>
+        <translation>Keep separate</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>Leave out</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <source>Kept in the notes</source>
+        <translation>Kept in the notes</translation>
+    </message>
+    <message>
+        <source>Import contacts from a phone, Outlook or Google Contacts (vCard or CSV); contacts already stored are offered for merging.</source>
+        <translation>Import contacts from a phone, Outlook or Google Contacts (vCard or CSV); contacts already stored are offered for merging.</translation>
+    </message>
+    <message>
+        <source>Contacts file</source>
+        <translation>Contacts file</translation>
+    </message>
+    <message>
+        <source>Contacts (*.vcf *.vcard *.csv)</source>
+        <translation>Contacts (*.vcf *.vcard *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Export contacts</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>vCard (*.vcf)</source>
+        <translation>vCard (*.vcf)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactInterchange</name>
+    <message>
+        <source>same e-mail %1</source>
+        <translation>same e-mail %1</translation>
+    </message>
+    <message>
+        <source>same phone %1</source>
+        <translation>same phone %1</translation>
+    </message>
+    <message>
+        <source>same name and organisation</source>
+        <translation>same name and organisation</translation>
+    </message>
+    <message>
+        <source>%1 as line %2 of the file: combined with it</source>
+        <extracomment>%1 is a reason such as &quot;same e-mail an@x.vn&quot;, %2 a line number of the file</extracomment>
+        <translation>%1 as line %2 of the file: combined with it</translation>
+    </message>
+    <message>
+        <source>Lines %1–%2: %3</source>
+        <translation>Lines %1–%2: %3</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>Separate new contact</source>
+        <translation>Separate new contact</translation>
+    </message>
+    <message>
+        <source>Merge into %1</source>
+        <translation>Merge into %1</translation>
+    </message>
+    <message>
+        <source>Combined with an earlier contact of the file</source>
+        <translation>Combined with an earlier contact of the file</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Left out</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>Could not read %1.</translation>
+    </message>
+    <message>
+        <source>%1 is too big for a contacts file.</source>
+        <translation>%1 is too big for a contacts file.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new contact(s)</source>
+        <translation>
+            <numerusform>%n new contact</numerusform>
+            <numerusform>%n new contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged</source>
+        <translation>
+            <numerusform>%n merged</numerusform>
+            <numerusform>%n merged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out</source>
+        <translation>
+            <numerusform>%n left out</numerusform>
+            <numerusform>%n left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not imported (see the lines)</source>
+        <translation>
+            <numerusform>%n not imported (see the lines)</numerusform>
+            <numerusform>%n not imported (see the lines)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) saved to %1</source>
+        <translation>
+            <numerusform>%n contact saved to %1</numerusform>
+            <numerusform>%n contacts saved to %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1517,10 @@
     <message>
         <source>No agreement in this period.</source>
         <translation>No agreement in this period.</translation>
+    </message>
+    <message>
+        <source>The missions you lead or belong to</source>
+        <translation>The missions you lead or belong to</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,10 @@
         <source>Follow-ups after return</source>
         <translation>Việc cần làm sau chuyến đi</translation>
     </message>
+    <message>
+        <source>Import and export contacts</source>
+        <translation>Nhập và xuất danh bạ</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentPage</name>
@@ -166,6 +170,203 @@
     <message>
         <source>No conflicts. Everything synced agrees.</source>
         <translation>Không có xung đột. Dữ liệu đồng bộ đã thống nhất.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactImportPage</name>
+    <message>
+        <source>Import and export contacts</source>
+        <translation>Nhập và xuất danh bạ</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>Đoàn công tác</translation>
+    </message>
+    <message>
+        <source>No mission (all contacts)</source>
+        <translation>Không thuộc đoàn nào (mọi đầu mối)</translation>
+    </message>
+    <message>
+        <source>Import a file…</source>
+        <translation>Nhập từ tệp…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất…</translation>
+    </message>
+    <message>
+        <source>vCard 4.0 (phones, Google, Outlook)</source>
+        <translation>vCard 4.0 (điện thoại, Google, Outlook)</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (older phones)</source>
+        <translation>vCard 3.0 (điện thoại đời cũ)</translation>
+    </message>
+    <message>
+        <source>CSV (Excel, Google Contacts)</source>
+        <translation>CSV (Excel, Google Contacts)</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 to merge, %3 matching stored contacts</source>
+        <translation>%1 mới, %2 gộp, %3 trùng với đầu mối đã có</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Dòng %1: %2</translation>
+    </message>
+    <message>
+        <source>Fills: %1</source>
+        <translation>Bổ sung: %1</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gộp</translation>
+    </message>
+    <message>
+        <source>Keep separate</source>
+        <translation>Giữ riêng</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Không nhập được</translation>
+    </message>
+    <message>
+        <source>Kept in the notes</source>
+        <translation>Đã ghi vào phần ghi chú</translation>
+    </message>
+    <message>
+        <source>Import contacts from a phone, Outlook or Google Contacts (vCard or CSV); contacts already stored are offered for merging.</source>
+        <translation>Nhập danh bạ từ điện thoại, Outlook hoặc Google Contacts (vCard hoặc CSV); đầu mối đã có sẽ được đề nghị gộp.</translation>
+    </message>
+    <message>
+        <source>Contacts file</source>
+        <translation>Tệp danh bạ</translation>
+    </message>
+    <message>
+        <source>Contacts (*.vcf *.vcard *.csv)</source>
+        <translation>Danh bạ (*.vcf *.vcard *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Xuất danh bạ</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>vCard (*.vcf)</source>
+        <translation>vCard (*.vcf)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactInterchange</name>
+    <message>
+        <source>same e-mail %1</source>
+        <translation>cùng e-mail %1</translation>
+    </message>
+    <message>
+        <source>same phone %1</source>
+        <translation>cùng số điện thoại %1</translation>
+    </message>
+    <message>
+        <source>same name and organisation</source>
+        <translation>cùng họ tên và cơ quan</translation>
+    </message>
+    <message>
+        <source>%1 as line %2 of the file: combined with it</source>
+        <extracomment>%1 is a reason such as &quot;same e-mail an@x.vn&quot;, %2 a line number of the file</extracomment>
+        <translation>%1 như dòng %2 của tệp: đã gộp vào đó</translation>
+    </message>
+    <message>
+        <source>Lines %1–%2: %3</source>
+        <translation>Dòng %1–%2: %3</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Dòng %1: %2</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(không có tên)</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Đầu mối mới</translation>
+    </message>
+    <message>
+        <source>Separate new contact</source>
+        <translation>Đầu mối mới, giữ riêng</translation>
+    </message>
+    <message>
+        <source>Merge into %1</source>
+        <translation>Gộp vào %1</translation>
+    </message>
+    <message>
+        <source>Combined with an earlier contact of the file</source>
+        <translation>Đã gộp với một đầu mối trước đó trong tệp</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>Không đọc được %1.</translation>
+    </message>
+    <message>
+        <source>%1 is too big for a contacts file.</source>
+        <translation>%1 quá lớn, không phải tệp danh bạ.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new contact(s)</source>
+        <translation>
+            <numerusform>%n đầu mối mới</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged</source>
+        <translation>
+            <numerusform>%n đã gộp</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out</source>
+        <translation>
+            <numerusform>%n bỏ qua</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not imported (see the lines)</source>
+        <translation>
+            <numerusform>%n không nhập được (xem các dòng)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Không ghi được %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) saved to %1</source>
+        <translation>
+            <numerusform>Đã lưu %n đầu mối vào %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1512,10 @@
     <message>
         <source>No agreement in this period.</source>
         <translation>Không có thỏa thuận nào trong thời gian này.</translation>
+    </message>
+    <message>
+        <source>The missions you lead or belong to</source>
+        <translation>Các đoàn bạn làm trưởng đoàn hoặc tham gia</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,9 @@ ApplicationWindow {
         case "setAside":
             stack.push(setAsidePage, args);
             return;
+        case "contacts":
+            stack.push(contactImportPage, { missionId: args.missionId || currentMissionId });
+            return;
         case "quickContact":
             quickContact.missionId = args.missionId || currentMissionId;
             quickContact.open();
@@ -96,6 +99,7 @@ ApplicationWindow {
         onQuickContactRequested: root.navigate("quickContact")
         onConflictsRequested: root.navigate("conflicts")
         onSetAsideRequested: root.navigate("setAside")
+        onContactsRequested: root.navigate("contacts")
     }
 
     RowLayout {
@@ -212,6 +216,10 @@ ApplicationWindow {
     Component {
         id: setAsidePage
         SetAsidePage {}
+    }
+    Component {
+        id: contactImportPage
+        ContactImportPage {}
     }
     Component {
         id: conflictsPage

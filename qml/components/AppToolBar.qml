@@ -14,6 +14,7 @@ ToolBar {
     signal searchRequested()
     signal managerRequested()
     signal dashboardRequested()
+    signal contactsRequested()
     signal followUpsRequested()
     signal settingsRequested()
     signal quickContactRequested()
@@ -48,6 +49,7 @@ ToolBar {
         }
         SyncIndicator {
             compact: bar.width < 600
+            onSignInRequested: bar.settingsRequested()
         }
         ToolButton {
             text: "⚲"
@@ -78,9 +80,9 @@ ToolBar {
                 }
                 MenuItem {
                     objectName: "dashboardMenuItem"
-                    // For managers (and a device nobody has signed in to yet).
-                    visible: Backend.isManager || Backend.currentUserId === ""
-                    height: visible ? implicitHeight : 0
+                    // For everyone: a manager sees the organisation; a leader or member the
+                    // missions they lead or belong to, which is all the server lets their
+                    // device hold (the page says so).
                     text: qsTr("Dashboard")
                     onTriggered: bar.dashboardRequested()
                 }
@@ -88,6 +90,11 @@ ToolBar {
                     objectName: "followUpsMenuItem"
                     text: qsTr("Follow-ups after return")
                     onTriggered: bar.followUpsRequested()
+                }
+                MenuItem {
+                    objectName: "contactsMenuItem"
+                    text: qsTr("Import and export contacts")
+                    onTriggered: bar.contactsRequested()
                 }
                 MenuItem {
                     text: qsTr("Conflicts to review (%1)").arg(Sync.openConflicts)

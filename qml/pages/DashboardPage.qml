@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Attache
 import Attache.App
 
-// For a manager: what the missions of a period achieved. Key figures and charts by country, by
+// What the missions of a period achieved: for a manager the organisation's, for a leader or
+// member the missions they lead or belong to. Key figures and charts by country, by
 // month and by field of cooperation, all computed in C++ (DashboardModel); each figure and bar
 // opens the records behind it (DrillDownPage).
 Page {
@@ -60,6 +61,15 @@ Page {
                 font.pixelSize: 20
                 font.bold: true
                 Layout.topMargin: Style.margin
+                Layout.leftMargin: Style.margin
+            }
+            Label {
+                // A leader or member: their device holds only the missions they lead or
+                // belong to (the server's scope), so that is what the figures count.
+                objectName: "dashboardScope"
+                visible: Backend.currentUserId !== "" && !Backend.isManager
+                text: qsTr("The missions you lead or belong to")
+                opacity: 0.75
                 Layout.leftMargin: Style.margin
             }
             Flow {

@@ -120,4 +120,49 @@ TestCase {
         mouseClick(list.itemAtIndex(0));
         compare(openSpy.count, 1);
     }
+
+    Component {
+        id: toolBarComponent
+        AppToolBar {}
+    }
+    FollowUpModel {
+        id: owners
+        backend: Backend
+    }
+
+    // Last (it signs a user in on this device): a leader, not only a manager, is offered the
+    // dashboard, which says whose missions it counts. (That a leader's device holds only their
+    // missions is the server's scope: tst_dashboardscope checks it against a real server.)
+    function test_zLeaderSeesTheDashboard() {
+        tryVerify(() => Backend.ready, 5000);
+        tryVerify(() => owners.ownerOptions.length > 1, 5000);
+        let dung = "";
+        for (const o of owners.ownerOptions) {
+            if (o.label === "Lê Văn Dũng") // leader of the Laos mission
+                dung = o.value;
+        }
+        verify(dung !== "");
+        Backend.setCurrentUser(dung);
+        tryCompare(Backend, "currentUserId", dung, 5000);
+        verify(!Backend.isManager);
+
+        const bar = createTemporaryObject(toolBarComponent, test, { width: 1280 });
+        const item = findChild(bar, "dashboardMenuItem");
+        verify(item);
+        // (the menu is closed: its items are laid out but not visible)
+        verify(item.enabled);
+        verify(item.height > 0);
+        const spy = createTemporaryObject(signalSpyComponent, test,
+                                          { target: bar, signalName: "dashboardRequested" });
+        item.triggered();
+        compare(spy.count, 1);
+
+        const page = createTemporaryObject(pageComponent, test);
+        tryVerify(() => findChild(page, "dashboardScope").visible, 5000);
+        compare(findChild(page, "dashboardScope").text, "The missions you lead or belong to");
+    }
+    Component {
+        id: signalSpyComponent
+        SignalSpy {}
+    }
 }

@@ -1,0 +1,423 @@
+#include "contactinterchange.h"
+
+#include "interchange/contactcsv.h"
+#include "interchange/contactimport.h"
+#include "interchange/vcard.h"
+#include "logging.h"
+#include "store.h"
+#include "texts.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+namespace ix = attache::interchange;
+
+namespace {
+
+/// Files bigger than this are not address books (a phone's whole vCard export with photos is
+/// a few MB); refusing early keeps the worker from reading a film into memory.
+constexpr qint64 kMaxFileBytes = 64 * 1024 * 1024;
+
+QString fromStd(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+/// The reason core/interchange gives for a match, in the user's language.
+QString matchReasonText(const std::string &reason)
+{
+    const QString r = fromStd(reason);
+    QString why = r;
+    QString tail;
+    const int as = r.indexOf(QLatin1String(" as line "));
+    if (as >= 0) {
+        why = r.left(as);
+        tail = r.mid(as + 9).section(QLatin1Char(' '), 0, 0);
+    }
+    QString text;
+    if (why.startsWith(QLatin1String("same e-mail ")))
+        text = ContactInterchange::tr("same e-mail %1").arg(why.mid(12));
+    else if (why.startsWith(QLatin1String("same phone ")))
+        text = ContactInterchange::tr("same phone %1").arg(why.mid(11));
+    else if (why == QLatin1String("same name and organisation"))
+        text = ContactInterchange::tr("same name and organisation");
+    else
+        text = why;
+    if (!tail.isEmpty()) {
+        //: %1 is a reason such as "same e-mail an@x.vn", %2 a line number of the file
+        text
+            = ContactInterchange::tr("%1 as line %2 of the file: combined with it").arg(text, tail);
+    }
+    return text;
+}
+
+QString lineText(int first, int last, const std::string &reason)
+{
+    if (last > first)
+        return ContactInterchange::tr("Lines %1–%2: %3").arg(first).arg(last).arg(fromStd(reason));
+    return ContactInterchange::tr("Line %1: %2").arg(first).arg(fromStd(reason));
+}
+
+} // namespace
+
+struct ContactInterchange::Plan
+{
+    ix::ImportPlan plan;
+    std::vector<QString> duplicateNames; ///< per item: the stored contact's name
+    std::vector<bool> fromFile; ///< per item: a repeat of an earlier contact of the file
+};
+
+ContactInterchange::ContactInterchange(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
+
+ContactInterchange::~ContactInterchange() = default;
+
+int ContactInterchange::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_plan ? 0 : int(m_plan->plan.items.size());
+}
+
+QHash<int, QByteArray> ContactInterchange::roleNames() const
+{
+    return {{NameRole, "name"}, {OrganisationRole, "organisation"}, {DetailRole, "detail"},
+        {LineRole, "line"}, {ActionRole, "plannedAction"}, {ActionLabelRole, "actionLabel"},
+        {IsDuplicateRole, "isDuplicate"}, {DuplicateIdRole, "duplicateId"},
+        {DuplicateNameRole, "duplicateName"}, {MatchReasonRole, "matchReason"},
+        {MergedFieldsRole, "mergedFields"}};
+}
+
+QVariant ContactInterchange::data(const QModelIndex &index, int role) const
+{
+    if (!m_plan
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const std::size_t row = std::size_t(index.row());
+    const ix::PlannedContact &item = m_plan->plan.items[row];
+    const ix::ContactData &c = item.contact.data;
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return c.fullName.empty() ? tr("(no name)") : fromStd(c.fullName);
+    case OrganisationRole:
+        return fromStd(c.organisation);
+    case DetailRole: {
+        QStringList parts;
+        for (const auto &e : c.emails)
+            parts.append(fromStd(e));
+        for (const auto &p : c.phones)
+            parts.append(fromStd(p));
+        return parts.join(QStringLiteral(", "));
+    }
+    case LineRole:
+        return item.contact.line;
+    case ActionRole:
+        switch (item.action) {
+        case ix::ImportAction::Create:
+            return QStringLiteral("create");
+        case ix::ImportAction::Merge:
+            return QStringLiteral("merge");
+        case ix::ImportAction::Skip:
+            return QStringLiteral("skip");
+        }
+        return {};
+    case ActionLabelRole:
+        switch (item.action) {
+        case ix::ImportAction::Create:
+            return item.duplicateOf.empty() ? tr("New contact") : tr("Separate new contact");
+        case ix::ImportAction::Merge:
+            return tr("Merge into %1").arg(m_plan->duplicateNames[row]);
+        case ix::ImportAction::Skip:
+            return m_plan->fromFile[row] ? tr("Combined with an earlier contact of the file")
+                                         : tr("Left out");
+        }
+        return {};
+    case IsDuplicateRole:
+        return !item.duplicateOf.empty();
+    case DuplicateIdRole:
+        return fromStd(item.duplicateOf);
+    case DuplicateNameRole:
+        return m_plan->duplicateNames[row];
+    case MatchReasonRole:
+        return item.matchReason.empty() ? QString() : matchReasonText(item.matchReason);
+    case MergedFieldsRole: {
+        QStringList fields;
+        if (item.merged.is_object()) {
+            for (const auto &[key, value] : item.merged.items())
+                fields.append(Texts::fieldLabel(QStringLiteral("contact"), fromStd(key)));
+        }
+        return fields.join(QStringLiteral(", "));
+    }
+    default:
+        return {};
+    }
+}
+
+void ContactInterchange::setBackend(Backend *backend)
+{
+    if (m_backend == backend)
+        return;
+    m_backend = backend;
+    resetPlan();
+    Q_EMIT configChanged();
+}
+
+void ContactInterchange::setMissionId(const QString &id)
+{
+    if (m_missionId == id)
+        return;
+    m_missionId = id;
+    // The plan was made for another mission: plan again rather than write it elsewhere.
+    resetPlan();
+    Q_EMIT configChanged();
+}
+
+int ContactInterchange::createCount() const
+{
+    int n = 0;
+    if (m_plan) {
+        for (const auto &item : m_plan->plan.items)
+            n += item.action == ix::ImportAction::Create;
+    }
+    return n;
+}
+
+int ContactInterchange::mergeCount() const
+{
+    int n = 0;
+    if (m_plan) {
+        for (const auto &item : m_plan->plan.items)
+            n += item.action == ix::ImportAction::Merge;
+    }
+    return n;
+}
+
+int ContactInterchange::duplicateCount() const
+{
+    int n = 0;
+    if (m_plan) {
+        for (const auto &item : m_plan->plan.items)
+            n += !item.duplicateOf.empty();
+    }
+    return n;
+}
+
+void ContactInterchange::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
+}
+
+void ContactInterchange::setResult(const QString &text)
+{
+    m_result = text;
+    Q_EMIT resultChanged();
+}
+
+void ContactInterchange::resetPlan()
+{
+    if (!m_plan && m_skipped.isEmpty() && m_warnings.isEmpty() && m_fileUrl.isEmpty())
+        return;
+    beginResetModel();
+    m_plan.reset();
+    m_skipped.clear();
+    m_warnings.clear();
+    m_fileUrl.clear();
+    endResetModel();
+    Q_EMIT planChanged();
+}
+
+void ContactInterchange::load(const QUrl &file)
+{
+    if (!m_backend || m_busy)
+        return;
+    resetPlan();
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        setResult(tr("Could not read %1.").arg(path));
+        Q_EMIT errorMessage(m_result);
+        return;
+    }
+    if (f.size() > kMaxFileBytes) {
+        setResult(tr("%1 is too big for a contacts file.").arg(path));
+        Q_EMIT errorMessage(m_result);
+        return;
+    }
+    auto bytes = std::make_shared<std::string>(f.readAll().toStdString());
+    setBusy(true);
+    setResult({});
+    ix::ImportOptions options;
+    options.missionId = m_missionId.toStdString();
+    m_backend->run(
+        this,
+        [bytes, options](attache::Store &store) -> attache::Result<std::shared_ptr<Plan>> {
+            auto plan = ix::planImport(store, ix::parseContactsFile(*bytes), options);
+            if (!plan)
+                return plan.error();
+            auto out = std::make_shared<Plan>();
+            out->plan = std::move(*plan);
+            for (const auto &item : out->plan.items) {
+                QString name;
+                if (!item.duplicateOf.empty()) {
+                    auto rec = store.get("contact", item.duplicateOf);
+                    if (rec && *rec)
+                        name = fromStd((*rec)->text("full_name"));
+                }
+                out->duplicateNames.push_back(name);
+                out->fromFile.push_back(
+                    item.action == ix::ImportAction::Skip && item.duplicateOf.empty());
+            }
+            return out;
+        },
+        [this, file](attache::Result<std::shared_ptr<Plan>> r) {
+            setBusy(false);
+            if (!r) {
+                qCWarning(lcApp) << "planning the import failed:" << r.error().message.c_str();
+                setResult(Texts::errorText(r.error(), QStringLiteral("contact")));
+                Q_EMIT errorMessage(m_result);
+                return;
+            }
+            beginResetModel();
+            m_plan = std::move(*r);
+            m_fileUrl = file;
+            for (const auto &s : m_plan->plan.skipped)
+                m_skipped.append(lineText(s.line, s.lastLine, s.reason));
+            for (const auto &w : m_plan->plan.warnings)
+                m_warnings.append(fromStd(w));
+            for (const auto &item : m_plan->plan.items) {
+                for (const auto &w : item.contact.warnings)
+                    m_warnings.append(fromStd(w));
+            }
+            endResetModel();
+            Q_EMIT planChanged();
+        });
+}
+
+bool ContactInterchange::setAction(int row, const QString &action)
+{
+    if (!m_plan || m_busy || row < 0 || row >= rowCount())
+        return false;
+    auto &item = m_plan->plan.items[std::size_t(row)];
+    if (m_plan->fromFile[std::size_t(row)])
+        return false; // already combined with the earlier contact of the file
+    ix::ImportAction next;
+    if (action == QLatin1String("create"))
+        next = ix::ImportAction::Create;
+    else if (action == QLatin1String("merge") && !item.duplicateOf.empty())
+        next = ix::ImportAction::Merge;
+    else if (action == QLatin1String("skip"))
+        next = ix::ImportAction::Skip;
+    else
+        return false;
+    if (item.action != next) {
+        item.action = next;
+        if (next == ix::ImportAction::Create && !item.fields.is_object())
+            item.fields = ix::toFields(item.contact.data);
+        Q_EMIT dataChanged(index(row), index(row));
+        Q_EMIT planChanged();
+    }
+    return true;
+}
+
+void ContactInterchange::cancel()
+{
+    resetPlan();
+}
+
+void ContactInterchange::apply()
+{
+    if (!m_backend || !m_plan || m_busy)
+        return;
+    setBusy(true);
+    ix::ImportOptions options;
+    options.missionId = m_missionId.toStdString();
+    auto plan = m_plan;
+    m_backend->run(
+        this,
+        [plan, options](attache::Store &store) -> attache::Result<ix::ImportReport> {
+            return ix::applyImport(store, plan->plan, options);
+        },
+        [this, plan](attache::Result<ix::ImportReport> r) {
+            setBusy(false);
+            if (!r) {
+                setResult(Texts::errorText(r.error(), QStringLiteral("contact")));
+                Q_EMIT errorMessage(m_result);
+                return;
+            }
+            const ix::ImportReport &report = *r; // failures are per contact, in the report
+            QStringList failed;
+            for (const auto &s : report.failed)
+                failed.append(lineText(s.line, s.lastLine, s.reason));
+            QString text = tr("%n new contact(s)", "", report.created) + QStringLiteral(", ")
+                + tr("%n merged", "", report.merged) + QStringLiteral(", ")
+                + tr("%n left out", "", report.skipped);
+            const int unreadable = int(plan->plan.skipped.size()) + int(report.failed.size());
+            if (unreadable > 0)
+                text
+                    += QStringLiteral(", ") + tr("%n not imported (see the lines)", "", unreadable);
+            // What was not imported stays listed with its line, after the plan is gone.
+            beginResetModel();
+            m_plan.reset();
+            m_skipped.append(failed);
+            endResetModel();
+            Q_EMIT planChanged();
+            setResult(text);
+            if (m_backend && (report.created > 0 || report.merged > 0))
+                m_backend->notifyChanged(QStringLiteral("contact"));
+            Q_EMIT imported(report.created, report.merged, int(report.failed.size()));
+        });
+}
+
+void ContactInterchange::exportTo(const QUrl &file, const QString &format)
+{
+    if (!m_backend || m_busy)
+        return;
+    if (format != QLatin1String("vcard4") && format != QLatin1String("vcard3")
+        && format != QLatin1String("csv")) {
+        return;
+    }
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    setBusy(true);
+    const std::string mission = m_missionId.toStdString();
+    m_backend->run(
+        this,
+        [mission, format](attache::Store &store) -> attache::Result<std::pair<std::string, int>> {
+            attache::ListQuery q;
+            q.missionId = mission;
+            auto records = store.list("contact", q);
+            if (!records)
+                return records.error();
+            std::vector<ix::ContactData> contacts;
+            contacts.reserve(records->size());
+            for (const auto &r : *records)
+                contacts.push_back(ix::fromRecord(r));
+            std::string bytes = format == QLatin1String("csv")
+                ? ix::writeContactsCsv(contacts)
+                : ix::writeVCards(contacts,
+                    format == QLatin1String("vcard3") ? ix::VCardVersion::V3
+                                                      : ix::VCardVersion::V4);
+            return std::make_pair(std::move(bytes), int(contacts.size()));
+        },
+        [this, path](attache::Result<std::pair<std::string, int>> r) {
+            setBusy(false);
+            if (!r) {
+                setResult(Texts::errorText(r.error(), QStringLiteral("contact")));
+                Q_EMIT errorMessage(m_result);
+                return;
+            }
+            // All or nothing: a half-written file never replaces a good one.
+            QSaveFile out(path);
+            if (!out.open(QIODevice::WriteOnly)
+                || out.write(r->first.data(), qint64(r->first.size())) != qint64(r->first.size())
+                || !out.commit()) {
+                setResult(tr("Could not write %1.").arg(path));
+                Q_EMIT errorMessage(m_result);
+                return;
+            }
+            setResult(tr("%n contact(s) saved to %1", "", r->second).arg(path));
+            Q_EMIT exported(r->second);
+        });
+}
