@@ -3037,6 +3037,18 @@
         <source>%1 — click to sync now</source>
         <translation>%1 — click to sync now</translation>
     </message>
+    <message>
+        <source>%1 — click to sign in</source>
+        <translation>%1 — click to sign in</translation>
+    </message>
+    <message>
+        <source>Opens the sign-in</source>
+        <translation>Opens the sign-in</translation>
+    </message>
+    <message>
+        <source>Syncs now</source>
+        <translation>Syncs now</translation>
+    </message>
 </context>
 <context>
     <name>UndoBar</name>

@@ -3026,6 +3026,18 @@
         <source>%1 — click to sync now</source>
         <translation>%1 — bấm để đồng bộ ngay</translation>
     </message>
+    <message>
+        <source>%1 — click to sign in</source>
+        <translation>%1 — bấm để đăng nhập</translation>
+    </message>
+    <message>
+        <source>Opens the sign-in</source>
+        <translation>Mở phần đăng nhập</translation>
+    </message>
+    <message>
+        <source>Syncs now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
 </context>
 <context>
     <name>UndoBar</name>

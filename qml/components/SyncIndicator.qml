@@ -4,9 +4,11 @@ import QtQuick.Layouts
 import Attache.App
 
 // Always visible: online or offline, what waits to be sent, when the device last synced, the
-// progress of a running sync, and an error in plain words. A click syncs now.
+// progress of a running sync, and an error in plain words. A click syncs now, or, when the
+// device is not signed in (or must sign in again), asks for the sign-in: what there is to do.
 AbstractButton {
     id: indicator
+    objectName: "syncIndicator"
 
     readonly property int pending: Backend.pendingCount
     property bool compact: false
@@ -37,8 +39,13 @@ AbstractButton {
     Accessible.role: Accessible.Button
     Accessible.name: stateText
     ToolTip.visible: hovered
-    ToolTip.text: Sync.signedIn ? qsTr("%1 — click to sync now").arg(stateText) : stateText
-    onClicked: if (Sync.signedIn) Sync.syncNow()
+    readonly property bool needsSignIn: !Sync.signedIn || Sync.errorAction === "sign_in"
+    signal signInRequested()
+
+    ToolTip.text: needsSignIn ? qsTr("%1 — click to sign in").arg(stateText)
+                              : qsTr("%1 — click to sync now").arg(stateText)
+    Accessible.description: needsSignIn ? qsTr("Opens the sign-in") : qsTr("Syncs now")
+    onClicked: needsSignIn ? signInRequested() : Sync.syncNow()
 
     contentItem: RowLayout {
         spacing: 4
@@ -56,6 +63,7 @@ AbstractButton {
             color: indicator.dotColor
         }
         Label {
+            objectName: "syncIndicatorText"
             text: indicator.compact ? (indicator.pending > 0 ? "" + indicator.pending : "") : indicator.stateText
             textFormat: Text.PlainText
             font.pixelSize: 12
