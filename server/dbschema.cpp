@@ -111,7 +111,11 @@ CREATE TABLE IF NOT EXISTS batches (
   PRIMARY KEY (device_id, batch_id)
 );
 
-CREATE TABLE IF NOT EXISTS audit (
+-- The audit trail: one row per accepted record change, `changes` a JSON object of the fields it
+-- changed: {"field": {"o": old value, "oh": old stamp, "n": new value, "nh": new stamp}} ("o"
+-- and "oh" absent where the record had no value). The view `audit` (created by migrate())
+-- shows it one row per field, as the history endpoint and the admin command read it.
+CREATE TABLE IF NOT EXISTS audit_log (
   id {SERIAL},
   at BIGINT NOT NULL,
   user_id TEXT NOT NULL,
@@ -119,13 +123,9 @@ CREATE TABLE IF NOT EXISTS audit (
   batch_id TEXT NOT NULL,
   kind TEXT NOT NULL,
   record_id TEXT NOT NULL,
-  field TEXT NOT NULL,
-  old_value TEXT,
-  old_hlc TEXT,
-  new_value TEXT NOT NULL,
-  new_hlc TEXT NOT NULL
+  changes TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS audit_record ON audit (kind, record_id, id);
+CREATE INDEX IF NOT EXISTS audit_log_record ON audit_log (kind, record_id, id);
 
 CREATE TABLE IF NOT EXISTS login_failures (
   key TEXT NOT NULL,
@@ -156,6 +156,58 @@ CREATE TABLE IF NOT EXISTS upload_chunks (
 );
 )SQL";
 
+// One row per field change, ordered by `id` as the changes were written and, within one, as its
+// fields were (json_each's ids grow in document order and stay far below 1,000,000 in one
+// change; PostgreSQL's ordinality counts fields, fewer than 1,000).
+constexpr std::string_view kSqliteAuditView = R"SQL(
+CREATE VIEW audit AS SELECT l.id * 1000000 + j.id AS id, l.at AS at, l.user_id AS user_id,
+  l.device_id AS device_id, l.batch_id AS batch_id, l.kind AS kind, l.record_id AS record_id,
+  j.key AS field,
+  CASE WHEN j.value ->> '$.oh' IS NULL THEN NULL ELSE j.value -> '$.o' END AS old_value,
+  j.value ->> '$.oh' AS old_hlc, j.value -> '$.n' AS new_value, j.value ->> '$.nh' AS new_hlc
+FROM audit_log l, json_each(l.changes) j
+)SQL";
+// `json`, not `jsonb`: values keep their text exactly as written.
+constexpr std::string_view kPostgresAuditView = R"SQL(
+CREATE VIEW audit AS SELECT l.id * 1000 + j.ord AS id, l.at, l.user_id, l.device_id,
+  l.batch_id, l.kind, l.record_id, j.key AS field,
+  CASE WHEN j.value -> 'oh' IS NULL THEN NULL ELSE (j.value -> 'o')::text END AS old_value,
+  j.value ->> 'oh' AS old_hlc, (j.value -> 'n')::text AS new_value, j.value ->> 'nh' AS new_hlc
+FROM audit_log l CROSS JOIN LATERAL json_each(l.changes::json) WITH ORDINALITY AS j(key, value, ord)
+)SQL";
+
+// Schema 1 kept one `audit` row per field: its rows move to audit_log (one entry each, in the
+// same order) and `audit` becomes the view over audit_log.
+Result<void> migrateAudit(SqlConnection &conn, bool pg)
+{
+    auto type = conn.query(pg ? "SELECT table_type AS type FROM information_schema.tables WHERE "
+                                "table_schema = current_schema() AND table_name = 'audit'"
+                              : "SELECT type FROM sqlite_master WHERE name = 'audit'");
+    if (!type)
+        return type.error();
+    const std::string t = type->empty() ? std::string() : type->text(0, "type");
+    if (t == "view" || t == "VIEW")
+        return {};
+    if (!t.empty()) {
+        const std::string entry = pg
+            ? "json_build_object(field, CASE WHEN old_hlc IS NULL THEN json_build_object('n', "
+              "new_value::json, 'nh', new_hlc) ELSE json_build_object('o', old_value::json, "
+              "'oh', old_hlc, 'n', new_value::json, 'nh', new_hlc) END)::text"
+            : "json_object(field, CASE WHEN old_hlc IS NULL THEN json_object('n', "
+              "json(new_value), 'nh', new_hlc) ELSE json_object('o', json(old_value), 'oh', "
+              "old_hlc, 'n', json(new_value), 'nh', new_hlc) END)";
+        if (auto r = conn.script("INSERT INTO audit_log (at, user_id, device_id, batch_id, kind, "
+                                 "record_id, changes) SELECT at, user_id, device_id, batch_id, "
+                                 "kind, record_id, "
+                + entry + " FROM audit ORDER BY id; DROP TABLE audit;");
+            !r)
+            return r;
+    }
+    if (auto r = conn.script(pg ? kPostgresAuditView : kSqliteAuditView); !r)
+        return r;
+    return conn.script("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+}
+
 void replaceAll(std::string &s, std::string_view from, std::string_view to)
 {
     for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
@@ -178,11 +230,19 @@ Result<void> migrate(SqlConnection &conn)
             conn.rollback();
             return r;
         }
+        if (auto r = migrateAudit(conn, pg); !r) {
+            conn.rollback();
+            return r;
+        }
         return conn.script("COMMIT");
     }
     if (auto r = conn.script("BEGIN IMMEDIATE"); !r)
         return r;
     if (auto r = conn.script(sql); !r) {
+        conn.rollback();
+        return r;
+    }
+    if (auto r = migrateAudit(conn, pg); !r) {
         conn.rollback();
         return r;
     }

@@ -22,7 +22,7 @@ struct PushJob
     std::string batchId;
     std::vector<IncomingChange> changes;
     std::int64_t now = 0;
-    std::optional<ApiResult<nlohmann::json>> answer; ///< set by the writer
+    std::optional<ApiResult<std::string>> answer; ///< JSON text, set by the writer
     bool done = false; ///< set under the committer's lock once `answer` is final
     /// Woken when the job has its answer, or when it is first in the queue and no writer is at
     /// work (one waiter woken at a time: no thundering herd of the waiting worker threads).

@@ -236,7 +236,7 @@ int serve(Pool &pool, const ServeOptions &options)
         authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {
             auto r = service.push(a, req.body);
             if (!failed(res, r))
-                sendBody(req, res, 200, std::get<json>(r).dump());
+                sendBody(req, res, 200, std::move(std::get<std::string>(r)));
         }));
     svr.Get("/api/v1/pull",
         authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {

@@ -12,6 +12,7 @@ using nlohmann::json;
 namespace {
 
 const json kNull = nullptr;
+const std::string kEmptyString;
 
 ApiError forbidden(std::string message)
 {
@@ -25,6 +26,43 @@ json wireSide(
 }
 
 } // namespace
+
+void appendJsonString(std::string &out, std::string_view s)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t plain = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(s.data() + plain, i - plain);
+        plain = i + 1;
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+    }
+    out.append(s.data() + plain, s.size() - plain);
+    out += '"';
+}
 
 const json &StoredRecord::value(std::string_view field) const
 {
@@ -47,6 +85,56 @@ json StoredRecord::wireFields() const
     for (const auto &[name, entry] : fields.items())
         f[name] = json {{"value", entry.value("value", json())}, {"hlc", entry.value("hlc", "")}};
     return f;
+}
+
+void StoredRecord::serialise(std::string &stored, std::string &wire) const
+{
+    // One pass, each value dumped once: {"name":{"value":…,"hlc":"…","by":"…","dev":"…"}} and
+    // the same without by/dev.
+    stored.clear();
+    wire.clear();
+    stored += '{';
+    wire += '{';
+    std::string value;
+    bool first = true;
+    for (const auto &[name, entry] : fields.items()) {
+        if (!first) {
+            stored += ',';
+            wire += ',';
+        }
+        first = false;
+        value.clear();
+        auto v = entry.find("value");
+        if (v != entry.end())
+            value = v->dump();
+        else
+            value = "null";
+        auto text = [&](const char *member) -> const std::string & {
+            auto it = entry.find(member);
+            return it != entry.end() && it->is_string() ? it->get_ref<const std::string &>()
+                                                        : kEmptyString;
+        };
+        const std::string &hlc = text("hlc");
+        for (std::string *out : {&stored, &wire}) {
+            appendJsonString(*out, name);
+            *out += ":{\"value\":";
+            *out += value;
+            *out += ",\"hlc\":";
+            appendJsonString(*out, hlc);
+        }
+        if (entry.contains("by")) {
+            stored += ",\"by\":";
+            appendJsonString(stored, text("by"));
+        }
+        if (entry.contains("dev")) {
+            stored += ",\"dev\":";
+            appendJsonString(stored, text("dev"));
+        }
+        stored += '}';
+        wire += '}';
+    }
+    stored += '}';
+    wire += '}';
 }
 
 json StoredRecord::toWire() const
@@ -205,15 +293,17 @@ Result<void> ChangeWriter::prefetch(const std::vector<IncomingChange> &changes)
 
 Result<void> ChangeWriter::flushAudit()
 {
+    // One row per accepted record change (the changed fields with old and new values in one
+    // JSON text): a tenth of the rows and index entries of one row per field.
     constexpr std::size_t kRowsPerInsert = 50;
     for (std::size_t from = 0; from < m_audit.size(); from += kRowsPerInsert) {
         const std::size_t n = std::min(kRowsPerInsert, m_audit.size() - from);
-        std::string sql = "INSERT INTO audit (at, user_id, device_id, batch_id, kind, record_id, "
-                          "field, old_value, old_hlc, new_value, new_hlc) VALUES ";
+        std::string sql = "INSERT INTO audit_log (at, user_id, device_id, batch_id, kind, "
+                          "record_id, changes) VALUES ";
         std::vector<SqlValue> params;
-        params.reserve(n * 11);
+        params.reserve(n * 7);
         for (std::size_t i = 0; i < n; ++i) {
-            sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            sql += i ? ", (?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?)";
             for (auto &v : m_audit[from + i])
                 params.push_back(std::move(v));
         }
@@ -337,13 +427,15 @@ Result<void> ChangeWriter::save(const StoredRecord &rec, bool isNew)
     const bool deleted = rec.deleted();
     const SqlValue mission = rec.missionId ? SqlValue(*rec.missionId) : SqlValue();
     const SqlValue shaValue = sha.is_string() ? SqlValue(sha.get<std::string>()) : SqlValue();
+    std::string stored, wire;
+    rec.serialise(stored, wire);
     const std::string key = recordKey(rec.kind->name, rec.id);
     auto pending = m_insertIndex.find(key);
     if (isNew || pending != m_insertIndex.end()) {
         // New records are inserted together by flushRecords(): one statement, not one each.
         std::vector<SqlValue> row {SqlValue(rec.kind->name), SqlValue(rec.id), SqlValue(rec.orgId),
-            mission, SqlValue(rec.createdBy), SqlValue(rec.fields.dump()),
-            SqlValue(rec.wireFields().dump()), SqlValue(std::int64_t(deleted ? 1 : 0)),
+            mission, SqlValue(rec.createdBy), SqlValue(std::move(stored)),
+            SqlValue(std::move(wire)), SqlValue(std::int64_t(deleted ? 1 : 0)),
             deleted ? SqlValue(m_now) : SqlValue(), shaValue, SqlValue(rec.seq),
             SqlValue(rec.createdAt), SqlValue(rec.updatedAt), SqlValue(rec.updatedBy),
             SqlValue(rec.updatedDevice)};
@@ -362,11 +454,11 @@ Result<void> ChangeWriter::save(const StoredRecord &rec, bool isNew)
                        "deleted_at = CASE WHEN ? = 1 THEN COALESCE(deleted_at, ?) ELSE NULL END, "
                        "sha256 = ?, seq = ?, updated_at = ?, updated_by = ?, updated_device = ? "
                        "WHERE kind = ? AND id = ?",
-            {SqlValue(rec.orgId), mission, SqlValue(rec.fields.dump()),
-                SqlValue(rec.wireFields().dump()), SqlValue(std::int64_t(deleted ? 1 : 0)),
-                SqlValue(std::int64_t(deleted ? 1 : 0)), SqlValue(m_now), shaValue,
-                SqlValue(rec.seq), SqlValue(rec.updatedAt), SqlValue(rec.updatedBy),
-                SqlValue(rec.updatedDevice), SqlValue(rec.kind->name), SqlValue(rec.id)});
+            {SqlValue(rec.orgId), mission, SqlValue(std::move(stored)), SqlValue(std::move(wire)),
+                SqlValue(std::int64_t(deleted ? 1 : 0)), SqlValue(std::int64_t(deleted ? 1 : 0)),
+                SqlValue(m_now), shaValue, SqlValue(rec.seq), SqlValue(rec.updatedAt),
+                SqlValue(rec.updatedBy), SqlValue(rec.updatedDevice), SqlValue(rec.kind->name),
+                SqlValue(rec.id)});
     if (!r)
         return r.error();
     return {};
@@ -477,15 +569,16 @@ Result<void> ChangeWriter::recordConflict(
 std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
 {
     const std::string key = recordKey(change.kind->name, change.id);
-    std::optional<StoredRecord> before;
-    if (auto it = m_records.find(key); it != m_records.end()) {
-        before = it->second;
-    } else {
+    auto slot = m_records.find(key);
+    if (slot == m_records.end()) {
         auto loaded = loadRecord(m_conn, change.kind->name, change.id);
         if (!loaded)
             return internalError(loaded.error());
-        before = std::move(*loaded);
+        slot = m_records.emplace(key, std::move(*loaded)).first;
     }
+    // The record as stored now (or as this batch left it); replaced only once the change is
+    // accepted, so a refused change leaves the cache as the database is.
+    const std::optional<StoredRecord> &before = slot->second;
     StoredRecord after;
     if (before) {
         after = *before;
@@ -501,34 +594,57 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
         json winner, loser;
     };
     std::vector<Pending> conflicts;
-    struct Audit
-    {
-        std::string field;
-        json oldValue;
-        std::string oldHlc;
-        json newValue;
-        std::string newHlc;
-    };
-    std::vector<Audit> audits;
+    // The audit entry of this change: {"field": {"o": old value, "oh": old stamp, "n": new
+    // value, "nh": new stamp}, …} ("o"/"oh" absent for a field the record never had).
+    std::string audit;
     std::string maxEdit;
     for (const auto &f : change.fields) {
-        const json cur = after.fields.value(f.name, json::object());
-        const json curValue = cur.value("value", json());
-        const std::string curHlc = cur.value("hlc", "");
-        const FieldMerge m = mergeField(curValue, curHlc, f.value, f.hlc, f.base);
-        const json incoming = wireSide(f.value, f.hlc, m_actor.userId, m_actor.deviceId);
-        const json current = wireSide(curValue, curHlc, cur.value("by", ""), cur.value("dev", ""));
-        if (m.conflict)
-            conflicts.push_back(
-                {f.name, m.takeIncoming ? incoming : current, m.takeIncoming ? current : incoming});
-        if (m.takeIncoming) {
-            after.fields[f.name] = json {{"value", f.value}, {"hlc", f.hlc}, {"by", m_actor.userId},
-                {"dev", m_actor.deviceId}};
-            audits.push_back(
-                {f.name, cur.contains("value") ? curValue : json(), curHlc, f.value, f.hlc});
-            if (f.name != "deleted")
-                maxEdit = std::max(maxEdit, f.hlc);
+        auto cur = after.fields.find(f.name);
+        const bool had = cur != after.fields.end() && cur->is_object();
+        const json *curValue = &kNull;
+        const std::string *curHlc = &kEmptyString;
+        if (had) {
+            if (auto v = cur->find("value"); v != cur->end())
+                curValue = &*v;
+            if (auto h = cur->find("hlc"); h != cur->end() && h->is_string())
+                curHlc = &h->get_ref<const std::string &>();
         }
+        const FieldMerge m = mergeField(*curValue, *curHlc, f.value, f.hlc, f.base);
+        if (m.conflict) {
+            json incoming = wireSide(f.value, f.hlc, m_actor.userId, m_actor.deviceId);
+            json current = wireSide(*curValue, *curHlc, had ? cur->value("by", "") : "",
+                had ? cur->value("dev", "") : "");
+            conflicts.push_back({f.name, m.takeIncoming ? std::move(incoming) : std::move(current),
+                m.takeIncoming ? std::move(current) : std::move(incoming)});
+        }
+        if (!m.takeIncoming)
+            continue;
+        audit += audit.empty() ? '{' : ',';
+        appendJsonString(audit, f.name);
+        audit += ":{";
+        if (!curHlc->empty()) {
+            audit += "\"o\":";
+            audit += curValue->dump();
+            audit += ",\"oh\":";
+            appendJsonString(audit, *curHlc);
+            audit += ',';
+        }
+        audit += "\"n\":";
+        audit += f.value.dump();
+        audit += ",\"nh\":";
+        appendJsonString(audit, f.hlc);
+        audit += '}';
+        json entry = json::object();
+        entry["value"] = f.value;
+        entry["hlc"] = f.hlc;
+        entry["by"] = m_actor.userId;
+        entry["dev"] = m_actor.deviceId;
+        if (had)
+            *cur = std::move(entry);
+        else
+            after.fields[f.name] = std::move(entry);
+        if (f.name != "deleted")
+            maxEdit = std::max(maxEdit, f.hlc);
     }
     // Delete vs edit: an edit to a record the device did not know was deleted stays in the
     // tombstone and is shown to people as a conflict on "deleted", so that they can restore it.
@@ -548,9 +664,9 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
     };
     if (!before) {
         json values = json::object();
-        for (const auto &[name, entry] : after.fields.items()) {
-            if (name != "deleted")
-                values[name] = entry.value("value", json());
+        for (const auto &f : change.fields) {
+            if (f.name != "deleted")
+                values[f.name] = after.fields[f.name].value("value", json());
         }
         if (auto v = validateRecord(*change.kind, values); !v)
             return fieldError(v.error());
@@ -568,13 +684,14 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
     } else {
         const json &mid = after.value(change.kind->missionField);
         if (mid.is_string()) {
-            auto m = mission(mid.get<std::string>());
+            const std::string &missionId = mid.get_ref<const std::string &>();
+            auto m = mission(missionId);
             if (!m)
                 return internalError(m.error());
             if (!*m)
-                return forbidden("The mission " + mid.get<std::string>()
-                    + " does not exist on the server or is not yours.");
-            after.missionId = mid.get<std::string>();
+                return forbidden(
+                    "The mission " + missionId + " does not exist on the server or is not yours.");
+            after.missionId = missionId;
             after.orgId = (*m)->orgId;
         } else {
             if (change.kind->field(change.kind->missionField)
@@ -587,23 +704,18 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
     if (auto e = checkScope(change, before, after))
         return e;
 
-    json ack = json::object();
-    if (!audits.empty()) {
+    const bool changed = !audit.empty();
+    if (changed) {
+        audit += '}';
         after.seq = ++m_seq;
         after.updatedAt = m_now;
         after.updatedBy = m_actor.userId;
         after.updatedDevice = m_actor.deviceId;
         if (auto r = save(after, !before); !r)
             return internalError(r.error());
-        for (const auto &a : audits) {
-            m_audit.push_back(
-                {SqlValue(m_now), SqlValue(m_actor.userId), SqlValue(m_actor.deviceId),
-                    SqlValue(m_batchId), SqlValue(change.kind->name), SqlValue(change.id),
-                    SqlValue(a.field), a.oldHlc.empty() ? SqlValue() : SqlValue(a.oldValue.dump()),
-                    a.oldHlc.empty() ? SqlValue() : SqlValue(a.oldHlc), SqlValue(a.newValue.dump()),
-                    SqlValue(a.newHlc)});
-        }
-        m_records[key] = after;
+        m_audit.push_back({SqlValue(m_now), SqlValue(m_actor.userId), SqlValue(m_actor.deviceId),
+            SqlValue(m_batchId), SqlValue(change.kind->name), SqlValue(change.id),
+            SqlValue(std::move(audit))});
         if (before && before->missionId != after.missionId && change.kind->name != "mission") {
             // Moved: whoever saw it only through its old mission must drop it (see pull).
             auto moved = m_conn.query("INSERT INTO record_moves (kind, record_id, org_id, "
@@ -625,10 +737,29 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
         if (auto r = recordConflict(after, c.field, c.winner, c.loser); !r)
             return internalError(r.error());
     }
-    for (const auto &f : change.fields)
-        ack[f.name] = after.fields[f.name].value("hlc", "");
-    m_acknowledged.push_back(
-        json {{"kind", change.kind->name}, {"id", change.id}, {"fields", ack}});
+    // {"kind": …, "id": …, "fields": {"name": "<stamp the server now holds>", …}}
+    m_acknowledged += m_acknowledged.empty() ? "[" : ",";
+    m_acknowledged += "{\"kind\":";
+    appendJsonString(m_acknowledged, change.kind->name);
+    m_acknowledged += ",\"id\":";
+    appendJsonString(m_acknowledged, change.id);
+    m_acknowledged += ",\"fields\":{";
+    bool first = true;
+    for (const auto &f : change.fields) {
+        if (!first)
+            m_acknowledged += ',';
+        first = false;
+        appendJsonString(m_acknowledged, f.name);
+        m_acknowledged += ':';
+        const json &entry = after.fields[f.name];
+        auto h = entry.find("hlc");
+        appendJsonString(m_acknowledged,
+            h != entry.end() && h->is_string() ? h->get_ref<const std::string &>() : kEmptyString);
+    }
+    m_acknowledged += "}}";
+    ++m_applied;
+    if (changed)
+        slot->second = std::move(after);
     return std::nullopt;
 }
 

@@ -81,6 +81,9 @@ struct StoredRecord
     nlohmann::json toWire() const;
     /// Just the fields in the protocol's form: {name: {value, hlc}}.
     nlohmann::json wireFields() const;
+    /// The `fields` column (with by/dev) and the `wire` column (the protocol's form) as JSON
+    /// text, in one pass.
+    void serialise(std::string &stored, std::string &wire) const;
 };
 
 Result<std::optional<StoredRecord>> loadRecord(
@@ -103,7 +106,13 @@ public:
     std::optional<ApiError> apply(const IncomingChange &change);
     Result<void> finish();
 
-    const nlohmann::json &acknowledged() const { return m_acknowledged; }
+    /// The JSON array of acknowledgements (docs/sync-protocol.md, Push), as text.
+    std::string acknowledged() const
+    {
+        return m_acknowledged.empty() ? "[]" : m_acknowledged + "]";
+    }
+    /// Changes applied (or acknowledged unchanged) so far.
+    std::size_t applied() const { return m_applied; }
     const nlohmann::json &conflicts() const { return m_conflicts; }
     std::int64_t lastSeq() const { return m_seq; }
 
@@ -125,16 +134,20 @@ private:
     std::map<std::string, std::optional<StoredRecord>> m_missions;
     std::map<std::string, bool> m_memberships;
     std::map<std::string, std::optional<StoredRecord>> m_records; // "kind/id" → as now stored
-    std::vector<std::vector<SqlValue>> m_audit; // rows written by finish()
+    std::vector<std::vector<SqlValue>> m_audit; // audit_log rows written by finish()
     std::vector<std::vector<SqlValue>> m_inserts; // new records, written by flushRecords()
     std::map<std::string, std::size_t> m_insertIndex; // "kind/id" → index in m_inserts
     Actor m_actor;
     std::string m_batchId;
     std::int64_t m_now;
     std::int64_t m_seq = 0;
-    nlohmann::json m_acknowledged = nlohmann::json::array();
+    std::string m_acknowledged; // "[{…},{…}" while open
+    std::size_t m_applied = 0;
     nlohmann::json m_conflicts = nlohmann::json::array();
 };
+
+/// Appends `s` as a JSON string (quoted, escaped); `s` is valid UTF-8.
+void appendJsonString(std::string &out, std::string_view s);
 
 /// Members of a mission (leader and member_ids) from its fields.
 std::vector<std::string> missionMembers(const StoredRecord &mission);

@@ -46,7 +46,8 @@ public:
     ApiResult<nlohmann::json> login(const std::string &body, const std::string &address);
     ApiResult<Actor> authenticate(const std::string &authorization);
     ApiResult<bool> logout(const Actor &caller);
-    ApiResult<nlohmann::json> push(const Actor &caller, const std::string &body);
+    /// The answer is JSON text (built as text: a large batch's acknowledgements are big).
+    ApiResult<std::string> push(const Actor &caller, const std::string &body);
     /// The response body is built as text from the stored wire form of each record.
     ApiResult<std::string> pull(const Actor &caller, std::int64_t cursor, int limit);
     ApiResult<nlohmann::json> history(
@@ -63,15 +64,14 @@ private:
     void writeGroup(const std::vector<PushJob *> &group);
     /// Applies one batch inside the group's transaction; an error means the caller must roll
     /// back to the batch's savepoint.
-    ApiResult<nlohmann::json> applyBatch(SqlConnection &conn, const PushJob &job);
+    ApiResult<std::string> applyBatch(SqlConnection &conn, const PushJob &job);
 
     Pool &m_pool;
     LoginLimits m_limits;
     GroupCommitter m_commits;
 };
 
-/// Parses and validates a push body into changes (every field normalised by core/schema).
-ApiResult<std::vector<IncomingChange>> parseChanges(
-    const nlohmann::json &changes, std::int64_t nowMs);
+/// Parses and validates a push body's changes; values and stamps are moved out of `changes`.
+ApiResult<std::vector<IncomingChange>> parseChanges(nlohmann::json &changes, std::int64_t nowMs);
 
 } // namespace attache::server
