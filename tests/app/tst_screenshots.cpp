@@ -7,6 +7,7 @@
 #include "store.h"
 
 #include <QDir>
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQmlEngineExtensionPlugin>
 #include <QQuickStyle>
@@ -212,6 +213,13 @@ private Q_SLOTS:
         settle(*f.backend);
         QVERIFY(window->grabWindow().save(prefix + QStringLiteral("mission-dark.png")));
         QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(QLatin1Char('\n'))));
+#ifdef Q_OS_LINUX
+        // Every page, the quick contact dialog included, without Qt Multimedia: it is loaded
+        // only when the user asks for the camera (its backends start threads, and once hung).
+        QFile maps(QStringLiteral("/proc/self/maps"));
+        QVERIFY(maps.open(QIODevice::ReadOnly));
+        QVERIFY2(!maps.readAll().contains("libQt6Multimedia"), "Qt Multimedia was loaded");
+#endif
     }
 };
 
