@@ -159,7 +159,7 @@ Result<StoredRecord> recordFromRow(const SqlRows &rows, std::size_t i)
     if (!rows.isNull(i, "mission_id"))
         r.missionId = rows.text(i, "mission_id");
     r.createdBy = rows.text(i, "created_by");
-    r.fields = json::parse(rows.text(i, "fields"), nullptr, false);
+    r.fields = json::parse(rows.view(i, "fields"), nullptr, false);
     if (!r.kind || !r.fields.is_object())
         return makeError("storage", "A stored record is corrupt: " + r.id);
     r.seq = rows.integer(i, "seq");

@@ -69,6 +69,32 @@ bool validStamp(const std::string &s, std::optional<Hlc> &out)
     return out && !out->node.empty();
 }
 
+// Whether `caller` may know that the server holds bytes of `sha`: they sent bytes of it
+// themselves, or they can see an attachment record with this hash (deleted or not).
+Result<bool> uploadVisible(SqlConnection &conn, const Actor &caller, const std::string &sha)
+{
+    std::vector<SqlValue> p {SqlValue(sha)};
+    const std::string scope = scopeCondition(caller, p);
+    p.emplace_back(sha);
+    p.emplace_back(caller.userId);
+    auto visible = conn.query("SELECT 1 AS one FROM records r WHERE r.kind = 'attachment' AND "
+                              "r.sha256 = ? AND ("
+            + scope
+            + ") UNION ALL SELECT 1 AS one FROM upload_owners WHERE sha256 = ? AND user_id = ?",
+        p);
+    if (!visible)
+        return visible.error();
+    return !visible->empty();
+}
+
+// The upload a caller who may not see the server's upload of `sha` sends instead: their own,
+// under a key no download or status of a hash can name, so that every answer is what an
+// unknown hash gets. Once complete and verified, the caller has shown they hold the bytes.
+std::string privateUploadKey(const std::string &sha, const Actor &caller)
+{
+    return sha + "/" + caller.userId;
+}
+
 } // namespace
 
 SyncService::SyncService(Pool &pool, LoginLimits limits, std::size_t maxGroup)
@@ -477,17 +503,32 @@ ApiResult<std::string> SyncService::pull(const Actor &caller, std::int64_t curso
     if (!rows)
         return internalError(rows.error());
     // The stored wire form is concatenated as is: a pull parses no record JSON.
-    std::string changes = "[";
+    std::size_t bytes = 2;
+    for (const auto &row : rows->rows) {
+        for (const auto &col : row)
+            bytes += col ? col->size() + 24 : 8;
+    }
+    std::string changes;
+    changes.reserve(bytes + 128);
+    changes += '[';
     for (std::size_t i = 0; i < rows->size(); ++i) {
         if (i > 0)
             changes += ',';
-        changes += "{\"kind\":" + json(rows->text(i, "kind")).dump();
-        changes += ",\"id\":" + json(rows->text(i, "id")).dump();
-        changes += ",\"seq\":" + std::to_string(rows->integer(i, "seq"));
-        changes += ",\"fields\":" + rows->text(i, "wire");
-        changes += ",\"updated_by\":" + json(rows->text(i, "updated_by")).dump();
-        changes += ",\"updated_device\":" + json(rows->text(i, "updated_device")).dump();
-        changes += ",\"updated_at\":" + std::to_string(rows->integer(i, "updated_at")) + "}";
+        changes += "{\"kind\":";
+        appendJsonString(changes, rows->view(i, "kind"));
+        changes += ",\"id\":";
+        appendJsonString(changes, rows->view(i, "id"));
+        changes += ",\"seq\":";
+        changes += std::to_string(rows->integer(i, "seq"));
+        changes += ",\"fields\":";
+        changes += rows->view(i, "wire");
+        changes += ",\"updated_by\":";
+        appendJsonString(changes, rows->view(i, "updated_by"));
+        changes += ",\"updated_device\":";
+        appendJsonString(changes, rows->view(i, "updated_device"));
+        changes += ",\"updated_at\":";
+        changes += std::to_string(rows->integer(i, "updated_at"));
+        changes += '}';
     }
     changes += ']';
     std::int64_t next = maxSeq;
@@ -607,23 +648,16 @@ ApiResult<json> SyncService::attachmentStatus(const Actor &caller, const std::st
     // Whether the server holds a file is itself information: answer only callers who can see an
     // attachment record with this hash (deleted or not), or who sent bytes of it themselves
     // (their record is pushed after the bytes). Everyone else gets the same 404 as for a hash
-    // the server has never seen.
-    std::vector<SqlValue> p {SqlValue(sha)};
-    const std::string scope = scopeCondition(caller, p);
-    p.emplace_back(sha);
-    p.emplace_back(caller.userId);
-    auto visible = (*conn)->query("SELECT 1 AS one FROM records r WHERE r.kind = 'attachment' AND "
-                                  "r.sha256 = ? AND ("
-            + scope
-            + ") UNION ALL SELECT 1 AS one FROM upload_owners WHERE sha256 = ? AND user_id = ?",
-        p);
+    // the server has never seen, or the state of their own upload of it (see putChunk).
+    auto visible = uploadVisible(**conn, caller, sha);
     if (!visible)
         return internalError(visible.error());
+    const std::string key = *visible ? sha : privateUploadKey(sha, caller);
     auto rows = (*conn)->query(
-        "SELECT size, received, complete FROM uploads WHERE sha256 = ?", {SqlValue(sha)});
+        "SELECT size, received, complete FROM uploads WHERE sha256 = ?", {SqlValue(key)});
     if (!rows)
         return internalError(rows.error());
-    if (rows->empty() || visible->empty())
+    if (rows->empty())
         return ApiError {404, "not_found", "The server has no bytes of this attachment yet."};
     return json {{"size", rows->integer(0, "size")}, {"received", rows->integer(0, "received")},
         {"complete", rows->integer(0, "complete") != 0}};
@@ -650,8 +684,24 @@ ApiResult<json> SyncService::putChunk(const Actor &caller, const std::string &sh
     SqlTransaction txn(**conn);
     if (auto r = txn.beginWrite(); !r)
         return internalError(r.error());
+    // A caller who may not know that the server holds bytes of this hash (see attachmentStatus)
+    // uploads on their own key when the server already has an upload of it: every answer is then
+    // exactly what a hash the server never saw would get, progress, offsets and sizes included.
+    auto visible = uploadVisible(**conn, caller, sha);
+    if (!visible)
+        return internalError(visible.error());
+    std::string key = sha;
+    if (!*visible) {
+        auto exists
+            = (*conn)->query("SELECT 1 AS one FROM uploads WHERE sha256 = ?", {SqlValue(sha)});
+        if (!exists)
+            return internalError(exists.error());
+        if (!exists->empty())
+            key = privateUploadKey(sha, caller);
+    }
+    const bool own = key != sha;
     auto rows = (*conn)->query(
-        "SELECT size, received, complete FROM uploads WHERE sha256 = ?", {SqlValue(sha)});
+        "SELECT size, received, complete FROM uploads WHERE sha256 = ?", {SqlValue(key)});
     if (!rows)
         return internalError(rows.error());
     std::int64_t received = 0;
@@ -671,34 +721,36 @@ ApiResult<json> SyncService::putChunk(const Actor &caller, const std::string &sh
         ? (*conn)->query(
             "INSERT INTO uploads (sha256, size, received, complete, org_id, created_at) "
             "VALUES (?, ?, ?, 0, ?, ?)",
-            {SqlValue(sha), SqlValue(size), SqlValue(std::int64_t(bytes.size())),
+            {SqlValue(key), SqlValue(size), SqlValue(std::int64_t(bytes.size())),
                 SqlValue(caller.orgId), SqlValue(nowMs())})
         : (*conn)->query("UPDATE uploads SET received = ? WHERE sha256 = ?",
-            {SqlValue(received + std::int64_t(bytes.size())), SqlValue(sha)});
+            {SqlValue(received + std::int64_t(bytes.size())), SqlValue(key)});
     if (!r)
         return internalError(r.error());
     if (auto c
         = (*conn)->query("INSERT INTO upload_chunks (sha256, offset_bytes, data) VALUES (?, ?, ?)",
-            {SqlValue(sha), SqlValue(offset), SqlValue::blob(bytes)});
+            {SqlValue(key), SqlValue(offset), SqlValue::blob(bytes)});
         !c)
         return internalError(c.error());
-    if (auto o = (*conn)->query("INSERT INTO upload_owners (sha256, user_id) VALUES (?, ?) "
-                                "ON CONFLICT (sha256, user_id) DO NOTHING",
-            {SqlValue(sha), SqlValue(caller.userId)});
-        !o)
-        return internalError(o.error());
+    if (!own) {
+        if (auto o = (*conn)->query("INSERT INTO upload_owners (sha256, user_id) VALUES (?, ?) "
+                                    "ON CONFLICT (sha256, user_id) DO NOTHING",
+                {SqlValue(sha), SqlValue(caller.userId)});
+            !o)
+            return internalError(o.error());
+    }
     received += std::int64_t(bytes.size());
     bool complete = false;
     if (received == size) {
         auto chunks = (*conn)->query(
             "SELECT data FROM upload_chunks WHERE sha256 = ? ORDER BY offset_bytes",
-            {SqlValue(sha)});
+            {SqlValue(key)});
         if (!chunks)
             return internalError(chunks.error());
         crypto_hash_sha256_state state;
         crypto_hash_sha256_init(&state);
         for (std::size_t i = 0; i < chunks->size(); ++i) {
-            const std::string data = chunks->text(i, "data");
+            const std::string_view data = chunks->view(i, "data");
             crypto_hash_sha256_update(
                 &state, reinterpret_cast<const unsigned char *>(data.data()), data.size());
         }
@@ -707,9 +759,10 @@ ApiResult<json> SyncService::putChunk(const Actor &caller, const std::string &sh
         char hex[crypto_hash_sha256_BYTES * 2 + 1];
         sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
         if (sha != hex) {
-            (void)(*conn)->query("DELETE FROM upload_chunks WHERE sha256 = ?", {SqlValue(sha)});
-            (void)(*conn)->query("DELETE FROM uploads WHERE sha256 = ?", {SqlValue(sha)});
-            (void)(*conn)->query("DELETE FROM upload_owners WHERE sha256 = ?", {SqlValue(sha)});
+            (void)(*conn)->query("DELETE FROM upload_chunks WHERE sha256 = ?", {SqlValue(key)});
+            (void)(*conn)->query("DELETE FROM uploads WHERE sha256 = ?", {SqlValue(key)});
+            if (!own)
+                (void)(*conn)->query("DELETE FROM upload_owners WHERE sha256 = ?", {SqlValue(sha)});
             if (auto cr = txn.commit(); !cr)
                 return internalError(cr.error());
             return ApiError {422, "hash_mismatch",
@@ -717,10 +770,37 @@ ApiResult<json> SyncService::putChunk(const Actor &caller, const std::string &sh
                 "send it again."};
         }
         complete = true;
-        if (auto u
-            = (*conn)->query("UPDATE uploads SET complete = 1 WHERE sha256 = ?", {SqlValue(sha)});
-            !u)
+        if (own) {
+            // The caller has shown they hold these bytes: they become an owner of the server's
+            // upload, which takes these verified bytes unless it is complete already.
+            auto shared
+                = (*conn)->query("SELECT complete FROM uploads WHERE sha256 = ?", {SqlValue(sha)});
+            if (!shared)
+                return internalError(shared.error());
+            const bool sharedComplete = !shared->empty() && shared->integer(0, "complete");
+            std::vector<std::pair<std::string, std::vector<SqlValue>>> steps;
+            if (!sharedComplete) {
+                steps = {{"DELETE FROM upload_chunks WHERE sha256 = ?", {SqlValue(sha)}},
+                    {"UPDATE upload_chunks SET sha256 = ? WHERE sha256 = ?",
+                        {SqlValue(sha), SqlValue(key)}},
+                    {"UPDATE uploads SET size = ?, received = ?, complete = 1 WHERE sha256 = ?",
+                        {SqlValue(size), SqlValue(size), SqlValue(sha)}}};
+            } else {
+                steps = {{"DELETE FROM upload_chunks WHERE sha256 = ?", {SqlValue(key)}}};
+            }
+            steps.push_back({"DELETE FROM uploads WHERE sha256 = ?", {SqlValue(key)}});
+            steps.push_back({"INSERT INTO upload_owners (sha256, user_id) VALUES (?, ?) "
+                             "ON CONFLICT (sha256, user_id) DO NOTHING",
+                {SqlValue(sha), SqlValue(caller.userId)}});
+            for (const auto &[sql, params] : steps) {
+                if (auto q = (*conn)->query(sql, params); !q)
+                    return internalError(q.error());
+            }
+        } else if (auto u = (*conn)->query(
+                       "UPDATE uploads SET complete = 1 WHERE sha256 = ?", {SqlValue(sha)});
+                   !u) {
             return internalError(u.error());
+        }
     }
     if (auto cr = txn.commit(); !cr)
         return internalError(cr.error());

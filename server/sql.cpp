@@ -27,6 +27,14 @@ std::string SqlRows::text(std::size_t row, std::string_view column) const
     return *rows[row][std::size_t(i)];
 }
 
+std::string_view SqlRows::view(std::size_t row, std::string_view column) const
+{
+    const int i = index(column);
+    if (i < 0 || row >= rows.size() || !rows[row][std::size_t(i)])
+        return {};
+    return *rows[row][std::size_t(i)];
+}
+
 std::int64_t SqlRows::integer(std::size_t row, std::string_view column) const
 {
     const std::string t = text(row, column);

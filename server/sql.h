@@ -61,6 +61,8 @@ public:
     bool empty() const { return rows.empty(); }
     bool isNull(std::size_t row, std::string_view column) const;
     std::string text(std::size_t row, std::string_view column) const;
+    /// The text without a copy (empty for NULL), valid while the rows live.
+    std::string_view view(std::size_t row, std::string_view column) const;
     std::int64_t integer(std::size_t row, std::string_view column) const;
 
 private:

@@ -32,7 +32,7 @@ bpid=$!
 until grep -q "setup done" "$tmp/bench.err" 2>/dev/null || ! kill -0 "$bpid" 2>/dev/null; do sleep 0.02; done
 c0=$(cpu "$pid")
 if [[ -n ${PROFILE:-} ]]; then
-  perf record -F 999 -g -p "$pid" -o "$PROFILE" 2>/dev/null &
+  perf record -F 999 ${PERF_CALLGRAPH:--g} -p "$pid" -o "$PROFILE" 2>/dev/null &
   ppid=$!
 fi
 status=0

@@ -772,6 +772,81 @@ private slots:
         }
     }
 
+    void attachments_uploadOutOfScopeAnsweredAsUnknown()
+    {
+        // Uploading is no way to probe which files the server holds: a caller who may not see
+        // an upload gets, chunk by chunk, exactly the answers of a hash the server never saw.
+        auto shaOf = [](const std::string &bytes) {
+            unsigned char digest[32];
+            crypto_hash_sha256(
+                digest, reinterpret_cast<const unsigned char *>(bytes.data()), bytes.size());
+            char hex[65];
+            sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+            return std::string(hex);
+        };
+        const std::string held = "Hợp đồng mật, bản ký — " + newId();
+        const std::string fresh = "Hợp đồng khác, bản ký — " + newId();
+        QCOMPARE(held.size(), fresh.size());
+        const std::string heldSha = shaOf(held), freshSha = shaOf(fresh);
+        const std::string size = std::to_string(held.size());
+        auto put = [&](const std::string &who, const std::string &sha, std::size_t offset,
+                       const std::string &bytes, const std::string &declared) {
+            return w.as(who).put("/api/v1/attachments/" + sha + "?offset=" + std::to_string(offset)
+                    + "&size=" + declared,
+                bytes);
+        };
+        // ann holds the file, halfway uploaded: nobody else may learn it.
+        QCOMPARE(put("ann", heldSha, 0, held.substr(0, 20), size).status, 200);
+        for (const char *other : {"bob", "mgrb"}) {
+            const std::string me = other;
+            const std::string otherSize = std::to_string(held.size() + 7);
+            // A different declared size, a wrong offset, the first chunk, a resumed chunk, the
+            // status: each the same as for the hash nobody uploaded (compared byte for byte).
+            const Reply sizeHeld = put(me, heldSha, 0, held.substr(0, 5), otherSize);
+            const Reply sizeFresh = put(me, freshSha, 0, fresh.substr(0, 5), otherSize);
+            QCOMPARE(sizeHeld.status, 200);
+            QCOMPARE(sizeHeld.raw, sizeFresh.raw);
+            const Reply wrongHeld = put(me, heldSha, 20, held.substr(20), otherSize);
+            const Reply wrongFresh = put(me, freshSha, 20, fresh.substr(20), otherSize);
+            QCOMPARE(wrongHeld.status, 409);
+            QCOMPARE(wrongHeld.raw, wrongFresh.raw);
+            // Over the sizes it declared, the hash cannot match: both dropped alike.
+            const Reply restHeld
+                = put(me, heldSha, 5, held.substr(5) + std::string(7, 'x'), otherSize);
+            const Reply restFresh
+                = put(me, freshSha, 5, fresh.substr(5) + std::string(7, 'x'), otherSize);
+            QCOMPARE(restHeld.status, 422);
+            QCOMPARE(restHeld.raw, restFresh.raw);
+            const Reply statusHeld = w.as(me).get("/api/v1/attachments/" + heldSha + "/status");
+            const Reply statusFresh = w.as(me).get("/api/v1/attachments/" + freshSha + "/status");
+            QCOMPARE(statusHeld.status, 404);
+            QCOMPARE(statusHeld.raw, statusFresh.raw);
+        }
+        // bob then sends the real bytes, as someone attaching the same file in another mission:
+        // the same answers as for a new upload, and having shown the bytes he may see it.
+        const Reply firstHeld = put("bob", heldSha, 0, held.substr(0, 10), size);
+        const Reply firstFresh = put("bob", freshSha, 0, fresh.substr(0, 10), size);
+        QCOMPARE(firstHeld.status, 200);
+        QCOMPARE(firstHeld.raw, firstFresh.raw);
+        QCOMPARE(w.as("bob").get("/api/v1/attachments/" + heldSha + "/status").raw,
+            w.as("bob").get("/api/v1/attachments/" + freshSha + "/status").raw);
+        const Reply lastHeld = put("bob", heldSha, 10, held.substr(10), size);
+        const Reply lastFresh = put("bob", freshSha, 10, fresh.substr(10), size);
+        QCOMPARE(lastHeld.status, 200);
+        QCOMPARE(lastHeld.raw, lastFresh.raw);
+        QCOMPARE(lastHeld.body["complete"], true);
+        const Reply bobStatus = w.as("bob").get("/api/v1/attachments/" + heldSha + "/status");
+        QCOMPARE(bobStatus.status, 200);
+        QCOMPARE(bobStatus.body["complete"], true);
+        // ann's upload took bob's verified bytes: hers is complete too, nothing was lost.
+        const Reply annStatus = w.as("ann").get("/api/v1/attachments/" + heldSha + "/status");
+        QCOMPARE(annStatus.status, 200);
+        QCOMPARE(annStatus.body["complete"], true);
+        QCOMPARE(put("ann", heldSha, 20, held.substr(20), size).body["complete"], true);
+        // mgrb (another organisation) still learns nothing.
+        QCOMPARE(w.as("mgrb").get("/api/v1/attachments/" + heldSha + "/status").status, 404);
+    }
+
     void attachments_hashMismatchDropsUpload()
     {
         const std::string sha(64, 'a');
