@@ -2,10 +2,17 @@
 
 #include "dashboarddata.h"
 #include "logging.h"
+#include "pdfwriter.h"
+#include "reportcsv.h"
+#include "reportdata.h"
+#include "reporthtml.h"
 #include "store.h"
 #include "texts.h"
 
 #include <QDate>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 
 #include <algorithm>
 
@@ -323,4 +330,70 @@ void DashboardModel::format()
         });
     m_summary = tr("%1 missions with %2 person-trips").arg(n(f.missions), n(f.personTrips));
     Q_EMIT figuresChanged();
+}
+
+void DashboardModel::saveSummary(const QUrl &file)
+{
+    if (!m_backend || m_saving)
+        return;
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("pdf") && suffix != QLatin1String("csv")) {
+        Q_EMIT errorMessage(tr("Save the summary as a .pdf or .csv file."));
+        return;
+    }
+    attache::ReportFilter filter;
+    filter.from = m_from.toStdString();
+    filter.to = m_to.toStdString();
+    filter.asOf
+        = (m_asOf.isEmpty() ? QDate::currentDate().toString(Qt::ISODate) : m_asOf).toStdString();
+    attache::documents::DocumentHeader header;
+    header.date = QDate::currentDate().toString(Qt::ISODate).toStdString();
+    header.signerName = m_backend->currentUserName().toStdString();
+    m_saving = true;
+    Q_EMIT savingChanged();
+    m_backend->run(
+        this,
+        [filter, header, path, suffix](attache::Store &s) -> attache::Result<QString> {
+            auto data = attache::documents::loadSummary(s, filter);
+            if (!data)
+                return data.error();
+            if (suffix == QLatin1String("csv")) {
+                const std::string bytes = attache::documents::summaryCsv(*data);
+                QSaveFile out(path);
+                if (!out.open(QIODevice::WriteOnly)
+                    || out.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size())
+                    || !out.commit())
+                    return attache::makeError("io", "Could not write " + path.toStdString());
+                return path;
+            }
+            // The PDF goes to a temporary name beside the file, renamed when complete.
+            const QString part = path + QStringLiteral(".part");
+            auto written
+                = attache::documents::writePdf(attache::documents::summaryHtml(*data, header), part,
+                    QStringLiteral("Báo cáo tổng kết"));
+            if (!written) {
+                QFile::remove(part);
+                return written.error();
+            }
+            QFile::remove(path);
+            if (!QFile::rename(part, path)) {
+                QFile::remove(part);
+                return attache::makeError("io", "Could not write " + path.toStdString());
+            }
+            return path;
+        },
+        [this](attache::Result<QString> r) {
+            m_saving = false;
+            Q_EMIT savingChanged();
+            if (!r) {
+                qCWarning(lcApp) << "saving the summary:" << r.error().message.c_str();
+                Q_EMIT errorMessage(r.error().code == "io"
+                        ? tr("Could not save the summary: %1")
+                              .arg(QString::fromStdString(r.error().message))
+                        : Texts::errorText(r.error()));
+                return;
+            }
+            Q_EMIT summarySaved(*r);
+        });
 }

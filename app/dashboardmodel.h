@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <QUrl>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -44,6 +45,8 @@ class DashboardModel : public QObject
     Q_PROPERTY(QString periodLabel READ periodLabel NOTIFY figuresChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY loadingChanged)
+    /// A document of the period is being written (saveSummary).
+    Q_PROPERTY(bool saving READ saving NOTIFY savingChanged)
 
 public:
     explicit DashboardModel(QObject *parent = nullptr);
@@ -68,6 +71,7 @@ public:
     QString periodLabel() const;
     bool loading() const { return m_loading; }
     bool loaded() const { return m_loaded; }
+    bool saving() const { return m_saving; }
 
     /// A custom period from what the user typed (dd/mm/yyyy or yyyy-mm-dd; either may be
     /// empty for an open end). False, and nothing changes, if a date is not a date or the
@@ -77,6 +81,12 @@ public:
     /// The money of the figures, as the dashboard writes it: 1.750.000,50 US$ / 337.500.000.000 ₫
     /// in Vietnamese, 1,750,000.50 USD in English.
     Q_INVOKABLE QString formatMoney(qint64 minorUnits, const QString &currency) const;
+    /// The period summary (báo cáo tổng kết) of the period shown, with the same figures, as
+    /// a PDF laid out like a Vietnamese administrative report or as CSV (UTF-8 with BOM), by
+    /// the file's extension (.pdf, .csv). Written on the worker thread, under a temporary
+    /// name renamed at the end, so that a failed save never leaves half a file; then
+    /// summarySaved(path) or errorMessage().
+    Q_INVOKABLE void saveSummary(const QUrl &file);
 
 Q_SIGNALS:
     void configChanged();
@@ -84,6 +94,8 @@ Q_SIGNALS:
     void figuresChanged();
     void loadingChanged();
     void errorMessage(const QString &message);
+    void savingChanged();
+    void summarySaved(const QString &path);
 
 private:
     void format();
@@ -103,6 +115,7 @@ private:
     QString m_summary;
     bool m_loading = false;
     bool m_loaded = false;
+    bool m_saving = false;
     int m_generation = 0;
     /// Coalesces the reloads a burst of store changes (a sync) asks for.
     QTimer m_changeTimer;

@@ -140,7 +140,7 @@ Page {
     property string exportFormat: "vcard4"
     function chooseExport(format) {
         exportFormat = format;
-        saveDialog.currentFile = format === "csv" ? "danh-ba.csv" : "danh-ba.vcf";
+        saveDialog.currentFile = saveDialog.currentFolder + (format === "csv" ? "/danh-ba.csv" : "/danh-ba.vcf");
         saveDialog.open();
     }
 

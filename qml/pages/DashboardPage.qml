@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Attache
 import Attache.App
@@ -37,6 +38,24 @@ Page {
         onErrorMessage: (message) => periodError.text = message
         onYearsChanged: Qt.callLater(period.showYear)
         onConfigChanged: Qt.callLater(period.showYear)
+        onSummarySaved: (path) => savedLabel.text = qsTr("Summary saved to %1").arg(path)
+        onSavingChanged: if (saving) savedLabel.text = ""
+    }
+
+    property string summaryFormat: "pdf"
+    function chooseSummaryFile(format) {
+        summaryFormat = format;
+        periodError.text = "";
+        const name = "tong-ket-" + (dashboard.year > 0 ? dashboard.year : "ky-bao-cao") + "." + format;
+        summaryDialog.currentFile = summaryDialog.currentFolder + "/" + name;
+        summaryDialog.open();
+    }
+    FileDialog {
+        id: summaryDialog
+        title: qsTr("Save the summary")
+        fileMode: FileDialog.SaveFile
+        nameFilters: page.summaryFormat === "csv" ? [qsTr("CSV (*.csv)")] : [qsTr("PDF (*.pdf)")]
+        onAccepted: dashboard.saveSummary(selectedFile)
     }
     Component {
         id: drillDownComponent
@@ -125,6 +144,37 @@ Page {
                         }
                     }
                 }
+                Button {
+                    // The period summary (báo cáo tổng kết) with these very figures.
+                    id: saveButton
+                    objectName: "saveSummaryButton"
+                    text: dashboard.saving ? qsTr("Saving…") : qsTr("Save the summary…")
+                    enabled: dashboard.loaded && !dashboard.saving
+                    onClicked: saveMenu.open()
+                    Menu {
+                        id: saveMenu
+                        y: saveButton.height
+                        MenuItem {
+                            objectName: "savePdfItem"
+                            text: qsTr("As PDF (báo cáo tổng kết)")
+                            onTriggered: page.chooseSummaryFile("pdf")
+                        }
+                        MenuItem {
+                            objectName: "saveCsvItem"
+                            text: qsTr("As CSV (Excel)")
+                            onTriggered: page.chooseSummaryFile("csv")
+                        }
+                    }
+                }
+            }
+            Label {
+                id: savedLabel
+                objectName: "summarySaved"
+                visible: text !== ""
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                Layout.leftMargin: Style.margin
+                Layout.fillWidth: true
             }
             Label {
                 id: periodError

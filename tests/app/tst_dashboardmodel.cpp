@@ -6,10 +6,16 @@
 #include "dashboardmodel.h"
 #include "drilldownmodel.h"
 #include "followupmodel.h"
+#include "reportcsv.h"
+#include "reportdata.h"
 #include "store.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 
 namespace {
 
@@ -21,6 +27,15 @@ QString value(const QVariantList &list, const QString &key)
             return m.value(QStringLiteral("value")).toString();
     }
     return QStringLiteral("<missing %1>").arg(key);
+}
+
+QByteArray run(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForFinished(60000))
+        qWarning("%s did not finish", qPrintable(program));
+    return p.readAllStandardOutput();
 }
 
 QStringList column(const QAbstractItemModel &model, int role)
@@ -254,6 +269,94 @@ private Q_SLOTS:
             QString::fromStdString(d.m1));
         QCOMPARE(m.data(m.index(1), DrillDownModel::StatusLabelRole).toString(),
             QStringLiteral("In progress"));
+    }
+
+    /// The period summary saved from the dashboard: the PDF (rendered to an image, its text
+    /// read back with its diacritics) and the CSV carry the figures the dashboard shows.
+    void savesTheSummary()
+    {
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+        QVERIFY2(!pdftotext.isEmpty() && !pdftoppm.isEmpty(), "poppler-utils missing");
+        DashboardModel m;
+        m.setAsOf(QStringLiteral("2027-01-15"));
+        m.setPreferences(&f->prefs);
+        m.setBackend(f->backend.get());
+        m.setYear(2026);
+        QVERIFY(waitLoaded(m));
+        QCOMPARE(m.summary(), QStringLiteral("4 missions with 7 person-trips"));
+
+        QSignalSpy saved(&m, &DashboardModel::summarySaved);
+        QSignalSpy failed(&m, &DashboardModel::errorMessage);
+        const QString pdf = f->dir.filePath(QStringLiteral("tong-ket-2026.pdf"));
+        m.saveSummary(QUrl::fromLocalFile(pdf));
+        QVERIFY(m.saving());
+        QVERIFY(saved.wait(30000));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(saved.at(0).at(0).toString(), pdf);
+        QVERIFY(!m.saving());
+        QVERIFY(!QFile::exists(pdf + QStringLiteral(".part")));
+        const QString text
+            = QString::fromUtf8(run(pdftotext, {QStringLiteral("-raw"), pdf, QStringLiteral("-")}))
+                  .simplified();
+        for (const char *phrase :
+            {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BÁO CÁO",
+                "từ ngày 01/01/2026 đến ngày 31/12/2026", "đã cử 4 đoàn với 7 lượt cán bộ",
+                "1.750.000,50 USD và 337,5 tỷ đồng", "Xúc tiến đầu tư tại Nhật Bản"}) {
+            QVERIFY2(text.contains(QString::fromUtf8(phrase)),
+                qPrintable(QString::fromUtf8(phrase) + QStringLiteral(" not in: ") + text));
+        }
+        // Rendered: the first page is an A4 image with ink on it.
+        const QString prefix = f->dir.filePath(QStringLiteral("page"));
+        run(pdftoppm,
+            {QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-f"), QStringLiteral("1"),
+                QStringLiteral("-l"), QStringLiteral("1"), QStringLiteral("-png"),
+                QStringLiteral("-singlefile"), pdf, prefix});
+        QImage page(prefix + QStringLiteral(".png"));
+        QVERIFY(!page.isNull());
+        QVERIFY(page.height() > page.width());
+        int dark = 0;
+        for (int y = 0; y < page.height(); ++y) {
+            for (int x = 0; x < page.width(); ++x)
+                dark += qGray(page.pixel(x, y)) < 128;
+        }
+        QVERIFY2(dark > 500, qPrintable(QString::number(dark)));
+
+        // The CSV: byte for byte the documents' CSV of the same period.
+        const QString csv = f->dir.filePath(QStringLiteral("tong-ket-2026.csv"));
+        m.saveSummary(QUrl::fromLocalFile(csv));
+        QVERIFY(saved.wait(30000));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        std::string expected;
+        bool done = false;
+        f->backend->run(
+            &m,
+            [](attache::Store &s) -> attache::Result<std::string> {
+                attache::ReportFilter filter;
+                filter.from = "2026-01-01";
+                filter.to = "2026-12-31";
+                filter.asOf = "2027-01-15";
+                auto data = attache::documents::loadSummary(s, filter);
+                if (!data)
+                    return data.error();
+                return attache::documents::summaryCsv(*data);
+            },
+            [&](attache::Result<std::string> r) {
+                if (r)
+                    expected = *r;
+                done = true;
+            });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 5000));
+        QVERIFY(!expected.empty());
+        QCOMPARE(bytes.toStdString(), expected);
+        QVERIFY(bytes.contains("Tổng hợp,Lượt cán bộ,7,lượt\r\n"));
+
+        // Anything else is refused before anything is written.
+        m.saveSummary(QUrl::fromLocalFile(f->dir.filePath(QStringLiteral("tong-ket.docx"))));
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(!m.saving());
     }
 
     void followUps()
