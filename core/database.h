@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 struct sqlite3;
@@ -41,6 +42,9 @@ public:
     /// Steps to completion, for statements that return no rows.
     [[nodiscard]] Result<void> exec();
     void reset();
+    /// Steps through every row, calling `f(const Statement &)` on each, then resets. `f` may
+    /// return void, or Result<void> to stop at its first error (returned as is).
+    template<typename F> [[nodiscard]] Result<void> forEachRow(F &&f);
 
     bool isNull(std::string_view column) const;
     std::int64_t integer(std::string_view column) const;
@@ -58,6 +62,26 @@ private:
     sqlite3_stmt *m_stmt = nullptr;
     mutable std::unordered_map<std::string, int> m_columns;
 };
+
+template<typename F> Result<void> Statement::forEachRow(F &&f)
+{
+    for (;;) {
+        auto row = step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const Statement &self = *this;
+        if constexpr (std::is_void_v<std::invoke_result_t<F &, const Statement &>>) {
+            f(self);
+        } else if (auto r = f(self); !r) {
+            reset();
+            return r.error();
+        }
+    }
+    reset();
+    return {};
+}
 
 /// An open SQLite connection. Non-copyable; closes on destruction.
 class Database

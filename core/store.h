@@ -136,7 +136,13 @@ private:
     Result<Record> write(
         const KindDef &kind, Loaded &row, bool isNew, const std::vector<std::string> &changed);
     Result<void> reindex(const KindDef &kind, const Record &record, std::int64_t rowid);
+    /// Adds the search entry of a row that has none yet; values[i] is the value of
+    /// kind.fields[i] (nullptr: empty).
+    Result<void> addSearchEntry(
+        const KindDef &kind, std::int64_t rowid, const std::vector<const nlohmann::json *> &values);
     Result<void> rebuildSearchIndex();
+    /// Sets the search index's write settings (FTS5 'hashsize', 'automerge') if not yet set.
+    Result<void> tuneSearchIndex();
     Result<void> setMeta(const std::string &key, const std::string &value);
     Result<std::optional<std::string>> meta(const std::string &key);
     std::int64_t nowMs() const { return m_clock.physicalNow(); }
@@ -270,6 +276,14 @@ public:
 
 private:
     Result<void> writeMerged(const KindDef &kind, Loaded &row, bool isNew);
+    /// applyRemote's path for a record the device has never seen (a first sync): no merge can
+    /// disagree with the pulled values, so the row is inserted without a row DOM. Returns false,
+    /// having written nothing, for a change only the general merge handles (a field named
+    /// twice, a field without a stamp).
+    Result<bool> insertPulled(const KindDef &kind, const RemoteChange &change, std::int64_t now,
+        std::string &lastObserved);
+    /// Moves the clock past a pulled stamp (skipped when it is the one observed last).
+    void observePulled(const std::string &hlc, std::string &lastObserved);
     Result<std::int64_t> insertConflict(
         const Conflict &c, const std::optional<std::string> &reportBase = std::nullopt);
     Result<void> setAside(const KindDef &kind, const Loaded &row, const std::string &missionId,

@@ -52,6 +52,71 @@ void bindFieldValue(Statement &s, int &index, const FieldDef &f, const json &v)
     ++index;
 }
 
+// The SQL of a kind's row writes, built once from its definition (not per record).
+// Parameters: ?1 id, ?2 created_at, ?3 updated_at, ?4 updated_by, ?5 updated_device, ?6 deleted,
+// ?7 _stamps, ?8 _base, ?9 _pending, then the field columns in definition order.
+struct KindSql
+{
+    std::string insert;
+    std::string update;
+};
+
+const KindSql &kindSql(const KindDef &kind)
+{
+    static const std::vector<KindSql> all = [] {
+        std::vector<KindSql> out;
+        for (const auto &k : allKinds()) {
+            const std::string table(k.table);
+            KindSql q;
+            q.insert = "INSERT INTO " + table
+                + " (id, created_at, updated_at, updated_by, updated_device, deleted, _stamps, "
+                  "_base, _pending";
+            q.update = "UPDATE " + table
+                + " SET created_at = ?2, updated_at = ?3, updated_by = ?4, updated_device = ?5, "
+                  "deleted = ?6, _stamps = ?7, _base = ?8, _pending = ?9";
+            int i = 10;
+            for (const auto &f : k.fields) {
+                for (const auto &c : columnsOf(f)) {
+                    q.insert += ", " + c;
+                    q.update += ", " + c + " = ?" + std::to_string(i++);
+                }
+            }
+            q.insert += ") VALUES (";
+            for (int p = 1; p < i; ++p)
+                q.insert += (p > 1 ? ", ?" : "?") + std::to_string(p);
+            q.insert += ")";
+            q.update += " WHERE id = ?1";
+            out.push_back(std::move(q));
+        }
+        return out;
+    }();
+    return all[size_t(kindIndex(kind))];
+}
+
+void bindEmptyField(Statement &s, int &index, const FieldDef &f)
+{
+    s.bindNull(index++);
+    if (f.type == FieldType::Money)
+        s.bindNull(index++);
+}
+
+// Appends text as a JSON string. Stamps and field names are plain ASCII; anything else (a
+// malformed stamp from a server) goes through the JSON library's escaping.
+void appendJsonString(std::string &out, std::string_view text)
+{
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+            || c == '_' || c == '-' || c == '.' || c == ':';
+    });
+    if (plain) {
+        out += '"';
+        out += text;
+        out += '"';
+    } else {
+        out += json(std::string(text)).dump();
+    }
+}
+
 std::int64_t searchRowIdOf(const KindDef &kind, std::int64_t rowid)
 {
     return (std::int64_t(kindIndex(kind)) << 40) | rowid;
@@ -78,35 +143,8 @@ std::string stampOf(const json &stamps, const std::string &field)
 Result<void> Store::writeMerged(const KindDef &kind, Loaded &row, bool isNew)
 {
     const Record &r = row.record;
-    const std::string table(kind.table);
-    std::string sql;
-    int n = 9;
-    for (const auto &f : kind.fields)
-        n += int(columnsOf(f).size());
-    if (isNew) {
-        sql = "INSERT INTO " + table
-            + " (id, created_at, updated_at, updated_by, updated_device, deleted, _stamps, "
-              "_base, _pending";
-        for (const auto &f : kind.fields) {
-            for (const auto &c : columnsOf(f))
-                sql += ", " + c;
-        }
-        sql += ") VALUES (";
-        for (int i = 1; i <= n; ++i)
-            sql += (i > 1 ? ", ?" : "?") + std::to_string(i);
-        sql += ")";
-    } else {
-        sql = "UPDATE " + table
-            + " SET created_at = ?2, updated_at = ?3, updated_by = ?4, updated_device = ?5, "
-              "deleted = ?6, _stamps = ?7, _base = ?8, _pending = ?9";
-        int i = 10;
-        for (const auto &f : kind.fields) {
-            for (const auto &c : columnsOf(f))
-                sql += ", " + c + " = ?" + std::to_string(i++);
-        }
-        sql += " WHERE id = ?1";
-    }
-    auto s = cached(sql);
+    const KindSql &sql = kindSql(kind);
+    auto s = cached(isNew ? sql.insert : sql.update);
     if (!s)
         return s.error();
     Statement &st = **s;
@@ -132,6 +170,100 @@ Result<void> Store::writeMerged(const KindDef &kind, Loaded &row, bool isNew)
     return reindex(kind, r, row.rowid);
 }
 
+void Store::observePulled(const std::string &hlc, std::string &lastObserved)
+{
+    // Observing is idempotent, and a page's fields mostly share their record's stamp.
+    if (hlc == lastObserved)
+        return;
+    if (auto h = Hlc::parse(hlc)) {
+        if (auto o = m_clock.observe(*h); !o) {
+            log(LogLevel::Warning, kCategory, o.error().message);
+            return;
+        }
+        lastObserved = hlc;
+    }
+}
+
+Result<bool> Store::insertPulled(
+    const KindDef &kind, const RemoteChange &change, std::int64_t now, std::string &lastObserved)
+{
+    // mergeField against a record that is not here: no current stamp, so every stamped pulled
+    // value is taken, nothing conflicts and nothing is pending; base = stamps.
+    const size_t count = kind.fields.size();
+    std::vector<nlohmann::json> values(count);
+    std::vector<char> named(count + 1, 0); // [count]: "deleted"
+    bool deleted = false;
+    std::string stamps = "{";
+    for (const auto &[name, incoming] : change.fields) {
+        const bool isDeleted = name == "deleted";
+        const FieldDef *def = isDeleted ? nullptr : kind.field(name);
+        if (!isDeleted && !def) {
+            log(LogLevel::Warning, kCategory,
+                "ignored unknown field " + name + " of a pulled " + std::string(kind.name));
+            continue;
+        }
+        const size_t index = isDeleted ? count : size_t(def - kind.fields.data());
+        if (named[index] || incoming.hlc.empty())
+            return false;
+        named[index] = 1;
+        if (isDeleted) {
+            deleted = incoming.value.is_boolean() && incoming.value.get<bool>();
+        } else if (!incoming.value.is_null()) {
+            auto n = normaliseField(*def, incoming.value);
+            if (!n) {
+                log(LogLevel::Warning, kCategory,
+                    "ignored an invalid pulled value of " + std::string(kind.name) + "." + name
+                        + ": " + n.error().message);
+                continue;
+            }
+            values[index] = std::move(*n);
+        }
+        observePulled(incoming.hlc, lastObserved);
+        if (stamps.size() > 1)
+            stamps += ',';
+        appendJsonString(stamps, name);
+        stamps += ':';
+        appendJsonString(stamps, incoming.hlc);
+    }
+    stamps += '}';
+
+    auto s = cached(kindSql(kind).insert);
+    if (!s)
+        return s.error();
+    Statement &st = **s;
+    const std::int64_t at = change.updatedAt > 0 ? change.updatedAt : now;
+    st.bind(1, std::string_view(change.id));
+    st.bind(2, at);
+    st.bind(3, at);
+    if (change.updatedBy.empty())
+        st.bindNull(4);
+    else
+        st.bind(4, std::string_view(change.updatedBy));
+    st.bind(5, std::string_view(change.updatedDevice));
+    st.bind(6, std::int64_t(deleted ? 1 : 0));
+    st.bind(7, std::string_view(stamps));
+    st.bind(8, std::string_view(stamps));
+    st.bindNull(9);
+    std::vector<const nlohmann::json *> present(count, nullptr);
+    int index = 10;
+    for (size_t i = 0; i < count; ++i) {
+        const FieldDef &f = kind.fields[i];
+        if (values[i].is_null()) {
+            bindEmptyField(st, index, f);
+        } else {
+            bindFieldValue(st, index, f, values[i]);
+            present[i] = &values[i];
+        }
+    }
+    if (auto e = st.exec(); !e)
+        return e.error();
+    if (deleted)
+        return true;
+    if (auto r = addSearchEntry(kind, m_db.lastInsertRowId(), present); !r)
+        return r.error();
+    return true;
+}
+
 Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &changes)
 {
     ApplyStats stats;
@@ -139,6 +271,7 @@ Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &ch
     if (!tx)
         return tx.error();
     const std::int64_t now = nowMs();
+    std::string lastObserved;
     for (const auto &change : changes) {
         if (!change.kind)
             return makeError("unknown_kind", "A pulled record has no kind.");
@@ -147,6 +280,15 @@ Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &ch
         if (!loaded)
             return loaded.error();
         const bool isNew = !loaded->has_value();
+        if (isNew) {
+            auto inserted = insertPulled(kind, change, now, lastObserved);
+            if (!inserted)
+                return inserted.error();
+            if (*inserted) {
+                ++stats.records;
+                continue;
+            }
+        }
         Loaded row;
         if (isNew) {
             row.record.kind = &kind;
@@ -184,10 +326,7 @@ Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &ch
                 }
                 value = std::move(*n);
             }
-            if (auto h = Hlc::parse(incoming.hlc)) {
-                if (auto o = m_clock.observe(*h); !o)
-                    log(LogLevel::Warning, kCategory, o.error().message);
-            }
+            observePulled(incoming.hlc, lastObserved);
             const json current = isDeleted ? json(row.record.deleted) : row.record.field(name);
             const std::string currentHlc = stampOf(row.stamps, name);
             const std::string base = stampOf(row.base, name);
@@ -204,7 +343,7 @@ Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &ch
                 c.recordId = change.id;
                 c.field = name;
                 c.detectedAt = now;
-                const std::string localBy = pending ? m_currentUser : row.record.updatedBy;
+                const std::string &localBy = m_currentUser;
                 if (m.takeIncoming) {
                     c.winnerValue = value, c.winnerHlc = incoming.hlc,
                     c.winnerBy = change.updatedBy;
@@ -217,7 +356,7 @@ Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &ch
                 // loses is never pushed as the field's value; it is reported instead, so that
                 // the server records this conflict for every device.
                 c.provisional = true;
-                const bool oursLost = pending && m.takeIncoming;
+                const bool oursLost = m.takeIncoming;
                 auto added
                     = insertConflict(c, oursLost ? std::optional<std::string>(base) : std::nullopt);
                 if (!added)
@@ -322,34 +461,30 @@ Result<std::int64_t> Store::acknowledgePush(const std::vector<PendingRecord> &pu
     for (const auto &p : pushed) {
         if (!p.kind)
             return makeError("unknown_kind", "Acknowledged a record of no kind.");
-        for (const auto &f : p.fields) {
-            if (*anyProvisional && !serverStamp(p, f.field).empty()) {
-                if (auto r = settleProvisional(*p.kind, p.id, f.field, f.hlc); !r)
-                    return r.error();
-            }
-        }
         auto loaded = load(*p.kind, p.id);
         if (!loaded)
             return loaded.error();
-        if (!*loaded)
-            continue;
-        Loaded &row = **loaded;
+        Loaded *row = *loaded ? &**loaded : nullptr; // gone meanwhile: conflicts still settle
         bool changed = false;
         for (const auto &f : p.fields) {
             const std::string held = serverStamp(p, f.field);
             if (held.empty())
                 continue; // not acknowledged: stays pending
-            if (stampOf(row.stamps, f.field) != f.hlc)
+            if (*anyProvisional) {
+                if (auto r = settleProvisional(*p.kind, p.id, f.field, f.hlc); !r)
+                    return r.error();
+            }
+            if (!row || stampOf(row->stamps, f.field) != f.hlc)
                 continue; // edited again since it was pushed (or a lost edit's report)
             // The server holds our stamp or a newer one (which the pull brings next).
-            row.base[f.field] = held;
-            erasePending(row.pending, f.field);
+            row->base[f.field] = held;
+            erasePending(row->pending, f.field);
             changed = true;
         }
-        if (!changed)
-            continue;
-        if (auto r = writeSyncMarks(*p.kind, p.id, row); !r)
-            return r.error();
+        if (changed) {
+            if (auto r = writeSyncMarks(*p.kind, p.id, *row); !r)
+                return r.error();
+        }
     }
     if (auto c = tx->commit(); !c)
         return c.error();
@@ -411,16 +546,10 @@ Result<std::vector<PendingRecord>> Store::conflictReports()
     if (!s)
         return s.error();
     std::vector<PendingRecord> out;
-    for (;;) {
-        auto row = (*s)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const Statement &st = **s;
+    auto read = (*s)->forEachRow([&](const Statement &st) {
         const KindDef *kind = findKind(st.text("kind"));
         if (!kind)
-            continue;
+            return;
         PendingField f {st.text("field"), parseJsonText(st.text("loser_value"), nullptr),
             st.text("loser_hlc"), st.text("report_base")};
         // One change per record, unless the same field lost twice (then one change each).
@@ -433,8 +562,9 @@ Result<std::vector<PendingRecord>> Store::conflictReports()
             out.push_back(PendingRecord {kind, st.text("record_id"), {std::move(f)}});
         else
             into->fields.push_back(std::move(f));
-    }
-    (*s)->reset();
+    });
+    if (!read)
+        return read.error();
     return out;
 }
 
@@ -531,13 +661,7 @@ Result<std::vector<Store::Conflict>> Store::conflicts(bool openOnly)
     if (!s)
         return s.error();
     std::vector<Conflict> out;
-    for (;;) {
-        auto row = (*s)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const Statement &st = **s;
+    auto read = (*s)->forEachRow([&](const Statement &st) {
         Conflict c;
         c.id = st.integer("id");
         c.kind = findKind(st.text("kind"));
@@ -554,8 +678,9 @@ Result<std::vector<Store::Conflict>> Store::conflicts(bool openOnly)
         c.provisional = st.integer("provisional") != 0;
         if (c.kind)
             out.push_back(std::move(c));
-    }
-    (*s)->reset();
+    });
+    if (!read)
+        return read.error();
     return out;
 }
 
@@ -801,17 +926,13 @@ Result<Store::DropStats> Store::dropMissions(const std::vector<std::string> &mis
             (*s)->bind(1, std::string_view(missionId));
             std::vector<std::pair<std::int64_t, std::string>> rows;
             std::vector<std::string> withPending;
-            for (;;) {
-                auto row = (*s)->step();
-                if (!row)
-                    return row.error();
-                if (!*row)
-                    break;
-                rows.emplace_back((*s)->integer("_rowid"), (*s)->text("id"));
-                if (!(*s)->isNull("_pending"))
-                    withPending.push_back((*s)->text("id"));
-            }
-            (*s)->reset();
+            auto read = (*s)->forEachRow([&](const Statement &st) {
+                rows.emplace_back(st.integer("_rowid"), st.text("id"));
+                if (!st.isNull("_pending"))
+                    withPending.push_back(st.text("id"));
+            });
+            if (!read)
+                return read.error();
             for (const auto &id : withPending) {
                 auto loaded = load(kind, id);
                 if (!loaded)
@@ -884,13 +1005,7 @@ Result<std::vector<Store::SetAsideEdit>> Store::setAsideEdits()
     if (!s)
         return s.error();
     std::vector<SetAsideEdit> out;
-    for (;;) {
-        auto row = (*s)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const Statement &st = **s;
+    auto read = (*s)->forEachRow([&](const Statement &st) {
         SetAsideEdit e;
         e.id = st.integer("id");
         e.kind = findKind(st.text("kind"));
@@ -902,8 +1017,9 @@ Result<std::vector<Store::SetAsideEdit>> Store::setAsideEdits()
             e.pendingFields.push_back(f.get<std::string>());
         e.setAsideAt = st.integer("set_aside_at");
         out.push_back(std::move(e));
-    }
-    (*s)->reset();
+    });
+    if (!read)
+        return read.error();
     return out;
 }
 

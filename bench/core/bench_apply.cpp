@@ -1,7 +1,8 @@
 // Applying pulled pages: the device half of a first sync, without the network. Each iteration
 // applies one page of 2,000 contact-sized records the device has never seen (as the sync
 // engine does with a pull answer) into a store that grows page after page, with the default
-// durability (synchronous=FULL, one commit per page).
+// durability (synchronous=FULL, one commit per page). Then search as you type over the
+// 100,000 contacts so stored.
 //   build/default/bench/core/bench_apply [--benchmark_filter=...]
 
 #include "hlc.h"
@@ -11,6 +12,7 @@
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -47,36 +49,100 @@ std::vector<Store::RemoteChange> page(int first, const std::string &mission, std
     return out;
 }
 
-void BM_ApplyPulledPage(benchmark::State &state)
+// The device of a first sync: one store that grows page after page, shared by the benchmarks
+// below (search runs on what the pulls built), removed at exit.
+struct Device
 {
-    const auto path
+    std::filesystem::path path
         = std::filesystem::temp_directory_path() / ("attache-apply-" + randomHex(6) + ".db");
-    auto store = Store::open(path.string());
-    if (!store) {
-        state.SkipWithError(store.error().message.c_str());
-        return;
-    }
+    std::unique_ptr<Store> store;
+    std::string error;
     const std::string mission = makeUuidV7();
     const std::int64_t ms = 1'767'225'600'000;
-    int first = 0;
+    int pulled = 0;
+
+    Device()
+    {
+        auto s = Store::open(path.string());
+        if (s)
+            store = std::move(*s);
+        else
+            error = s.error().message;
+    }
+    ~Device()
+    {
+        store.reset();
+        for (const char *suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(path.string() + suffix);
+    }
+    Result<Store::ApplyStats> pullPage()
+    {
+        auto changes = page(pulled, mission, ms);
+        pulled += kPage;
+        return store->applyRemote(changes);
+    }
+};
+
+Device &device()
+{
+    static Device d;
+    return d;
+}
+
+void BM_ApplyPulledPage(benchmark::State &state)
+{
+    Device &d = device();
+    if (!d.store) {
+        state.SkipWithError(d.error.c_str());
+        return;
+    }
     for (auto _ : state) {
         state.PauseTiming();
-        auto changes = page(first, mission, ms);
-        first += kPage;
+        auto changes = page(d.pulled, d.mission, d.ms);
+        d.pulled += kPage;
         state.ResumeTiming();
-        auto r = (*store)->applyRemote(changes);
+        auto r = d.store->applyRemote(changes);
         if (!r) {
             state.SkipWithError(r.error().message.c_str());
             break;
         }
     }
     state.SetItemsProcessed(std::int64_t(state.iterations()) * kPage);
-    store->reset();
-    std::filesystem::remove(path);
-    std::filesystem::remove(path.string() + "-wal");
-    std::filesystem::remove(path.string() + "-shm");
 }
 BENCHMARK(BM_ApplyPulledPage)->Iterations(50)->Unit(benchmark::kMillisecond);
+
+// Search as you type over the 100,000 contacts the pulls above stored (the index as a first
+// sync leaves it, segments and all): each iteration is one keystroke's query.
+void BM_SearchAfterFirstSync(benchmark::State &state)
+{
+    Device &d = device();
+    while (d.store && d.pulled < 50 * kPage) {
+        if (auto r = d.pullPage(); !r) {
+            state.SkipWithError(r.error().message.c_str());
+            return;
+        }
+    }
+    if (!d.store) {
+        state.SkipWithError(d.error.c_str());
+        return;
+    }
+    std::vector<std::string> keystrokes;
+    for (const std::string q : {"nguyen van khach 4321", "truong phong", "mekong", "vung ang",
+             "khach12@example", "nang luong tai tao"}) {
+        for (size_t n = 1; n <= q.size(); ++n)
+            keystrokes.push_back(q.substr(0, n));
+    }
+    size_t i = 0;
+    for (auto _ : state) {
+        auto r = d.store->search(keystrokes[i++ % keystrokes.size()], 20);
+        if (!r) {
+            state.SkipWithError(r.error().message.c_str());
+            break;
+        }
+        benchmark::DoNotOptimize(r);
+    }
+}
+BENCHMARK(BM_SearchAfterFirstSync)->Iterations(500)->Unit(benchmark::kMicrosecond);
 
 } // namespace
 

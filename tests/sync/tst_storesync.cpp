@@ -108,6 +108,100 @@ private slots:
         QCOMPARE(searchCount(*fx.store, "duc"), std::int64_t(1));
     }
 
+    void firstSyncInsertMatchesTheGeneralMerge()
+    {
+        // A record the device has never seen is inserted without the general merge (the whole
+        // of a first sync); a change naming a field twice takes the general path. Both must
+        // store exactly the same row, stamps and search entry.
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const auto t1 = stamp(fx.wallMs - 3000), t2 = stamp(fx.wallMs - 2000, 7);
+        const std::string mission = makeUuidV7(fx.wallMs - 5000);
+        struct Case
+        {
+            const char *kind;
+            std::vector<std::pair<std::string, Store::RemoteField>> fields;
+            const char *search; ///< a word of the record ("" none)
+            std::int64_t hits; ///< expected search hits for each copy
+        };
+        const std::vector<Case> cases = {
+            {"contact",
+                {{"full_name", {"  Trần Thị Ánh  ", t1}}, {"title", {"Phó Giám đốc", t2}},
+                    {"emails", {json::array({"anh@example.vn", "anh@example.vn"}), t1}},
+                    {"phones", {json::array(), t1}}, {"country", {"vn", t1}},
+                    {"website", {42, t1}}, // invalid: ignored
+                    {"nickname", {"Ánh", t1}}, // unknown to this app: ignored
+                    {"notes", {nullptr, t1}}, {"tags", {json::array({"energy"}), t2}},
+                    {"consent_noted", {true, t1}}, {"mission_id", {mission, t1}},
+                    {"deleted", {false, t1}}},
+                "anh", 1},
+            {"lead",
+                {{"company", {"Mekong Solar", t1}}, {"mission_id", {mission, t1}},
+                    {"status", {"interested", t1}},
+                    {"pledged_capital", {json {{"amount", 250000}, {"currency", "usd"}}, t2}}},
+                "mekong", 1},
+            {"contact", {{"full_name", {"Lê Văn Xoá", t1}}, {"deleted", {true, t2}}}, "xoa", 0},
+        };
+        for (const auto &c : cases) {
+            const std::string fast = makeUuidV7(), general = makeUuidV7();
+            auto twice = c.fields;
+            twice.push_back(c.fields.front()); // the same field again: the general merge
+            auto r = fx.store->applyRemote(
+                {remote(c.kind, fast, c.fields), remote(c.kind, general, twice)});
+            REQUIRE_OK(r);
+            QCOMPARE(r->records, std::int64_t(2));
+            const KindDef &kind = *findKind(c.kind);
+            std::string columns = "created_at, updated_at, updated_by, updated_device, deleted, "
+                                  "_pending";
+            for (const auto &f : kind.fields) {
+                for (const auto &col : columnsOf(f))
+                    columns += ", " + col;
+            }
+            const std::string table(kind.table);
+            auto same = fx.store->database().prepare(
+                std::string("SELECT count(*) AS n, max(_stamps) AS a, "
+                            "min(_stamps) AS b, max(_base) AS c FROM (")
+                + "SELECT _stamps, _base, " + columns + " FROM " + table
+                + " WHERE id = ?1 UNION SELECT _stamps, _base, " + columns + " FROM " + table
+                + " WHERE id = ?2)");
+            REQUIRE_OK(same);
+            same->bind(1, std::string_view(fast));
+            same->bind(2, std::string_view(general));
+            QVERIFY(same->step().ok());
+            // Identical columns; the stamp texts may list fields in another order.
+            const std::int64_t rows = same->integer("n");
+            QVERIFY(rows == 1 || rows == 2);
+            QCOMPARE(json::parse(same->text("a")), json::parse(same->text("b")));
+            QCOMPARE(json::parse(same->text("a")), json::parse(same->text("c")));
+            auto cols = fx.store->database().prepare("SELECT count(*) AS n FROM (SELECT " + columns
+                + " FROM " + table + " WHERE id = ?1 UNION SELECT " + columns + " FROM " + table
+                + " WHERE id = ?2)");
+            REQUIRE_OK(cols);
+            cols->bind(1, std::string_view(fast));
+            cols->bind(2, std::string_view(general));
+            QVERIFY(cols->step().ok());
+            QCOMPARE(cols->integer("n"), std::int64_t(1));
+            QCOMPARE(searchCount(*fx.store, c.search), 2 * c.hits);
+        }
+        auto lead = fx.store->list("lead");
+        REQUIRE_OK(lead);
+        QCOMPARE(lead->size(), size_t(2));
+        QCOMPARE(lead->front().field("pledged_capital"),
+            json({{"amount", 250000}, {"currency", "USD"}}));
+        ListQuery all;
+        all.includeDeleted = true;
+        auto contacts = fx.store->list("contact", all);
+        REQUIRE_OK(contacts);
+        for (const auto &rec : *contacts) {
+            if (rec.text("full_name") != "Trần Thị Ánh")
+                continue;
+            QCOMPARE(rec.field("emails"), json::array({"anh@example.vn"}));
+            QCOMPARE(rec.field("country"), json("VN"));
+            QVERIFY(rec.field("website").is_null());
+        }
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
+    }
+
     void newerRemoteValueReplacesCleanFieldAndReindexes()
     {
         StoreFixture fx;
