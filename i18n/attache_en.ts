@@ -1475,6 +1475,14 @@
         <source>%1 missions with %2 person-trips</source>
         <translation>%1 missions with %2 person-trips</translation>
     </message>
+    <message>
+        <source>Save the summary as a .pdf or .csv file.</source>
+        <translation>Save the summary as a .pdf or .csv file.</translation>
+    </message>
+    <message>
+        <source>Could not save the summary: %1</source>
+        <translation>Could not save the summary: %1</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -1521,6 +1529,38 @@
     <message>
         <source>The missions you lead or belong to</source>
         <translation>The missions you lead or belong to</translation>
+    </message>
+    <message>
+        <source>Summary saved to %1</source>
+        <translation>Summary saved to %1</translation>
+    </message>
+    <message>
+        <source>Save the summary</source>
+        <translation>Save the summary</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Save the summary…</source>
+        <translation>Save the summary…</translation>
+    </message>
+    <message>
+        <source>As PDF (báo cáo tổng kết)</source>
+        <translation>As PDF (báo cáo tổng kết)</translation>
+    </message>
+    <message>
+        <source>As CSV (Excel)</source>
+        <translation>As CSV (Excel)</translation>
     </message>
 </context>
 <context>

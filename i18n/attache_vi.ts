@@ -1470,6 +1470,14 @@
         <source>%1 missions with %2 person-trips</source>
         <translation>%1 đoàn với %2 lượt cán bộ</translation>
     </message>
+    <message>
+        <source>Save the summary as a .pdf or .csv file.</source>
+        <translation>Hãy lưu báo cáo tổng kết thành tệp .pdf hoặc .csv.</translation>
+    </message>
+    <message>
+        <source>Could not save the summary: %1</source>
+        <translation>Không lưu được báo cáo tổng kết: %1</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -1516,6 +1524,38 @@
     <message>
         <source>The missions you lead or belong to</source>
         <translation>Các đoàn bạn làm trưởng đoàn hoặc tham gia</translation>
+    </message>
+    <message>
+        <source>Summary saved to %1</source>
+        <translation>Đã lưu báo cáo tổng kết vào %1</translation>
+    </message>
+    <message>
+        <source>Save the summary</source>
+        <translation>Lưu báo cáo tổng kết</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Save the summary…</source>
+        <translation>Lưu báo cáo tổng kết…</translation>
+    </message>
+    <message>
+        <source>As PDF (báo cáo tổng kết)</source>
+        <translation>Dạng PDF (báo cáo tổng kết)</translation>
+    </message>
+    <message>
+        <source>As CSV (Excel)</source>
+        <translation>Dạng CSV (Excel)</translation>
     </message>
 </context>
 <context>
