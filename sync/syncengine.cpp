@@ -18,6 +18,7 @@
 #include <fstream>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <random>
 
 namespace attache::sync {
@@ -606,18 +607,31 @@ struct SyncEngine::Impl
         }
         std::int64_t cursor = *cursorText ? std::atoll((*cursorText)->c_str()) : 0;
         progress = Progress {Phase::Pulling, 0, 0, 0, 0};
-        auto fetch = [this, &token](std::int64_t from) {
-            return call("GET",
-                "/api/v1/pull?cursor=" + std::to_string(from)
-                    + "&limit=" + std::to_string(config.pullLimit),
-                {}, token);
+        // A page fetched and decoded (off the thread that applies pages, see below).
+        struct Page
+        {
+            Call call;
+            std::optional<Result<PullAnswer>> answer; ///< set when the call succeeded
         };
-        // The next page is fetched (server work, transfer, parsing) while this one is applied,
-        // so that the server and the device do not take turns. One request at a time is on the
-        // HTTP client; the page is used only once the one before it is stored.
-        std::future<Call> prefetched;
-        Call c = fetch(cursor);
+        auto fetch = [this, &token](std::int64_t from) {
+            Page page {call("GET",
+                           "/api/v1/pull?cursor=" + std::to_string(from)
+                               + "&limit=" + std::to_string(config.pullLimit),
+                           {}, token),
+                std::nullopt};
+            if (page.call.error.code == ErrorCode::None) {
+                page.answer = decodePull(page.call.body);
+                page.call.body = nullptr;
+            }
+            return page;
+        };
+        // The next page is fetched (server work, transfer, parsing, decoding) while this one is
+        // applied, so that the server and the device do not take turns. One request at a time
+        // is on the HTTP client; the page is used only once the one before it is stored.
+        std::future<Page> prefetched;
+        Page page = fetch(cursor);
         for (;;) {
+            const Call &c = page.call;
             if (c.error.code != ErrorCode::None) {
                 if (c.status == 409 && c.error.serverCode == "resync_required") {
                     resyncRequested = true;
@@ -627,8 +641,7 @@ struct SyncEngine::Impl
                 report(c.error);
                 return false;
             }
-            auto answer = decodePull(c.body);
-            c.body = nullptr;
+            auto &answer = *page.answer;
             if (!answer) {
                 report(SyncError {ErrorCode::Protocol, answer.error().code, answer.error().message,
                     false, {}, {}});
@@ -661,6 +674,14 @@ struct SyncEngine::Impl
                 summary->dropped += dropped->records;
                 summary->droppedEdits += dropped->setAside;
             }
+            // The page and its cursor are one transaction (one commit, one fsync): the cursor is
+            // never on disk without the page's records, and a crash before the commit pulls the
+            // page again, which the merge makes harmless (same stamps are no change).
+            auto tx = Transaction::begin(store->database());
+            if (!tx) {
+                report(storeError(tx.error()));
+                return false;
+            }
             // Conflicts first: a provisional one that the changes settle then finds the
             // server's version to hand a person's choice over to.
             auto added = store->recordConflicts(answer->conflicts);
@@ -673,23 +694,25 @@ struct SyncEngine::Impl
                 report(storeError(applied.error()));
                 return false;
             }
-            summary->conflicts += applied->conflicts + *added;
-            summary->pulled += std::int64_t(answer->changes.size());
-            // Saved after the changes: a crash in between pulls the page again, which the
-            // merge makes harmless (same stamps are no change).
             if (answer->cursor != cursor) {
                 if (auto s = store->setSyncValue("cursor", std::to_string(answer->cursor)); !s) {
                     report(storeError(s.error()));
                     return false;
                 }
             }
+            if (auto committed = tx->commit(); !committed) {
+                report(storeError(committed.error()));
+                return false;
+            }
+            summary->conflicts += applied->conflicts + *added;
+            summary->pulled += std::int64_t(answer->changes.size());
             progress.done += std::int64_t(answer->changes.size());
             progress.total = progress.done + answer->remaining;
             emitProgress();
             if (!more)
                 return true;
             cursor = answer->cursor;
-            c = prefetched.get();
+            page = prefetched.get();
         }
     }
 };
