@@ -7,7 +7,10 @@
 #include "store.h"
 #include "texts.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QMimeDatabase>
 #include <QSaveFile>
 
 namespace ix = attache::interchange;
@@ -58,7 +61,69 @@ QString lineText(int first, int last, const std::string &reason)
     return ContactInterchange::tr("Line %1: %2").arg(first).arg(fromStd(reason));
 }
 
+/// A contact's photo from the file, kept as an attachment of the contact (contacts have no
+/// photo field): the bytes stored under their SHA-256 in the app's attachment directory
+/// (written aside, then renamed), then the attachment record, which syncs like a business-card
+/// photo taken in the app. Attachments belong to a mission: false (nothing kept) for a contact
+/// without one.
+attache::Result<bool> keepPhoto(attache::Store &store, const QString &dir,
+    const std::string &contactId, const ix::Photo &photo, int line)
+{
+    auto contact = store.get("contact", contactId);
+    if (!contact)
+        return contact.error();
+    if (!*contact)
+        return false;
+    const std::string mission = (*contact)->text("mission_id");
+    if (mission.empty())
+        return false;
+    const QByteArray bytes = QByteArray::fromStdString(photo.bytes);
+    const std::string sha
+        = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().toStdString();
+    // The same photo imported again into the same contact is not attached twice.
+    attache::ListQuery q;
+    q.missionId = mission;
+    auto existing = store.list("attachment", q);
+    if (!existing)
+        return existing.error();
+    for (const auto &a : *existing) {
+        if (a.text("record_id") == contactId && a.text("sha256") == sha)
+            return true;
+    }
+    QDir().mkpath(dir);
+    const QString target = dir + QLatin1Char('/') + QString::fromStdString(sha);
+    if (!QFile::exists(target)) {
+        QFile out(target + QStringLiteral(".part"));
+        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush())
+            return attache::makeError("disk_full", "Cannot store the photo.");
+        out.close();
+        if (!QFile::rename(out.fileName(), target))
+            return attache::makeError("disk_full", "Cannot store the photo.");
+    }
+    QMimeDatabase mimes;
+    QString mime = QString::fromStdString(photo.mimeType);
+    if (!mimes.mimeTypeForName(mime).isValid())
+        mime = mimes.mimeTypeForData(bytes).name();
+    const QString extension = mimes.mimeTypeForName(mime).preferredSuffix();
+    const QString name = QStringLiteral("photo-line-%1").arg(line)
+        + (extension.isEmpty() ? QString() : QLatin1Char('.') + extension);
+    auto created = store.create("attachment",
+        {{"mission_id", mission}, {"record_kind", "contact"}, {"record_id", contactId},
+            {"file_name", name.toStdString()}, {"mime_type", mime.toStdString()},
+            {"size", qint64(bytes.size())}, {"sha256", sha}});
+    if (!created)
+        return created.error();
+    return true;
+}
+
 } // namespace
+
+struct ContactInterchange::Outcome
+{
+    ix::ImportReport report;
+    int photos = 0; ///< photos kept as attachments
+    QStringList photoProblems;
+};
 
 struct ContactInterchange::Plan
 {
@@ -288,8 +353,15 @@ void ContactInterchange::load(const QUrl &file)
             for (const auto &w : m_plan->plan.warnings)
                 m_warnings.append(fromStd(w));
             for (const auto &item : m_plan->plan.items) {
-                for (const auto &w : item.contact.warnings)
-                    m_warnings.append(fromStd(w));
+                for (const auto &w : item.contact.warnings) {
+                    // The app keeps a photo as an attachment of the contact (see apply()).
+                    if (w.find("is not stored: contacts have no photo field") != std::string::npos)
+                        m_warnings.append(tr("Line %1: the photo will be attached to the contact "
+                                             "(only if it belongs to a mission)")
+                                              .arg(item.contact.line));
+                    else
+                        m_warnings.append(fromStd(w));
+                }
             }
             endResetModel();
             Q_EMIT planChanged();
@@ -335,19 +407,40 @@ void ContactInterchange::apply()
     ix::ImportOptions options;
     options.missionId = m_missionId.toStdString();
     auto plan = m_plan;
+    const QString attachmentDir = m_backend->attachmentDir();
     m_backend->run(
         this,
-        [plan, options](attache::Store &store) -> attache::Result<ix::ImportReport> {
-            return ix::applyImport(store, plan->plan, options);
+        [plan, options, attachmentDir](attache::Store &store) -> attache::Result<Outcome> {
+            Outcome out;
+            out.report = ix::applyImport(store, plan->plan, options);
+            for (const auto &[index, contactId] : out.report.written) {
+                const ix::ParsedContact &c = plan->plan.items[index].contact;
+                if (!c.data.photo || c.data.photo->bytes.empty())
+                    continue;
+                auto kept = keepPhoto(store, attachmentDir, contactId, *c.data.photo, c.line);
+                if (!kept) {
+                    out.photoProblems.append(tr("Line %1: the contact is imported, but its photo "
+                                                "could not be kept (%2)")
+                                                 .arg(c.line)
+                                                 .arg(Texts::errorText(kept.error())));
+                } else if (*kept) {
+                    ++out.photos;
+                } else {
+                    out.photoProblems.append(tr("Line %1: the photo is not kept: only a contact "
+                                                "of a mission can have files attached")
+                                                 .arg(c.line));
+                }
+            }
+            return out;
         },
-        [this, plan](attache::Result<ix::ImportReport> r) {
+        [this, plan](attache::Result<Outcome> outcome) {
             setBusy(false);
-            if (!r) {
-                setResult(Texts::errorText(r.error(), QStringLiteral("contact")));
+            if (!outcome) {
+                setResult(Texts::errorText(outcome.error(), QStringLiteral("contact")));
                 Q_EMIT errorMessage(m_result);
                 return;
             }
-            const ix::ImportReport &report = *r; // failures are per contact, in the report
+            const ix::ImportReport &report = outcome->report; // failures are per contact
             QStringList failed;
             for (const auto &s : report.failed)
                 failed.append(lineText(s.line, s.lastLine, s.reason));
@@ -358,6 +451,9 @@ void ContactInterchange::apply()
             if (unreadable > 0)
                 text
                     += QStringLiteral(", ") + tr("%n not imported (see the lines)", "", unreadable);
+            if (outcome->photos > 0)
+                text += QStringLiteral(", ") + tr("%n photo(s) attached", "", outcome->photos);
+            failed.append(outcome->photoProblems);
             // What was not imported stays listed with its line, after the plan is gone.
             beginResetModel();
             m_plan.reset();
@@ -367,6 +463,8 @@ void ContactInterchange::apply()
             setResult(text);
             if (m_backend && (report.created > 0 || report.merged > 0))
                 m_backend->notifyChanged(QStringLiteral("contact"));
+            if (m_backend && outcome->photos > 0)
+                m_backend->notifyChanged(QStringLiteral("attachment"));
             Q_EMIT imported(report.created, report.merged, int(report.failed.size()));
         });
 }

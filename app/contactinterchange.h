@@ -113,5 +113,6 @@ private:
     QStringList m_skipped;
     QStringList m_warnings;
     struct Plan;
+    struct Outcome;
     std::shared_ptr<Plan> m_plan;
 };

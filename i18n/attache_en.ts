@@ -373,6 +373,25 @@
             <numerusform>%n contacts saved to %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Line %1: the photo will be attached to the contact (only if it belongs to a mission)</source>
+        <translation>Line %1: the photo will be attached to the contact (only if it belongs to a mission)</translation>
+    </message>
+    <message>
+        <source>Line %1: the contact is imported, but its photo could not be kept (%2)</source>
+        <translation>Line %1: the contact is imported, but its photo could not be kept (%2)</translation>
+    </message>
+    <message>
+        <source>Line %1: the photo is not kept: only a contact of a mission can have files attached</source>
+        <translation>Line %1: the photo is not kept: only a contact of a mission can have files attached</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) attached</source>
+        <translation>
+            <numerusform>%n photo attached</numerusform>
+            <numerusform>%n photos attached</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Country</name>
@@ -2795,6 +2814,10 @@
     <message>
         <source>Copy the text and enter it again where it belongs.</source>
         <translation>Copy the text and enter it again where it belongs.</translation>
+    </message>
+    <message>
+        <source>(its name is no longer on this device)</source>
+        <translation>(its name is no longer on this device)</translation>
     </message>
 </context>
 <context>

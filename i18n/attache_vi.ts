@@ -368,6 +368,24 @@
             <numerusform>Đã lưu %n đầu mối vào %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Line %1: the photo will be attached to the contact (only if it belongs to a mission)</source>
+        <translation>Dòng %1: ảnh sẽ được đính kèm vào đầu mối (chỉ khi đầu mối thuộc một đoàn)</translation>
+    </message>
+    <message>
+        <source>Line %1: the contact is imported, but its photo could not be kept (%2)</source>
+        <translation>Dòng %1: đã nhập đầu mối nhưng không lưu được ảnh (%2)</translation>
+    </message>
+    <message>
+        <source>Line %1: the photo is not kept: only a contact of a mission can have files attached</source>
+        <translation>Dòng %1: ảnh không được lưu: chỉ đầu mối thuộc một đoàn mới đính kèm được tệp</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) attached</source>
+        <translation>
+            <numerusform>%n ảnh đã đính kèm</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Country</name>
@@ -2787,6 +2805,10 @@
     <message>
         <source>Copy the text and enter it again where it belongs.</source>
         <translation>Sao chép nội dung và nhập lại vào đúng chỗ.</translation>
+    </message>
+    <message>
+        <source>(its name is no longer on this device)</source>
+        <translation>(tên bản ghi không còn trên thiết bị này)</translation>
     </message>
 </context>
 <context>

@@ -244,7 +244,8 @@ Result<ImportPlan> planImport(Store &store, ParseResult parsed, const ImportOpti
 ImportReport applyImport(Store &store, const ImportPlan &plan, const ImportOptions &options)
 {
     ImportReport report;
-    for (const auto &item : plan.items) {
+    for (std::size_t index = 0; index < plan.items.size(); ++index) {
+        const PlannedContact &item = plan.items[index];
         const int line = item.contact.line;
         if (item.action == ImportAction::Skip) {
             ++report.skipped;
@@ -290,8 +291,10 @@ ImportReport applyImport(Store &store, const ImportPlan &plan, const ImportOptio
         if (!createdId.empty()) {
             ++report.created;
             report.createdIds.push_back(createdId);
+            report.written.emplace_back(index, createdId);
         } else {
             ++report.merged;
+            report.written.emplace_back(index, item.duplicateOf);
         }
     }
     return report;

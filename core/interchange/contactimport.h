@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace attache {
@@ -66,6 +67,9 @@ struct ImportReport
     int skipped = 0; ///< Skip actions
     std::vector<Skipped> failed; ///< contacts the store refused (each rolled back whole)
     std::vector<std::string> createdIds;
+    /// The index in plan.items of each contact written: created or merged, with the id of
+    /// the contact it became or went into (e.g. to keep its photo as an attachment).
+    std::vector<std::pair<std::size_t, std::string>> written;
 };
 
 /// Writes the plan, one transaction per contact: a contact the store refuses is reported with

@@ -9,6 +9,7 @@
 #include "store.h"
 
 #include <QAbstractItemModelTester>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QSignalSpy>
 
@@ -213,6 +214,118 @@ private Q_SLOTS:
         const auto after = contacts(f);
         QCOMPARE(after.at("Park Ji-woo").text("mission_id"), japan.toStdString());
         QCOMPARE(after.at("Nguyễn Văn An").text("mission_id"), japan.toStdString());
+    }
+
+    /// A card's photo is kept as an attachment of the contact, once, in the attachment
+    /// directory under its SHA-256, like a business-card photo taken in the app.
+    void photoKeptAsAttachment()
+    {
+        AppFixture f;
+        QVERIFY(f.waitReady());
+        QString japan;
+        bool done = false;
+        f.backend->run(
+            f.backend.get(), [](attache::Store &s) { return s.list("mission"); },
+            [&](attache::Result<std::vector<attache::Record>> r) {
+                for (const auto &rec : *r) {
+                    if (rec.text("title") == "Xúc tiến đầu tư tại Nhật Bản")
+                        japan = QString::fromStdString(rec.id);
+                }
+                done = true;
+            });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 5000));
+        QFile png(QStringLiteral(ATTACHE_APP_TEST_DATA "/red-4x4.png"));
+        QVERIFY(png.open(QIODevice::ReadOnly));
+        const QByteArray photo = png.readAll();
+
+        auto importOnce = [&](const QString &mission) {
+            ContactInterchange m;
+            m.setMissionId(mission);
+            m.setBackend(f.backend.get());
+            m.load(QUrl::fromLocalFile(
+                QStringLiteral(ATTACHE_APP_TEST_DATA "/contact-with-photo.vcf")));
+            if (!QTest::qWaitFor([&] { return m.planned() && !m.busy(); }, 5000))
+                return QStringList {QStringLiteral("not planned")};
+            QStringList notes = m.warnings();
+            QSignalSpy imported(&m, &ContactInterchange::imported);
+            m.apply();
+            if (!imported.wait(5000))
+                return QStringList {QStringLiteral("not imported")};
+            return QStringList {m.resultText()} + notes + m.skipped();
+        };
+        // Into a mission: attached.
+        QStringList out = importOnce(japan);
+        QVERIFY2(out.at(0).contains(QStringLiteral("1 photo attached")), qPrintable(out.join('|')));
+        QVERIFY2(out.contains(QStringLiteral("Line 1: the photo will be attached to the contact "
+                                             "(only if it belongs to a mission)")),
+            qPrintable(out.join('|')));
+
+        std::vector<attache::Record> attachments;
+        std::string contactId;
+        done = false;
+        auto listAttachments = [&] {
+            done = false;
+            f.backend->run(
+                f.backend.get(),
+                [](attache::Store &s) -> attache::Result<std::vector<attache::Record>> {
+                    return s.list("attachment");
+                },
+                [&](attache::Result<std::vector<attache::Record>> r) {
+                    if (r)
+                        attachments = *r;
+                    done = true;
+                });
+            return QTest::qWaitFor([&] { return done; }, 5000);
+        };
+        QVERIFY(listAttachments());
+        const auto stored = contacts(f);
+        QVERIFY(stored.count("Suzuki Aiko"));
+        contactId = stored.at("Suzuki Aiko").id;
+        std::vector<attache::Record> mine;
+        for (const auto &a : attachments) {
+            if (a.text("record_id") == contactId)
+                mine.push_back(a);
+        }
+        QCOMPARE(mine.size(), std::size_t(1));
+        QCOMPARE(mine[0].text("record_kind"), std::string("contact"));
+        QCOMPARE(mine[0].text("mission_id"), japan.toStdString());
+        QCOMPARE(mine[0].text("mime_type"), std::string("image/png"));
+        QCOMPARE(mine[0].text("file_name"), std::string("photo-line-1.png"));
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(QString::fromStdString(mine[0].text("sha256")), sha);
+        QFile kept(f.backend->attachmentDir() + QLatin1Char('/') + sha);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), photo);
+
+        // The same file again: merged into the contact, the photo not attached twice.
+        out = importOnce(japan);
+        QVERIFY2(out.at(0).startsWith(QStringLiteral("0 new contacts, 1 merged")),
+            qPrintable(out.join('|')));
+        QVERIFY(listAttachments());
+        int count = 0;
+        for (const auto &a : attachments)
+            count += a.text("record_id") == contactId;
+        QCOMPARE(count, 1);
+    }
+
+    void photoWithoutMissionIsReported()
+    {
+        AppFixture f;
+        QVERIFY(f.waitReady());
+        ContactInterchange m;
+        m.setBackend(f.backend.get());
+        m.load(
+            QUrl::fromLocalFile(QStringLiteral(ATTACHE_APP_TEST_DATA "/contact-with-photo.vcf")));
+        QVERIFY(QTest::qWaitFor([&] { return m.planned() && !m.busy(); }, 5000));
+        QSignalSpy imported(&m, &ContactInterchange::imported);
+        m.apply();
+        QVERIFY(imported.wait(5000));
+        QCOMPARE(imported.at(0).at(0).toInt(), 1); // the contact is imported
+        QVERIFY2(m.skipped().contains(QStringLiteral("Line 1: the photo is not kept: only a "
+                                                     "contact of a mission can have files "
+                                                     "attached")),
+            qPrintable(m.skipped().join('|')));
     }
 
     void unreadableFile()

@@ -102,6 +102,12 @@ private slots:
         QCOMPARE(report.merged, 2);
         QCOMPARE(report.created, 0);
         QVERIFY(report.failed.empty());
+        // Each contact written, by its place in the plan, with the contact it went into.
+        QCOMPARE(report.written.size(), std::size_t(2));
+        for (const auto &[index, id] : report.written) {
+            QCOMPARE(plan->items.at(index).action, ImportAction::Merge);
+            QCOMPARE(id, plan->items.at(index).duplicateOf);
+        }
         QCOMPARE(*fx->store->count("contact"), std::int64_t(3));
         auto stored = fx->store->get("contact", tanaka);
         QCOMPARE((*stored)->field("country"), json("JP"));
@@ -133,6 +139,9 @@ private slots:
         QCOMPARE(report.created, 1);
         QCOMPARE(report.skipped, 1);
         QCOMPARE(*fx->store->count("contact"), std::int64_t(4));
+        QCOMPARE(report.written.size(), std::size_t(1));
+        QCOMPARE(plan->items.at(report.written[0].first).duplicateOf, tanaka);
+        QCOMPARE(report.written[0].second, report.createdIds.at(0));
         auto stored = fx->store->get("contact", hanh);
         QVERIFY((*stored)->field("emails").empty());
     }
