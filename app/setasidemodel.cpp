@@ -8,6 +8,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 
+#include <map>
 #include <set>
 
 using nlohmann::json;
@@ -239,6 +240,15 @@ void SetAsideModel::reload()
                 Q_EMIT m_backend->errorMessage(Texts::errorText(r.error()));
                 return;
             }
+            // A lost edit keeps only the fields that lost: its record's name comes from another
+            // entry of the same record when there is one; a bare id would mean nothing.
+            std::map<std::string, std::string> names;
+            for (const auto &e : *r) {
+                const json fields = e.record.value("fields", json::object());
+                const auto title = e.kind ? std::string(e.kind->titleField) : std::string();
+                if (!title.empty() && fields.value(title, json()).is_string())
+                    names[e.recordId] = fields[title].get<std::string>();
+            }
             std::vector<Row> rows;
             for (const auto &e : *r) {
                 if (!e.kind)
@@ -247,10 +257,9 @@ void SetAsideModel::reload()
                 row.id = e.id;
                 row.kind = QString::fromUtf8(e.kind->name.data(), qsizetype(e.kind->name.size()));
                 const json fields = e.record.value("fields", json::object());
-                row.title = QString::fromStdString(
-                    fields.value(std::string(e.kind->titleField), json()).is_string()
-                        ? fields[std::string(e.kind->titleField)].get<std::string>()
-                        : e.recordId);
+                const auto name = names.find(e.recordId);
+                row.title = name != names.end() ? QString::fromStdString(name->second)
+                                                : tr("(its name is no longer on this device)");
                 row.text = recordText(*e.kind, fields, m_prefs);
                 row.reason = QString::fromStdString(e.reason);
                 row.setAsideAt = e.setAsideAt;

@@ -1,6 +1,7 @@
 // RecordListModel, MissionModel and SearchModel over a real store on the worker thread.
 #include "appfixture.h"
 #include "choicefilter.h"
+#include "hlc.h"
 #include "iso.h"
 #include "missionmodel.h"
 #include "recordlistmodel.h"
@@ -8,6 +9,7 @@
 #include "setasidemodel.h"
 #include "store.h"
 #include "texts.h"
+#include "uuid.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -295,6 +297,86 @@ private Q_SLOTS:
             QCOMPARE(Texts::countryName(QString::fromLatin1(code)), QString::fromUtf8(name));
         prefs.setLanguage(QStringLiteral("en"));
         QCOMPARE(Texts::countryName(QStringLiteral("DE")), QStringLiteral("Germany"));
+    }
+
+    // Values that lost a conflict, set aside when their record left the device: the entry is
+    // named after the record (from its other set-aside entry), never by a bare id.
+    void setAsideLostEditIsNamed()
+    {
+        AppFixture f(false);
+        QVERIFY(f.waitReady());
+        bool done = false;
+        f.backend->run(
+            f.backend.get(),
+            [](attache::Store &s) -> attache::Result<void> {
+                const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+                auto stamp = [](std::int64_t ms) {
+                    return attache::Hlc {ms, 0, "0000000000000abc"}.toString();
+                };
+                auto remote
+                    = [](const std::string &id,
+                          std::vector<std::pair<std::string, attache::Store::RemoteField>> fields) {
+                          attache::Store::RemoteChange c;
+                          c.kind = attache::findKind("contact");
+                          c.id = id;
+                          c.fields = std::move(fields);
+                          c.updatedDevice = "0000000000000abc";
+                          return c;
+                      };
+                const std::string mission = attache::makeUuidV7(now);
+                const std::string named = attache::makeUuidV7(now + 1);
+                const std::string bare = attache::makeUuidV7(now + 2);
+                for (const auto &id : {named, bare}) {
+                    auto r = s.applyRemote({remote(id,
+                        {{"full_name",
+                             {id == named ? "Lý Văn Ba" : "Trần Thị Tư", stamp(now - 9000)}},
+                            {"mission_id", {mission, stamp(now - 9000)}},
+                            {"title", {"Cũ", stamp(now - 9000)}}})});
+                    if (!r)
+                        return r.error();
+                    // Typed here, then a colleague's newer value wins: a lost edit to report.
+                    if (auto u = s.update("contact", id, {{"title", "Của tôi"}}); !u)
+                        return u.error();
+                    // (Later for the second: the store's clock moved past the first one's.)
+                    const std::int64_t theirs = now + (id == named ? 5000 : 500000);
+                    r = s.applyRemote({remote(id, {{"title", {"Của họ", stamp(theirs)}}})});
+                    if (!r)
+                        return r.error();
+                }
+                // The first one has another unsent edit: set aside whole, with its name.
+                if (auto u = s.update("contact", named, {{"notes", "chưa gửi"}}); !u)
+                    return u.error();
+                auto dropped = s.dropMissions({mission});
+                if (!dropped)
+                    return dropped.error();
+                return {};
+            },
+            [&](attache::Result<void> r) {
+                QVERIFY2(r, r ? "" : r.error().message.c_str());
+                done = true;
+            });
+        QTRY_VERIFY(done);
+        SetAsideModel model;
+        model.setPreferences(&f.prefs);
+        model.setBackend(f.backend.get());
+        QTRY_VERIFY(!model.loading());
+        QStringList lost;
+        for (int i = 0; i < model.rowCount(); ++i) {
+            const QModelIndex row = model.index(i);
+            const QString title = row.data(SetAsideModel::TitleRole).toString();
+            QVERIFY2(!title.contains(QLatin1Char('-')), qPrintable(title)); // no UUID
+            if (row.data(SetAsideModel::ReasonRole).toString()
+                == QLatin1String("lost_edit_not_reported")) {
+                lost << title;
+                QVERIFY(row.data(SetAsideModel::TextRole)
+                            .toString()
+                            .contains(QStringLiteral("Của tôi")));
+            }
+        }
+        lost.sort();
+        QCOMPARE(lost,
+            QStringList({QStringLiteral("(its name is no longer on this device)"),
+                QStringLiteral("Lý Văn Ba")}));
     }
 
     // Why an edit was set aside, and what to do, for every reason the store gives (and one it
