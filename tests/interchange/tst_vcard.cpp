@@ -73,6 +73,36 @@ private slots:
         QCOMPARE(h->data.phones, std::vector<std::string> {"0912 345 678"});
     }
 
+    /// Google Contacts' export: vCard 3.0 with item groups (item1.URL + item1.X-ABLabel), an
+    /// escaped colon in the URL, the photo as a link rather than data, and CATEGORIES.
+    void googleContacts30()
+    {
+        const auto r = parseVCards(fixture("google-contacts-3.0.vcf"));
+        QCOMPARE(r.contacts.size(), size_t(2));
+        QVERIFY(r.skipped.empty());
+        const auto *m = byName(r, "Lê Thị Mai");
+        QVERIFY(m);
+        QCOMPARE(m->line, 1);
+        QCOMPARE(m->data.organisation, std::string("Bộ Ngoại giao"));
+        QCOMPARE(m->data.title, std::string("Chuyên viên"));
+        QCOMPARE(m->data.emails, std::vector<std::string> {"mai.le@example.vn"});
+        QCOMPARE(m->data.phones, std::vector<std::string> {"+84 912 000 111"});
+        QCOMPARE(m->data.website, std::string("https://mofa.gov.vn"));
+        QCOMPARE(m->data.tags, (std::vector<std::string> {"myContacts", "Đối tác"}));
+        QVERIFY(noteHas(m, "Gặp tại hội nghị, Hà Nội"));
+        QVERIFY(noteHas(m, "Address (work): 12 Tràng Tiền, Hà Nội, Việt Nam"));
+        // A photo link is not a photo: kept in the notes, nothing downloaded.
+        QVERIFY(!m->data.photo.has_value());
+        QVERIFY(noteHas(m, "https://lh3.googleusercontent.com/contacts/ABC"));
+        QVERIFY(!noteHas(m, "X-ABLabel"));
+
+        const auto *s = byName(r, "Somchai Prasert");
+        QVERIFY(s);
+        QCOMPARE(s->line, 16);
+        QCOMPARE(s->data.phones, std::vector<std::string> {"+66 2 123 4567"}); // grouped TEL
+        QCOMPARE(s->data.organisation, std::string("Board of Investment"));
+    }
+
     void android21QuotedPrintable()
     {
         const auto r = parseVCards(fixture("android-2.1.vcf"));
