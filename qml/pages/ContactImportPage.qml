@@ -47,6 +47,8 @@ Page {
                 id: missionBox
                 objectName: "missionChooser"
                 implicitContentWidthPolicy: ComboBox.WidestText
+                // Long mission titles: never wider than a phone's screen.
+                width: Math.min(implicitWidth, page.width - 2 * Style.margin)
                 Accessible.name: qsTr("Mission")
                 textRole: "label"
                 valueRole: "value"
@@ -94,7 +96,10 @@ Page {
                 .arg(interchange.createCount).arg(interchange.mergeCount)
                 .arg(interchange.duplicateCount)
             font.bold: true
+            wrapMode: Text.Wrap
             Layout.leftMargin: Style.margin
+            Layout.rightMargin: Style.margin
+            Layout.fillWidth: true
         }
         Label {
             objectName: "resultText"
