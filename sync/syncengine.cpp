@@ -629,6 +629,9 @@ struct SyncEngine::Impl
         // applied, so that the server and the device do not take turns. One request at a time
         // is on the HTTP client; the page is used only once the one before it is stored.
         std::future<Page> prefetched;
+        // The page applied before this one: freed (thousands of json values) on the fetching
+        // thread, not on the one applying pages.
+        std::vector<Store::RemoteChange> spent;
         Page page = fetch(cursor);
         for (;;) {
             const Call &c = page.call;
@@ -653,8 +656,14 @@ struct SyncEngine::Impl
             }
             const bool more = answer->remaining > 0 && answer->cursor != cursor;
             if (more) {
-                prefetched = std::async(
-                    std::launch::async, [&fetch, next = answer->cursor] { return fetch(next); });
+                prefetched = std::async(std::launch::async,
+                    [&fetch, next = answer->cursor, old = std::move(spent)]() mutable {
+                        {
+                            const auto drop = std::move(old);
+                        }
+                        return fetch(next);
+                    });
+                spent.clear();
             }
             if (!answer->dropMissions.empty()) {
                 auto dropped = store->dropMissions(answer->dropMissions);
@@ -712,6 +721,7 @@ struct SyncEngine::Impl
             if (!more)
                 return true;
             cursor = answer->cursor;
+            spent = std::move(answer->changes);
             page = prefetched.get();
         }
     }

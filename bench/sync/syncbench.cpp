@@ -4,6 +4,11 @@
 // bench/sync/run.sh runs it and bench/README.md records the figures.
 //
 //   attache-syncbench [--push N] [--pull N]      (defaults 10000 and 100000)
+//
+// Besides wall time, each line gives the CPU seconds of the device process (device_cpu_s),
+// of its thread that ran sync() and applied the pulled pages (device_sync_thread_cpu_s: the
+// pull's critical path while the next page is fetched on another thread) and of the server
+// (server_cpu_s): on a machine shared with other work the CPU figures are the steady ones.
 
 #include "log.h"
 #include "protocol.h"
@@ -17,7 +22,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
+
+#include <unistd.h>
 
 using namespace attache;
 using namespace attache::sync;
@@ -42,17 +53,63 @@ json contact(int i, const std::string &mission)
         {"tags", {"investor", "energy"}}, {"mission_id", mission}};
 }
 
+double cpuSeconds(clockid_t clock)
+{
+    timespec t {};
+    clock_gettime(clock, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
+// CPU seconds (user + system) used so far by the attache-server processes this one started:
+// on a machine shared with other work, CPU time is the steady figure, wall time is not.
+double serverCpuSeconds()
+{
+    double total = 0;
+    const long ticks = sysconf(_SC_CLK_TCK);
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator("/proc", ec)) {
+        std::ifstream in(entry.path() / "stat");
+        std::string line;
+        if (!in || !std::getline(in, line))
+            continue;
+        const auto close = line.rfind(')');
+        const auto open = line.find('(');
+        if (close == std::string::npos || open == std::string::npos
+            || line.substr(open + 1, close - open - 1) != "attache-server")
+            continue;
+        std::istringstream rest(line.substr(close + 2));
+        std::string state;
+        long ppid = 0;
+        rest >> state >> ppid;
+        if (ppid != long(getpid()))
+            continue;
+        std::string skip;
+        for (int i = 0; i < 9; ++i) // fields 5-13
+            rest >> skip;
+        double utime = 0, stime = 0;
+        rest >> utime >> stime;
+        total += (utime + stime) / double(ticks);
+    }
+    return total;
+}
+
 struct Run
 {
     SyncSummary summary;
     double total = 0; ///< seconds for the whole sync()
     double push = 0; ///< seconds until the pull phase began
     double pull = 0;
+    double deviceCpu = 0; ///< CPU seconds of this process (every thread) during the sync
+    double applyCpu = 0; ///< of which the thread that ran sync() and applied the pages
+    double serverCpu = 0; ///< CPU seconds of the server during the sync
 };
 
 Run timedSync(SyncEngine &engine)
 {
     Run run;
+    const double process0 = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
+    const double thread0 = cpuSeconds(CLOCK_THREAD_CPUTIME_ID);
+    const double server0 = serverCpuSeconds();
     const auto start = Clock::now();
     Clock::time_point pullStart {};
     SyncCallbacks cb;
@@ -67,6 +124,9 @@ Run timedSync(SyncEngine &engine)
         pullStart = end;
     run.push = seconds(pullStart - start);
     run.pull = seconds(end - pullStart);
+    run.deviceCpu = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - process0;
+    run.applyCpu = cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - thread0;
+    run.serverCpu = serverCpuSeconds() - server0;
     return run;
 }
 
@@ -81,7 +141,8 @@ void print(const char *name, std::int64_t records, double secs, const Run &r)
         {"wire_ratio_sent", r.summary.jsonBytesSent ? sent / double(r.summary.jsonBytesSent) : 0.0},
         {"wire_ratio_received",
             r.summary.jsonBytesReceived ? received / double(r.summary.jsonBytesReceived) : 0.0},
-        {"ok", r.summary.ok}};
+        {"device_cpu_s", r.deviceCpu}, {"device_sync_thread_cpu_s", r.applyCpu},
+        {"server_cpu_s", r.serverCpu}, {"ok", r.summary.ok}};
     std::cout << j.dump() << std::endl;
 }
 
