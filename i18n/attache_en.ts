@@ -1617,6 +1617,17 @@
     </message>
 </context>
 <context>
+    <name>DocumentSaver</name>
+    <message>
+        <source>Save the report as a .pdf or .csv file.</source>
+        <translation>Save the report as a .pdf or .csv file.</translation>
+    </message>
+    <message>
+        <source>Could not save the report: %1</source>
+        <translation>Could not save the report: %1</translation>
+    </message>
+</context>
+<context>
     <name>DrillDownModel</name>
     <message numerus="yes">
         <source>%n people</source>
@@ -2756,6 +2767,30 @@
     <message>
         <source>Return with comment</source>
         <translation>Return with comment</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Report saved to %1</translation>
+    </message>
+    <message>
+        <source>Save the mission report</source>
+        <translation>Save the mission report</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Save as CSV…</translation>
     </message>
 </context>
 <context>

@@ -1611,6 +1611,17 @@
     </message>
 </context>
 <context>
+    <name>DocumentSaver</name>
+    <message>
+        <source>Save the report as a .pdf or .csv file.</source>
+        <translation>Hãy lưu báo cáo thành tệp .pdf hoặc .csv.</translation>
+    </message>
+    <message>
+        <source>Could not save the report: %1</source>
+        <translation>Không lưu được báo cáo: %1</translation>
+    </message>
+</context>
+<context>
     <name>DrillDownModel</name>
     <message numerus="yes">
         <source>%n people</source>
@@ -2747,6 +2758,30 @@
     <message>
         <source>Return with comment</source>
         <translation>Trả lại kèm nhận xét</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Đã lưu báo cáo vào %1</translation>
+    </message>
+    <message>
+        <source>Save the mission report</source>
+        <translation>Lưu báo cáo kết quả chuyến công tác</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Lưu dạng PDF…</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Lưu dạng CSV…</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Attache
 import Attache.App
@@ -29,6 +30,29 @@ Page {
         onReviewed: comment.text = ""
         onErrorMessage: (message) => error.text = message
     }
+    // The report as a document: PDF (báo cáo kết quả chuyến công tác) or CSV.
+    DocumentSaver {
+        id: documents
+        objectName: "documentSaver"
+        backend: Backend
+        onSaved: (path) => savedLabel.text = qsTr("Report saved to %1").arg(path)
+        onErrorMessage: (message) => error.text = message
+    }
+    property string documentFormat: "pdf"
+    function chooseDocument(format) {
+        documentFormat = format;
+        error.text = "";
+        savedLabel.text = "";
+        documentDialog.currentFile = documentDialog.currentFolder + "/bao-cao-doan." + format;
+        documentDialog.open();
+    }
+    FileDialog {
+        id: documentDialog
+        title: qsTr("Save the mission report")
+        fileMode: FileDialog.SaveFile
+        nameFilters: page.documentFormat === "csv" ? [qsTr("CSV (*.csv)")] : [qsTr("PDF (*.pdf)")]
+        onAccepted: documents.saveMissionReport(page.missionId, selectedFile)
+    }
 
     ScrollView {
         id: scroll
@@ -53,6 +77,34 @@ Page {
                 status: mission.status
                 statusLabel: mission.statusLabel
                 Layout.leftMargin: Style.margin
+            }
+            Flow {
+                spacing: Style.spacing
+                Layout.leftMargin: Style.margin
+                Layout.rightMargin: Style.margin
+                Layout.fillWidth: true
+                Button {
+                    objectName: "saveReportPdfButton"
+                    text: qsTr("Save as PDF…")
+                    enabled: !documents.busy
+                    onClicked: page.chooseDocument("pdf")
+                }
+                Button {
+                    objectName: "saveReportCsvButton"
+                    text: qsTr("Save as CSV…")
+                    enabled: !documents.busy
+                    onClicked: page.chooseDocument("csv")
+                }
+            }
+            Label {
+                id: savedLabel
+                objectName: "reportSaved"
+                visible: text !== ""
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                Layout.leftMargin: Style.margin
+                Layout.rightMargin: Style.margin
+                Layout.fillWidth: true
             }
             Repeater {
                 model: report.figures
