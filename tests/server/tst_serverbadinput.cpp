@@ -141,6 +141,15 @@ private slots:
             {"pad", std::string(9 * 1024 * 1024, 'x')}};
         expectRefused(pushRaw(doc.dump()), 413, "too_large");
     }
+    void tooManyChangesInOneBatch()
+    {
+        // At most 10,000 changes per batch (docs/sync-protocol.md), even under the byte limit:
+        // 10,001 good ones are refused whole.
+        json changes = json::array();
+        for (int i = 0; i < 10001; ++i)
+            changes.push_back(goodChange("Many " + std::to_string(i)));
+        expectRefused(w.as("ann").push("too-many", changes), 413, "too_large");
+    }
     void missingToken()
     {
         auto c = w.newClient();
