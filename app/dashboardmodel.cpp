@@ -1,8 +1,8 @@
 #include "dashboardmodel.h"
 
 #include "dashboarddata.h"
+#include "documentsaver.h"
 #include "logging.h"
-#include "pdfwriter.h"
 #include "reportcsv.h"
 #include "reportdata.h"
 #include "reporthtml.h"
@@ -10,9 +10,7 @@
 #include "texts.h"
 
 #include <QDate>
-#include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -354,34 +352,14 @@ void DashboardModel::saveSummary(const QUrl &file)
     Q_EMIT savingChanged();
     m_backend->run(
         this,
-        [filter, header, path, suffix](attache::Store &s) -> attache::Result<QString> {
+        [filter, header, path](attache::Store &s) -> attache::Result<QString> {
             auto data = attache::documents::loadSummary(s, filter);
             if (!data)
                 return data.error();
-            if (suffix == QLatin1String("csv")) {
-                const std::string bytes = attache::documents::summaryCsv(*data);
-                QSaveFile out(path);
-                if (!out.open(QIODevice::WriteOnly)
-                    || out.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size())
-                    || !out.commit())
-                    return attache::makeError("io", "Could not write " + path.toStdString());
-                return path;
-            }
-            // The PDF goes to a temporary name beside the file, renamed when complete.
-            const QString part = path + QStringLiteral(".part");
-            auto written
-                = attache::documents::writePdf(attache::documents::summaryHtml(*data, header), part,
-                    QStringLiteral("Báo cáo tổng kết"));
-            if (!written) {
-                QFile::remove(part);
-                return written.error();
-            }
-            QFile::remove(path);
-            if (!QFile::rename(part, path)) {
-                QFile::remove(part);
-                return attache::makeError("io", "Could not write " + path.toStdString());
-            }
-            return path;
+            return writeDocument(
+                path, [&] { return attache::documents::summaryCsv(*data); },
+                [&] { return attache::documents::summaryHtml(*data, header); },
+                QStringLiteral("Báo cáo tổng kết"));
         },
         [this](attache::Result<QString> r) {
             m_saving = false;

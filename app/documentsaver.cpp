@@ -12,6 +12,31 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+attache::Result<QString> writeDocument(const QString &path, const std::function<std::string()> &csv,
+    const std::function<QString()> &html, const QString &title)
+{
+    if (QFileInfo(path).suffix().toLower() == QLatin1String("csv")) {
+        const std::string bytes = csv();
+        QSaveFile out(path);
+        if (!out.open(QIODevice::WriteOnly)
+            || out.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size())
+            || !out.commit())
+            return attache::makeError("io", "Could not write " + path.toStdString());
+        return path;
+    }
+    const QString part = path + QStringLiteral(".part");
+    if (auto written = attache::documents::writePdf(html(), part, title); !written) {
+        QFile::remove(part);
+        return written.error();
+    }
+    QFile::remove(path);
+    if (!QFile::rename(part, path)) {
+        QFile::remove(part);
+        return attache::makeError("io", "Could not write " + path.toStdString());
+    }
+    return path;
+}
+
 DocumentSaver::DocumentSaver(QObject *parent)
     : QObject(parent)
 { }
@@ -48,38 +73,19 @@ void DocumentSaver::saveMissionReport(
     setBusy(true);
     m_backend->run(
         this,
-        [id = missionId.toStdString(), path, suffix, today, overdueAsOf](
+        [id = missionId.toStdString(), path, today, overdueAsOf](
             attache::Store &s) -> attache::Result<QString> {
             auto data = attache::documents::loadMissionReport(s, id, overdueAsOf);
             if (!data)
                 return data.error();
-            if (suffix == QLatin1String("csv")) {
-                const std::string bytes = attache::documents::missionReportCsv(*data);
-                QSaveFile out(path);
-                if (!out.open(QIODevice::WriteOnly)
-                    || out.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size())
-                    || !out.commit())
-                    return attache::makeError("io", "Could not write " + path.toStdString());
-                return path;
-            }
             attache::documents::DocumentHeader header;
             header.date = today;
             header.signerTitle = "TRƯỞNG ĐOÀN";
             header.signerName = data->leaderName;
-            const QString part = path + QStringLiteral(".part");
-            auto written
-                = attache::documents::writePdf(attache::documents::missionReportHtml(*data, header),
-                    part, QStringLiteral("Báo cáo kết quả chuyến công tác"));
-            if (!written) {
-                QFile::remove(part);
-                return written.error();
-            }
-            QFile::remove(path);
-            if (!QFile::rename(part, path)) {
-                QFile::remove(part);
-                return attache::makeError("io", "Could not write " + path.toStdString());
-            }
-            return path;
+            return writeDocument(
+                path, [&] { return attache::documents::missionReportCsv(*data); },
+                [&] { return attache::documents::missionReportHtml(*data, header); },
+                QStringLiteral("Báo cáo kết quả chuyến công tác"));
         },
         [this](attache::Result<QString> r) {
             setBusy(false);

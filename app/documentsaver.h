@@ -7,6 +7,17 @@
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
+#include <string>
+
+/// Writes a document to `path` by its extension: "csv" writes what `csv` returns (through
+/// QSaveFile), anything else lays out what `html` returns as a PDF under a temporary name beside
+/// the file, renamed when complete. Either way a failed save leaves no half-written file. Only the
+/// needed one of the two is called. Used by DocumentSaver and DashboardModel::saveSummary; runs on
+/// the Backend's worker thread.
+attache::Result<QString> writeDocument(const QString &path, const std::function<std::string()> &csv,
+    const std::function<QString()> &html, const QString &title);
+
 /// Saves a mission's report (báo cáo kết quả chuyến công tác) from the app, as attache-report
 /// does on the command line: a PDF laid out like a Vietnamese administrative report (signed by
 /// the mission's leader as TRƯỞNG ĐOÀN) or the same figures as CSV (UTF-8 with BOM), by the
