@@ -25,6 +25,40 @@ json parseJsonText(const std::string &text, json fallback)
     return j.is_discarded() ? fallback : j;
 }
 
+// One field of a pulled change as the store keeps it: its definition (null for "deleted") and
+// its value ("deleted" as a bool; a null value stays null, for the caller to treat as empty;
+// anything else normalised). Nullopt, with a log line, for a field the kind does not have or an
+// invalid value: the pull ignores that field. Shared by both paths of applyRemote, so that the
+// fast insert and the general merge read a pulled field the same way.
+struct PulledField
+{
+    const FieldDef *def = nullptr;
+    json value;
+};
+
+std::optional<PulledField> readPulledField(
+    const KindDef &kind, const std::string &name, const json &incoming)
+{
+    if (name == "deleted")
+        return PulledField {nullptr, json(incoming.is_boolean() && incoming.get<bool>())};
+    const FieldDef *def = kind.field(name);
+    if (!def) {
+        log(LogLevel::Warning, kCategory,
+            "ignored unknown field " + name + " of a pulled " + std::string(kind.name));
+        return std::nullopt;
+    }
+    if (incoming.is_null())
+        return PulledField {def, json()};
+    auto n = normaliseField(*def, incoming);
+    if (!n) {
+        log(LogLevel::Warning, kCategory,
+            "ignored an invalid pulled value of " + std::string(kind.name) + "." + name + ": "
+                + n.error().message);
+        return std::nullopt;
+    }
+    return PulledField {def, std::move(*n)};
+}
+
 // Same binding as the store's own writes (store.cpp); kept here so that file stays untouched.
 void bindFieldValue(Statement &s, int &index, const FieldDef &f, const json &v)
 {
@@ -195,29 +229,17 @@ Result<bool> Store::insertPulled(
     bool deleted = false;
     std::string stamps = "{";
     for (const auto &[name, incoming] : change.fields) {
-        const bool isDeleted = name == "deleted";
-        const FieldDef *def = isDeleted ? nullptr : kind.field(name);
-        if (!isDeleted && !def) {
-            log(LogLevel::Warning, kCategory,
-                "ignored unknown field " + name + " of a pulled " + std::string(kind.name));
+        auto field = readPulledField(kind, name, incoming.value);
+        if (!field)
             continue;
-        }
-        const size_t index = isDeleted ? count : size_t(def - kind.fields.data());
+        const size_t index = field->def ? size_t(field->def - kind.fields.data()) : count;
         if (named[index] || incoming.hlc.empty())
             return false;
         named[index] = 1;
-        if (isDeleted) {
-            deleted = incoming.value.is_boolean() && incoming.value.get<bool>();
-        } else if (!incoming.value.is_null()) {
-            auto n = normaliseField(*def, incoming.value);
-            if (!n) {
-                log(LogLevel::Warning, kCategory,
-                    "ignored an invalid pulled value of " + std::string(kind.name) + "." + name
-                        + ": " + n.error().message);
-                continue;
-            }
-            values[index] = std::move(*n);
-        }
+        if (!field->def)
+            deleted = field->value.get<bool>();
+        else
+            values[index] = std::move(field->value);
         observePulled(incoming.hlc, lastObserved);
         if (stamps.size() > 1)
             stamps += ',';
@@ -304,28 +326,12 @@ Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &ch
 
         bool changed = isNew;
         for (const auto &[name, incoming] : change.fields) {
-            const bool isDeleted = name == "deleted";
-            const FieldDef *def = isDeleted ? nullptr : kind.field(name);
-            if (!isDeleted && !def) {
-                log(LogLevel::Warning, kCategory,
-                    "ignored unknown field " + name + " of a pulled " + std::string(kind.name));
+            auto field = readPulledField(kind, name, incoming.value);
+            if (!field)
                 continue;
-            }
-            json value;
-            if (isDeleted) {
-                value = incoming.value.is_boolean() && incoming.value.get<bool>();
-            } else if (incoming.value.is_null()) {
-                value = emptyValue(*def);
-            } else {
-                auto n = normaliseField(*def, incoming.value);
-                if (!n) {
-                    log(LogLevel::Warning, kCategory,
-                        "ignored an invalid pulled value of " + std::string(kind.name) + "." + name
-                            + ": " + n.error().message);
-                    continue;
-                }
-                value = std::move(*n);
-            }
+            const bool isDeleted = !field->def;
+            json value = !isDeleted && field->value.is_null() ? emptyValue(*field->def)
+                                                              : std::move(field->value);
             observePulled(incoming.hlc, lastObserved);
             const json current = isDeleted ? json(row.record.deleted) : row.record.field(name);
             const std::string currentHlc = stampOf(row.stamps, name);
