@@ -19,6 +19,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 
 namespace attache::server {
 
@@ -323,15 +324,30 @@ int listDevices(SqlConnection &conn, const std::string &user)
     return 0;
 }
 
+/// The DAYS of --older-than: a whole number of days from `minimum` to 100 years, nothing else.
+std::optional<std::int64_t> parseDays(const std::string &text, std::int64_t minimum)
+{
+    if (text.empty() || text.size() > 6
+        || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    const std::int64_t days = std::stoll(text);
+    if (days < minimum || days > 36600)
+        return std::nullopt;
+    return days;
+}
+
+std::int64_t daysAgoMs(std::int64_t days)
+{
+    return SyncService::nowMs() - days * 24 * 3600 * 1000;
+}
+
 int purgeTombstones(SqlConnection &conn, const std::string &daysText)
 {
-    long days = -1;
-    try {
-        days = std::stol(daysText);
-    } catch (...) { }
-    if (days < 0)
-        return fail("--older-than DAYS is required (a whole number of days)");
-    const std::int64_t before = SyncService::nowMs() - std::int64_t(days) * 24 * 3600 * 1000;
+    const auto days = parseDays(daysText, 0);
+    if (!days)
+        return fail("--older-than DAYS is required (a whole number of days, 0 or more; got \""
+            + daysText + "\"); nothing was removed");
+    const std::int64_t before = daysAgoMs(*days);
     SqlTransaction txn(conn);
     if (auto r = txn.beginWrite(); !r)
         return fail(r.error().message);
@@ -357,6 +373,47 @@ int purgeTombstones(SqlConnection &conn, const std::string &daysText)
     if (auto r = txn.commit(); !r)
         return fail(r.error().message);
     std::cout << n << " tombstones purged" << std::endl;
+    return 0;
+}
+
+/// `purge-uploads`: removes attachment uploads that never completed and received no chunk for
+/// DAYS (a lost phone, an attachment deleted before its bytes were sent). A complete upload is
+/// never touched, nor one that received a chunk within DAYS. A device that comes back to such
+/// an upload is told the server holds none of it and sends it again from byte 0.
+int purgeUploads(SqlConnection &conn, const std::string &daysText)
+{
+    // At least a day: a device between two chunks (or waiting for a connection) must not lose
+    // the part it has sent.
+    const auto days = parseDays(daysText, 1);
+    if (!days)
+        return fail("--older-than DAYS is required (a whole number of days, 1 or more; got \""
+            + daysText + "\"); nothing was removed");
+    const std::int64_t before = daysAgoMs(*days);
+    SqlTransaction txn(conn);
+    if (auto r = txn.beginWrite(); !r)
+        return fail(r.error().message);
+    auto found = conn.query("SELECT COUNT(*) AS n, COALESCE(SUM(received), 0) AS bytes FROM "
+                            "uploads WHERE complete = 0 AND last_activity < ?",
+        {SqlValue(before)});
+    if (!found)
+        return fail(found.error().message);
+    // Its senders go with an upload (as when its bytes fail their check): they no longer hold
+    // any part of it on the server. A complete upload's senders stay (it is never removed).
+    const std::string idle
+        = " WHERE sha256 IN (SELECT sha256 FROM uploads WHERE complete = 0 AND last_activity < ?)";
+    auto chunks = conn.query("DELETE FROM upload_chunks" + idle, {SqlValue(before)});
+    auto owners = conn.query("DELETE FROM upload_owners" + idle, {SqlValue(before)});
+    if (!chunks || !owners)
+        return fail("purge failed; nothing was removed: "
+            + (chunks ? owners.error().message : chunks.error().message));
+    if (auto r = conn.query(
+            "DELETE FROM uploads WHERE complete = 0 AND last_activity < ?", {SqlValue(before)});
+        !r)
+        return fail("purge failed; nothing was removed: " + r.error().message);
+    if (auto r = txn.commit(); !r)
+        return fail(r.error().message);
+    std::cout << found->integer(0, "n") << " unfinished uploads purged ("
+              << found->integer(0, "bytes") << " bytes)" << std::endl;
     return 0;
 }
 
@@ -579,7 +636,10 @@ const char *adminUsage()
            "[--member U]...\n"
            "  add-member --mission ID --user U      remove-member --mission ID --user U\n"
            "  list-devices [--user U]                revoke-device --device ID\n"
-           "  purge-tombstones --older-than DAYS\n"
+           "  purge-tombstones --older-than DAYS       deleted records older than DAYS (0 or "
+           "more)\n"
+           "  purge-uploads --older-than DAYS          unfinished attachment uploads idle for "
+           "DAYS (1 or more)\n"
            "  load-demo                              the demo department (password demo-password)\n"
            "  history KIND ID                        the audit trail of one record\n"
            "  summary --org ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD]\n"
@@ -731,6 +791,8 @@ int runAdmin(SqlConnection &conn, const std::vector<std::string> &argv)
     }
     if (command == "purge-tombstones")
         return purgeTombstones(conn, args.get("older-than"));
+    if (command == "purge-uploads")
+        return purgeUploads(conn, args.get("older-than"));
     if (command == "load-demo")
         return done(loadDemo(conn, w));
     if (command == "summary")

@@ -1,5 +1,7 @@
 #include "dbschema.h"
 
+#include <chrono>
+#include <cstdint>
 #include <string>
 
 namespace attache::server {
@@ -133,13 +135,16 @@ CREATE TABLE IF NOT EXISTS login_failures (
 );
 CREATE INDEX IF NOT EXISTS login_failures_key ON login_failures (key, at);
 
+-- An attachment's bytes as they arrive. `last_activity` is when the last chunk came (schema 3):
+-- admin purge-uploads removes incomplete uploads that have had none for a long time.
 CREATE TABLE IF NOT EXISTS uploads (
   sha256 TEXT PRIMARY KEY,
   size BIGINT NOT NULL,
   received BIGINT NOT NULL,
   complete INTEGER NOT NULL,
   org_id TEXT NOT NULL,
-  created_at BIGINT NOT NULL
+  created_at BIGINT NOT NULL,
+  last_activity BIGINT NOT NULL DEFAULT 0
 );
 -- Who sent bytes of an upload: before the attachment record is pushed, only they may ask how
 -- far it got (GET …/status).
@@ -208,6 +213,30 @@ Result<void> migrateAudit(SqlConnection &conn, bool pg)
     return conn.script("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
 }
 
+// Schema 2 did not record when an upload last received a chunk. Nobody knows when the chunks of
+// an upload already there arrived, so they count from the upgrade: a purge takes them only once
+// they have been idle for its whole period after it, never one a device was still sending.
+Result<void> migrateUploadActivity(SqlConnection &conn, bool pg, std::int64_t nowMs)
+{
+    auto column = conn.query(pg ? "SELECT COUNT(*) AS n FROM information_schema.columns WHERE "
+                                  "table_schema = current_schema() AND table_name = 'uploads' "
+                                  "AND column_name = 'last_activity'"
+                                : "SELECT COUNT(*) AS n FROM pragma_table_info('uploads') WHERE "
+                                  "name = 'last_activity'");
+    if (!column)
+        return column.error();
+    if (column->integer(0, "n") == 0) {
+        if (auto r
+            = conn.script("ALTER TABLE uploads ADD COLUMN last_activity BIGINT NOT NULL DEFAULT 0");
+            !r)
+            return r;
+        if (auto r = conn.query("UPDATE uploads SET last_activity = ?", {SqlValue(nowMs)}); !r)
+            return r.error();
+    }
+    return conn.script("UPDATE meta SET value = '" + std::to_string(kServerSchemaVersion)
+        + "' WHERE key = 'schema_version' AND value IN ('1', '2')");
+}
+
 void replaceAll(std::string &s, std::string_view from, std::string_view to)
 {
     for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
@@ -222,6 +251,9 @@ Result<void> migrate(SqlConnection &conn)
     const bool pg = conn.dialect() == Dialect::Postgres;
     replaceAll(sql, "{BLOB}", pg ? "BYTEA" : "BLOB");
     replaceAll(sql, "{SERIAL}", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
+    const std::int64_t nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::system_clock::now().time_since_epoch())
+                                   .count();
     // Two processes starting at once on a new PostgreSQL database: serialise the creation.
     if (pg) {
         if (auto r = conn.script("BEGIN; SELECT pg_advisory_xact_lock(6967238434873158);"); !r)
@@ -234,6 +266,10 @@ Result<void> migrate(SqlConnection &conn)
             conn.rollback();
             return r;
         }
+        if (auto r = migrateUploadActivity(conn, pg, nowMs); !r) {
+            conn.rollback();
+            return r;
+        }
         return conn.script("COMMIT");
     }
     if (auto r = conn.script("BEGIN IMMEDIATE"); !r)
@@ -243,6 +279,10 @@ Result<void> migrate(SqlConnection &conn)
         return r;
     }
     if (auto r = migrateAudit(conn, pg); !r) {
+        conn.rollback();
+        return r;
+    }
+    if (auto r = migrateUploadActivity(conn, pg, nowMs); !r) {
         conn.rollback();
         return r;
     }

@@ -713,18 +713,23 @@ ApiResult<json> SyncService::putChunk(const Actor &caller, const std::string &sh
             return badRequest("invalid_value", "The size differs from the upload in progress.");
         received = rows->integer(0, "received");
     }
+    // No upload yet, or none any more: an upload left unfinished for long is removed by the
+    // admin's purge-uploads, and the device starts again from byte 0.
     if (offset != received)
         return ApiError {409, "wrong_offset",
-            "Resume the upload at byte " + std::to_string(received) + ".",
+            rows->empty() ? "The server holds no bytes of this upload (none arrived, or it was "
+                            "left unfinished too long and removed): start again at byte 0."
+                          : "Resume the upload at byte " + std::to_string(received) + ".",
             json {{"received", received}}};
+    // `last_activity`: a purge of abandoned uploads never takes one that is still being sent.
+    const std::int64_t now = nowMs();
     Result<SqlRows> r = rows->empty()
-        ? (*conn)->query(
-            "INSERT INTO uploads (sha256, size, received, complete, org_id, created_at) "
-            "VALUES (?, ?, ?, 0, ?, ?)",
+        ? (*conn)->query("INSERT INTO uploads (sha256, size, received, complete, org_id, "
+                         "created_at, last_activity) VALUES (?, ?, ?, 0, ?, ?, ?)",
             {SqlValue(key), SqlValue(size), SqlValue(std::int64_t(bytes.size())),
-                SqlValue(caller.orgId), SqlValue(nowMs())})
-        : (*conn)->query("UPDATE uploads SET received = ? WHERE sha256 = ?",
-            {SqlValue(received + std::int64_t(bytes.size())), SqlValue(key)});
+                SqlValue(caller.orgId), SqlValue(now), SqlValue(now)})
+        : (*conn)->query("UPDATE uploads SET received = ?, last_activity = ? WHERE sha256 = ?",
+            {SqlValue(received + std::int64_t(bytes.size())), SqlValue(now), SqlValue(key)});
     if (!r)
         return internalError(r.error());
     if (auto c

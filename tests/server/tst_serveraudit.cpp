@@ -159,7 +159,7 @@ private slots:
         QVERIFY(conn.ok());
         auto v = (*conn)->query("SELECT value FROM meta WHERE key = 'schema_version'");
         QVERIFY(v.ok());
-        QCOMPARE(v->text(0, "value"), "2");
+        QCOMPARE(v->text(0, "value"), "3"); // schema 3: uploads record their last activity
         auto n = (*conn)->query(
             "SELECT COUNT(*) AS n FROM audit WHERE record_id = ?", {attache::server::SqlValue(id)});
         QVERIFY(n.ok());

@@ -1,0 +1,383 @@
+// Server housekeeping (issue 3), once per storage backend:
+// - `admin purge-uploads --older-than DAYS` removes attachment uploads left unfinished with no
+//   chunk for DAYS, and nothing else: never a complete upload, never one still being sent. A
+//   device coming back to a removed upload starts again from byte 0 and completes it, over the
+//   API and with the real sync engine. Schema 2 databases get the activity column on upgrade.
+// Days of idleness are made by ageing the rows in the server's database (opened directly, as
+// tst_serveraudit does), never by waiting.
+#include "fixture.h"
+#include "syncworld.h"
+
+#include "sql.h"
+
+#include <sodium.h>
+
+#include <QFile>
+
+#include <random>
+
+using namespace attache::test;
+using attache::server::SqlValue;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
+constexpr std::size_t kChunk = 64 * 1024;
+
+struct Upload
+{
+    std::string bytes;
+    std::string sha;
+};
+
+Upload makeUpload(std::size_t size, unsigned seed)
+{
+    Upload u;
+    u.bytes.resize(size);
+    std::mt19937 rng(seed);
+    for (auto &c : u.bytes)
+        c = char(rng());
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(
+        digest, reinterpret_cast<const unsigned char *>(u.bytes.data()), u.bytes.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    u.sha = hex;
+    return u;
+}
+
+/// PUT `length` bytes of `u` from `offset`.
+Reply putPart(ApiClient &c, const Upload &u, std::size_t offset, std::size_t length)
+{
+    return c.put("/api/v1/attachments/" + u.sha + "?offset=" + std::to_string(offset)
+            + "&size=" + std::to_string(u.bytes.size()),
+        u.bytes.substr(offset, length));
+}
+
+/// Sends `u` from `offset` to the end in chunks; the last answer.
+Reply putRest(ApiClient &c, const Upload &u, std::size_t offset)
+{
+    Reply last;
+    for (; offset < u.bytes.size(); offset += kChunk) {
+        last = putPart(c, u, offset, kChunk);
+        if (last.status != 200)
+            break;
+    }
+    return last;
+}
+
+attache::server::StorageConfig storageOf(TestServer &server)
+{
+    const QStringList args = server.storageArgs();
+    attache::server::StorageConfig c;
+    for (int i = 0; i + 1 < args.size(); i += 2) {
+        const std::string v = args[i + 1].toStdString();
+        if (args[i] == "--data-dir")
+            c.dataDir = v;
+        else if (args[i] == "--database")
+            c.databaseUrl = v;
+        else if (args[i] == "--schema")
+            c.schema = v;
+    }
+    return c;
+}
+
+/// Runs one statement on the server's database; the rows, or an error's message as a failure.
+attache::Result<attache::server::SqlRows> onDatabase(
+    TestServer &server, const std::string &sql, const std::vector<SqlValue> &params = {})
+{
+    auto conn = attache::server::openConnection(storageOf(server));
+    if (!conn)
+        return conn.error();
+    return (*conn)->query(sql, params);
+}
+
+std::int64_t countOf(
+    TestServer &server, const std::string &sql, const std::vector<SqlValue> &params = {})
+{
+    auto rows = onDatabase(server, sql, params);
+    return rows && !rows->empty() ? rows->integer(0, "n") : -1;
+}
+
+/// Ages an upload (by its key: the hash, or hash/user for a private one) by `days`, as if no
+/// chunk had come for that long.
+bool age(TestServer &server, const std::string &key, std::int64_t days)
+{
+    auto r = onDatabase(server,
+        "UPDATE uploads SET last_activity = last_activity - ?, created_at = created_at - ? "
+        "WHERE sha256 = ?",
+        {SqlValue(days * kDayMs), SqlValue(days * kDayMs), SqlValue(key)});
+    return r && r->affected == 1;
+}
+
+} // namespace
+
+class TestServerHousekeeping : public QObject
+{
+    Q_OBJECT
+
+private:
+    World w;
+
+    /// After a restart on a new port: the same signed-in devices, talking to it.
+    void reconnectClients()
+    {
+        for (auto &[name, client] : w.clients) {
+            auto fresh = w.newClient();
+            fresh->token = client->token;
+            fresh->deviceId = client->deviceId;
+            fresh->userId = client->userId;
+            client = std::move(fresh);
+        }
+    }
+
+    json attachmentRecord(const Upload &u, const std::string &missionId, const std::string &node)
+    {
+        const std::string h = stamp(0, node);
+        return {{"kind", "attachment"}, {"id", attache::makeUuidV7()},
+            {"fields",
+                {{"mission_id", fieldAt(missionId, h)}, {"record_kind", fieldAt("mission", h)},
+                    {"record_id", fieldAt(missionId, h)}, {"file_name", fieldAt("scan.pdf", h)},
+                    {"mime_type", fieldAt("application/pdf", h)},
+                    {"size", fieldAt(u.bytes.size(), h)}, {"sha256", fieldAt(u.sha, h)}}}};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("TZ", "UTC");
+        qputenv("ATTACHE_TOKEN_STORE", "file");
+        if (backendUnderTest() == Backend::Postgres && !postgresAvailable())
+            QSKIP("ATTACHE_TEST_PG_URL is not set (run under scripts/with-postgres)");
+        QVERIFY(sodium_init() >= 0);
+        const std::string failure = w.build();
+        QVERIFY2(failure.empty(), failure.c_str());
+    }
+
+    void purgeUploads_onlyUnfinishedAndIdle()
+    {
+        TestServer &server = *w.server;
+        auto &ann = w.as("ann");
+        // Abandoned ten days ago after two chunks; the same bytes started by bob, who may not
+        // know the server holds them (his own upload, under a private key), also abandoned.
+        const Upload abandoned = makeUpload(5 * kChunk + 100, 1);
+        QCOMPARE(putPart(ann, abandoned, 0, kChunk).status, 200);
+        QCOMPARE(putPart(ann, abandoned, kChunk, kChunk).status, 200);
+        QVERIFY(age(server, abandoned.sha, 10));
+        QCOMPARE(putPart(w.as("bob"), abandoned, 0, kChunk).status, 200);
+        QVERIFY(age(server, abandoned.sha + "/" + w.bob, 10));
+        // Started ten days ago, but a chunk came today: still being sent.
+        const Upload resumed = makeUpload(4 * kChunk, 2);
+        QCOMPARE(putPart(ann, resumed, 0, kChunk).status, 200);
+        QVERIFY(age(server, resumed.sha, 10));
+        QCOMPARE(putPart(ann, resumed, kChunk, kChunk).status, 200);
+        // Started today.
+        const Upload fresh = makeUpload(3 * kChunk, 3);
+        QCOMPARE(putPart(w.as("lead"), fresh, 0, kChunk).status, 200);
+        // Complete a month ago, its record never pushed: bytes are never removed once whole.
+        const Upload complete = makeUpload(2 * kChunk + 5, 4);
+        QCOMPARE(putRest(ann, complete, 0).body["complete"], true);
+        QVERIFY(age(server, complete.sha, 30));
+
+        const AdminRun purge = server.admin({"purge-uploads", "--older-than", "7"});
+        QVERIFY2(purge.exitCode == 0, purge.err.c_str());
+        QCOMPARE(
+            purge.out, "2 unfinished uploads purged (" + std::to_string(3 * kChunk) + " bytes)");
+
+        // Gone with their chunks and their senders; everything else untouched.
+        for (const std::string &key : {abandoned.sha, abandoned.sha + "/" + w.bob}) {
+            QCOMPARE(countOf(server, "SELECT COUNT(*) AS n FROM uploads WHERE sha256 = ?",
+                         {SqlValue(key)}),
+                0);
+            QCOMPARE(countOf(server, "SELECT COUNT(*) AS n FROM upload_chunks WHERE sha256 = ?",
+                         {SqlValue(key)}),
+                0);
+        }
+        QCOMPARE(countOf(server, "SELECT COUNT(*) AS n FROM upload_owners WHERE sha256 = ?",
+                     {SqlValue(abandoned.sha)}),
+            0);
+        QCOMPARE(ann.get("/api/v1/attachments/" + resumed.sha + "/status").body,
+            json({{"size", 4 * kChunk}, {"received", 2 * kChunk}, {"complete", false}}));
+        QCOMPARE(w.as("lead").get("/api/v1/attachments/" + fresh.sha + "/status").body["received"],
+            kChunk);
+        QCOMPARE(ann.get("/api/v1/attachments/" + complete.sha + "/status").body["complete"], true);
+        QCOMPARE(countOf(server, "SELECT COUNT(*) AS n FROM upload_chunks WHERE sha256 = ?",
+                     {SqlValue(complete.sha)}),
+            3);
+
+        // Ann's device comes back and resumes where it stopped: the server says it holds
+        // nothing, and the upload starts again from byte 0 and completes, hash verified.
+        QCOMPARE(ann.get("/api/v1/attachments/" + abandoned.sha + "/status").status, 404);
+        const Reply resume = putPart(ann, abandoned, 2 * kChunk, kChunk);
+        QCOMPARE(resume.status, 409);
+        QCOMPARE(resume.code(), "wrong_offset");
+        QCOMPARE(resume.body["received"], 0);
+        QVERIFY2(resume.body["message"].get<std::string>().find("byte 0") != std::string::npos,
+            resume.raw.c_str());
+        const Reply done = putRest(ann, abandoned, 0);
+        QCOMPARE(done.status, 200);
+        QCOMPARE(done.body["complete"], true);
+        QCOMPARE(ann.push("b-hk-att", json::array({attachmentRecord(abandoned, w.m1, "annphone")}))
+                     .status,
+            200);
+        const Reply got = w.as("mgr").get("/api/v1/attachments/" + abandoned.sha);
+        QCOMPARE(got.status, 200);
+        QVERIFY(got.raw == abandoned.bytes);
+
+        // Nothing idle is left: a second run removes nothing.
+        const AdminRun again = server.admin({"purge-uploads", "--older-than", "7"});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.out, std::string("0 unfinished uploads purged (0 bytes)"));
+    }
+
+    void purgeUploads_badInputRemovesNothing()
+    {
+        TestServer &server = *w.server;
+        const Upload idle = makeUpload(2 * kChunk, 5);
+        QCOMPARE(putPart(w.as("ann"), idle, 0, kChunk).status, 200);
+        QVERIFY(age(server, idle.sha, 30));
+        const auto held = [&] {
+            return countOf(server, "SELECT COUNT(*) AS n FROM upload_chunks WHERE sha256 = ?",
+                {SqlValue(idle.sha)});
+        };
+        QCOMPARE(held(), 1);
+        const QList<QStringList> bad {{"purge-uploads"}, {"purge-uploads", "--older-than"},
+            {"purge-uploads", "--older-than", "-1"}, {"purge-uploads", "--older-than", "0"},
+            {"purge-uploads", "--older-than", "abc"}, {"purge-uploads", "--older-than", "7days"},
+            {"purge-uploads", "--older-than", "1.5"}, {"purge-uploads", "--older-than", ""},
+            {"purge-uploads", "--older-than", "99999999999999999999"}};
+        for (const auto &args : bad) {
+            const AdminRun r = server.admin(args);
+            const std::string what = args.join(' ').toStdString() + ": " + r.out + r.err;
+            QVERIFY2(r.exitCode != 0, what.c_str());
+            QVERIFY2(
+                r.err.find("--older-than DAYS is required") != std::string::npos, what.c_str());
+            QVERIFY2(r.out.empty(), what.c_str());
+            QCOMPARE(held(), 1);
+        }
+        // purge-tombstones reads DAYS the same way (0 allowed there), and removes nothing either.
+        const std::string id = attache::makeUuidV7();
+        auto &lead = w.as("lead");
+        QCOMPARE(lead.push("b-hk-t1", json::array({contactChange(id, w.m1, "X", stamp(0, "lp"))}))
+                     .status,
+            200);
+        const json del {{"kind", "contact"}, {"id", id},
+            {"fields", {{"deleted", fieldAt(true, stamp(1, "lp"))}}}};
+        QCOMPARE(lead.push("b-hk-t2", json::array({del})).status, 200);
+        for (const char *days : {"-1", "x", "3 days"}) {
+            const AdminRun r = server.admin({"purge-tombstones", "--older-than", days});
+            QVERIFY2(r.exitCode != 0, days);
+            QVERIFY2(r.err.find("--older-than DAYS is required") != std::string::npos, days);
+            QCOMPARE(
+                countOf(server, "SELECT COUNT(*) AS n FROM records WHERE id = ?", {SqlValue(id)}),
+                1);
+        }
+        // The idle upload was kept by every refused run: a right one takes it.
+        const AdminRun ok = server.admin({"purge-uploads", "--older-than", "29"});
+        QVERIFY2(ok.exitCode == 0, ok.err.c_str());
+        QCOMPARE(ok.out, "1 unfinished uploads purged (" + std::to_string(kChunk) + " bytes)");
+        QCOMPARE(held(), 0);
+    }
+
+    void migration_schema2UploadsCountFromTheUpgrade()
+    {
+        // A schema-2 server had no last_activity: its unfinished uploads, however old, count as
+        // active from the upgrade, so no purge takes one a device may still be sending.
+        TestServer &server = *w.server;
+        const Upload old = makeUpload(3 * kChunk, 6);
+        QCOMPARE(putPart(w.as("ann"), old, 0, kChunk).status, 200);
+        QVERIFY(age(server, old.sha, 400));
+        server.stop();
+        {
+            auto conn = attache::server::openConnection(storageOf(server));
+            QVERIFY(conn.ok());
+            auto r = (*conn)->script("BEGIN; ALTER TABLE uploads DROP COLUMN last_activity; "
+                                     "UPDATE meta SET value = '2' WHERE key = 'schema_version'; "
+                                     "COMMIT;");
+            QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+        }
+        const std::int64_t upgradedAfter = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::system_clock::now().time_since_epoch())
+                                               .count();
+        auto started = server.start();
+        QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+        reconnectClients();
+        auto v = onDatabase(server, "SELECT value FROM meta WHERE key = 'schema_version'");
+        QVERIFY(v.ok());
+        QCOMPARE(v->text(0, "value"), std::string("3"));
+        auto row = onDatabase(server,
+            "SELECT last_activity, received FROM uploads WHERE sha256 = ?", {SqlValue(old.sha)});
+        QVERIFY(row.ok() && row->size() == 1);
+        QVERIFY(row->integer(0, "last_activity") >= upgradedAfter);
+        QCOMPARE(row->integer(0, "received"), std::int64_t(kChunk));
+        const AdminRun purge = server.admin({"purge-uploads", "--older-than", "1"});
+        QCOMPARE(purge.exitCode, 0);
+        QCOMPARE(purge.out, std::string("0 unfinished uploads purged (0 bytes)"));
+        // The device goes on where it was.
+        const Reply done = putRest(w.as("ann"), old, kChunk);
+        QCOMPARE(done.status, 200);
+        QCOMPARE(done.body["complete"], true);
+        // Migrated once: a restart changes nothing.
+        server.stop();
+        QVERIFY(server.start().ok());
+        reconnectClients();
+        auto again = onDatabase(server, "SELECT value FROM meta WHERE key = 'schema_version'");
+        QVERIFY(again.ok());
+        QCOMPARE(again->text(0, "value"), std::string("3"));
+    }
+
+    void syncEngine_sendsAPurgedUploadAgain()
+    {
+        // A phone's upload breaks after its first chunk and the phone stays away; IT purges
+        // it; when the phone syncs again, the engine starts over and the file arrives whole.
+        SyncWorld sw(backendUnderTest());
+        auto started = sw.start();
+        QVERIFY2(started, started ? "" : started.error().message.c_str());
+        FaultProxy proxy(sw.server.port(), nullptr);
+        auto a = sw.addDevice("user0", proxy.url());
+        auto b = sw.addDevice("user1");
+        QVERIFY(a && b);
+        TestDevice &A = **a, &B = **b;
+        const Upload file = makeUpload(2 * 1024 * 1024 + 512 * 1024, 7);
+        const QString src = sw.dir.filePath("scan.pdf");
+        {
+            QFile f(src);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(file.bytes.data(), qint64(file.bytes.size()));
+        }
+        auto imported = A.engine->importAttachment(src.toStdString());
+        QVERIFY2(imported, imported ? "" : imported.error().message.c_str());
+        QCOMPARE(imported->sha256, file.sha);
+        QVERIFY(A.store().create("attachment",
+            {{"mission_id", sw.mission}, {"record_kind", "mission"}, {"record_id", sw.mission},
+                {"file_name", "scan.pdf"}, {"mime_type", "application/pdf"},
+                {"size", imported->size}, {"sha256", imported->sha256}}));
+        // Requests: the push, the status, the first chunk; then the network is gone.
+        const int first = proxy.requestCount();
+        proxy.setDecide(
+            [first](int i) { return i >= first + 3 ? Fault::DropBeforeRequest : Fault::None; });
+        QVERIFY(!A.engine->sync().ok);
+        auto held = onDatabase(sw.server, "SELECT received, complete FROM uploads WHERE sha256 = ?",
+            {SqlValue(file.sha)});
+        QVERIFY(held.ok() && held->size() == 1);
+        QCOMPARE(held->integer(0, "received"), 1024 * 1024);
+        QVERIFY(age(sw.server, file.sha, 60));
+        const AdminRun purge = sw.server.admin({"purge-uploads", "--older-than", "30"});
+        QVERIFY2(purge.exitCode == 0, purge.err.c_str());
+        QCOMPARE(purge.out, std::string("1 unfinished uploads purged (1048576 bytes)"));
+
+        proxy.setDecide([](int) { return Fault::None; });
+        const auto s = A.engine->sync();
+        QVERIFY2(s.ok, s.errors.empty() ? "" : s.errors[0].message.c_str());
+        QVERIFY(B.engine->sync().ok);
+        auto fetched = B.engine->fetchAttachment(file.sha);
+        QVERIFY2(fetched, fetched ? "" : fetched.error().message.c_str());
+        QFile got(QString::fromStdString(fetched->path));
+        QVERIFY(got.open(QIODevice::ReadOnly));
+        QVERIFY(got.readAll() == QByteArray(file.bytes.data(), qsizetype(file.bytes.size())));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerHousekeeping)
+#include "tst_serverhousekeeping.moc"
