@@ -26,39 +26,145 @@ QString fromStd(const std::string &s)
     return QString::fromStdString(s);
 }
 
-/// The reason core/interchange gives for a match, in the user's language.
-QString matchReasonText(const std::string &reason)
+/// What core/interchange says about part of the file (NoticeCode and its values), in the
+/// user's language, without the line the notice is about.
+QString noticeBody(const ix::Notice &n)
 {
-    const QString r = fromStd(reason);
-    QString why = r;
-    QString tail;
-    const int as = r.indexOf(QLatin1String(" as line "));
-    if (as >= 0) {
-        why = r.left(as);
-        tail = r.mid(as + 9).section(QLatin1Char(' '), 0, 0);
+    using C = ix::NoticeCode;
+    const auto arg
+        = [&](std::size_t i) { return i < n.args.size() ? fromStd(n.args[i]) : QString(); };
+    switch (n.code) {
+    case C::FileReadAsUtf16:
+        return ContactInterchange::tr("The file is UTF-16 text; it was read as such.");
+    case C::FileUtf16WithoutBom:
+        return ContactInterchange::tr(
+            "The file has no byte-order mark; it was read as UTF-16LE text.");
+    case C::FileReadAsWindows1252:
+        return ContactInterchange::tr("The file is not UTF-8; it was read as windows-1252 text. "
+                                      "Check the accented letters of the imported contacts.");
+    case C::NotValidUtf16:
+        return ContactInterchange::tr(
+            "the file looks like UTF-16 text but is not valid UTF-16; nothing imported");
+    case C::NotPartOfAnyCard:
+        return ContactInterchange::tr("not part of any vCard");
+    case C::CardWithoutEnd:
+        return ContactInterchange::tr(
+            "the card has no END:VCARD before the next card; card skipped");
+    case C::CardCutOff:
+        return ContactInterchange::tr(
+            "the card is cut off (the file ends before END:VCARD); card skipped");
+    case C::QuotedPrintableCutOff:
+        //: %1 is a vCard property such as N or NOTE, %2 the escape as written ("=C")
+        return ContactInterchange::tr("broken quoted-printable in %1 (“%2” is cut off); card "
+                                      "skipped")
+            .arg(arg(0), arg(1));
+    case C::QuotedPrintableBadEscape:
+        //: %1 is a vCard property such as N or NOTE, %2 the escape as written ("=G5")
+        return ContactInterchange::tr("broken quoted-printable in %1 (“%2” is not a "
+                                      "quoted-printable escape); card skipped")
+            .arg(arg(0), arg(1));
+    case C::Base64Broken:
+        //: %1 is a vCard property such as NOTE
+        return ContactInterchange::tr("broken base64 in %1; card skipped").arg(arg(0));
+    case C::TextNotInCharset:
+        //: %1 is a vCard property such as FN, %2 a character set such as ISO-8859-1
+        return ContactInterchange::tr("%1 is not valid %2 text; card skipped").arg(arg(0), arg(1));
+    case C::CardWithoutName:
+        return ContactInterchange::tr(
+            "the card has no name, organisation or e-mail address; card skipped");
+    case C::QuotedFieldNotClosed:
+        return ContactInterchange::tr(
+            "a quoted field is never closed (the file ends inside it); record skipped");
+    case C::NotAContactsHeader:
+        return ContactInterchange::tr("the first line is not a contacts header (no name or "
+                                      "e-mail column); file skipped");
+    case C::RecordCutOff:
+        return ContactInterchange::tr("the file ends in the middle of this record (fewer "
+                                      "values than columns, no line end); record skipped");
+    case C::RecordWithoutName:
+        return ContactInterchange::tr(
+            "the record has no name, organisation or e-mail address; record skipped");
+    case C::NotAContactsFile:
+        return ContactInterchange::tr("the file is neither vCard nor CSV; nothing imported");
+    case C::StoreRefused: {
+        const attache::Error error {n.args.size() > 0 ? n.args[0] : std::string(),
+            n.args.size() > 1 ? n.args[1] : std::string(),
+            n.args.size() > 2 ? n.args[2] : std::string()};
+        //: %1 is why the local store refused the contact, a sentence ("Full name: This text is
+        //: too long.")
+        return ContactInterchange::tr("%1 The contact is not imported.")
+            .arg(Texts::errorText(error, QStringLiteral("contact")));
     }
-    QString text;
-    if (why.startsWith(QLatin1String("same e-mail ")))
-        text = ContactInterchange::tr("same e-mail %1").arg(why.mid(12));
-    else if (why.startsWith(QLatin1String("same phone ")))
-        text = ContactInterchange::tr("same phone %1").arg(why.mid(11));
-    else if (why == QLatin1String("same name and organisation"))
-        text = ContactInterchange::tr("same name and organisation");
-    else
-        text = why;
-    if (!tail.isEmpty()) {
-        //: %1 is a reason such as "same e-mail an@x.vn", %2 a line number of the file
-        text
-            = ContactInterchange::tr("%1 as line %2 of the file: combined with it").arg(text, tail);
+    case C::NotAnEmail:
+        return ContactInterchange::tr("“%1” is not an e-mail address; kept in the notes")
+            .arg(arg(0));
+    case C::NotAPhone:
+        return ContactInterchange::tr("“%1” is not a phone number; kept in the notes").arg(arg(0));
+    case C::NotAWebAddress:
+        return ContactInterchange::tr("“%1” is not a web address; kept in the notes").arg(arg(0));
+    case C::UnknownCountry:
+        return ContactInterchange::tr("the country “%1” is not one Attaché knows; kept in the "
+                                      "notes")
+            .arg(arg(0));
+    case C::NotAProperty:
+        return ContactInterchange::tr("not a vCard property; kept in the notes");
+    case C::CardReadAsWindows1252:
+        return ContactInterchange::tr(
+            "text without a character set is not UTF-8; read as windows-1252");
+    case C::UnknownCharset:
+        return ContactInterchange::tr("unknown character set “%1”; the text was read as UTF-8 "
+                                      "or windows-1252")
+            .arg(arg(0));
+    case C::PhotoUndecodable:
+        return ContactInterchange::tr("the photo could not be decoded; left out");
+    case C::ExtraValues:
+        return ContactInterchange::tr(
+            "more values than columns; the extra value is kept in the notes");
+    case C::PhotoNotStored:
+        // The app keeps a photo as an attachment of the contact (see apply()).
+        return ContactInterchange::tr(
+            "the photo will be attached to the contact (only if it belongs to a mission)");
+    case C::SameEmail:
+        return ContactInterchange::tr("same e-mail %1").arg(arg(0));
+    case C::SamePhone:
+        return ContactInterchange::tr("same phone %1").arg(arg(0));
+    case C::SameNameAndOrganisation:
+        return ContactInterchange::tr("same name and organisation");
     }
-    return text;
+    return fromStd(ix::noticeText(n));
 }
 
-QString lineText(int first, int last, const std::string &reason)
+/// A notice with the line it is about, if any ("Line 4: “call me” is not a phone number…").
+QString noticeLine(const ix::Notice &n)
 {
-    if (last > first)
-        return ContactInterchange::tr("Lines %1–%2: %3").arg(first).arg(last).arg(fromStd(reason));
-    return ContactInterchange::tr("Line %1: %2").arg(first).arg(fromStd(reason));
+    if (n.line <= 0)
+        return noticeBody(n);
+    return ContactInterchange::tr("Line %1: %2").arg(n.line).arg(noticeBody(n));
+}
+
+/// Why a contact of the file matches, in the user's language ("" when it matches nothing).
+QString matchReasonText(const ix::PlannedContact &item)
+{
+    if (!item.matchReason)
+        return {};
+    const QString why = noticeBody(*item.matchReason);
+    if (item.matchedLine <= 0)
+        return why;
+    //: %1 is a reason such as "same e-mail an@x.vn", %2 a line number of the file
+    return ContactInterchange::tr("%1 as line %2 of the file: combined with it")
+        .arg(why, QString::number(item.matchedLine)); // one pass: the value may hold a "%2"
+}
+
+/// A skipped card, record or range of lines and why; the reason's own line, when it has one,
+/// is where in the range the problem is.
+QString skippedText(const ix::Skipped &s)
+{
+    QString reason = noticeBody(s.reason);
+    if (s.reason.line > 0 && s.reason.line != s.line)
+        reason = ContactInterchange::tr("line %1: %2").arg(s.reason.line).arg(reason);
+    if (s.lastLine > s.line)
+        return ContactInterchange::tr("Lines %1–%2: %3").arg(s.line).arg(s.lastLine).arg(reason);
+    return ContactInterchange::tr("Line %1: %2").arg(s.line).arg(reason);
 }
 
 /// A contact's photo from the file, kept as an attachment of the contact (contacts have no
@@ -129,7 +235,6 @@ struct ContactInterchange::Plan
 {
     ix::ImportPlan plan;
     std::vector<QString> duplicateNames; ///< per item: the stored contact's name
-    std::vector<bool> fromFile; ///< per item: a repeat of an earlier contact of the file
 };
 
 ContactInterchange::ContactInterchange(QObject *parent)
@@ -193,8 +298,8 @@ QVariant ContactInterchange::data(const QModelIndex &index, int role) const
         case ix::ImportAction::Merge:
             return tr("Merge into %1").arg(m_plan->duplicateNames[row]);
         case ix::ImportAction::Skip:
-            return m_plan->fromFile[row] ? tr("Combined with an earlier contact of the file")
-                                         : tr("Left out");
+            return item.matchedLine > 0 ? tr("Combined with an earlier contact of the file")
+                                        : tr("Left out");
         }
         return {};
     case IsDuplicateRole:
@@ -204,7 +309,7 @@ QVariant ContactInterchange::data(const QModelIndex &index, int role) const
     case DuplicateNameRole:
         return m_plan->duplicateNames[row];
     case MatchReasonRole:
-        return item.matchReason.empty() ? QString() : matchReasonText(item.matchReason);
+        return matchReasonText(item);
     case MergedFieldsRole: {
         QStringList fields;
         if (item.merged.is_object()) {
@@ -332,8 +437,6 @@ void ContactInterchange::load(const QUrl &file)
                         name = fromStd((*rec)->text("full_name"));
                 }
                 out->duplicateNames.push_back(name);
-                out->fromFile.push_back(
-                    item.action == ix::ImportAction::Skip && item.duplicateOf.empty());
             }
             return out;
         },
@@ -349,19 +452,12 @@ void ContactInterchange::load(const QUrl &file)
             m_plan = std::move(*r);
             m_fileUrl = file;
             for (const auto &s : m_plan->plan.skipped)
-                m_skipped.append(lineText(s.line, s.lastLine, s.reason));
+                m_skipped.append(skippedText(s));
             for (const auto &w : m_plan->plan.warnings)
-                m_warnings.append(fromStd(w));
+                m_warnings.append(noticeLine(w));
             for (const auto &item : m_plan->plan.items) {
-                for (const auto &w : item.contact.warnings) {
-                    // The app keeps a photo as an attachment of the contact (see apply()).
-                    if (w.find("is not stored: contacts have no photo field") != std::string::npos)
-                        m_warnings.append(tr("Line %1: the photo will be attached to the contact "
-                                             "(only if it belongs to a mission)")
-                                              .arg(item.contact.line));
-                    else
-                        m_warnings.append(fromStd(w));
-                }
+                for (const auto &w : item.contact.warnings)
+                    m_warnings.append(noticeLine(w));
             }
             endResetModel();
             Q_EMIT planChanged();
@@ -373,7 +469,7 @@ bool ContactInterchange::setAction(int row, const QString &action)
     if (!m_plan || m_busy || row < 0 || row >= rowCount())
         return false;
     auto &item = m_plan->plan.items[std::size_t(row)];
-    if (m_plan->fromFile[std::size_t(row)])
+    if (item.matchedLine > 0)
         return false; // already combined with the earlier contact of the file
     ix::ImportAction next;
     if (action == QLatin1String("create"))
@@ -443,7 +539,7 @@ void ContactInterchange::apply()
             const ix::ImportReport &report = outcome->report; // failures are per contact
             QStringList failed;
             for (const auto &s : report.failed)
-                failed.append(lineText(s.line, s.lastLine, s.reason));
+                failed.append(skippedText(s));
             QString text = tr("%n new contact(s)", "", report.created) + QStringLiteral(", ")
                 + tr("%n merged", "", report.merged) + QStringLiteral(", ")
                 + tr("%n left out", "", report.skipped);

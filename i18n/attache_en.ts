@@ -374,10 +374,6 @@
         </translation>
     </message>
     <message>
-        <source>Line %1: the photo will be attached to the contact (only if it belongs to a mission)</source>
-        <translation>Line %1: the photo will be attached to the contact (only if it belongs to a mission)</translation>
-    </message>
-    <message>
         <source>Line %1: the contact is imported, but its photo could not be kept (%2)</source>
         <translation>Line %1: the contact is imported, but its photo could not be kept (%2)</translation>
     </message>
@@ -391,6 +387,127 @@
             <numerusform>%n photo attached</numerusform>
             <numerusform>%n photos attached</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The file is UTF-16 text; it was read as such.</source>
+        <translation>The file is UTF-16 text; it was read as such.</translation>
+    </message>
+    <message>
+        <source>The file has no byte-order mark; it was read as UTF-16LE text.</source>
+        <translation>The file has no byte-order mark; it was read as UTF-16LE text.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8; it was read as windows-1252 text. Check the accented letters of the imported contacts.</source>
+        <translation>The file is not UTF-8; it was read as windows-1252 text. Check the accented letters of the imported contacts.</translation>
+    </message>
+    <message>
+        <source>the file looks like UTF-16 text but is not valid UTF-16; nothing imported</source>
+        <translation>the file looks like UTF-16 text but is not valid UTF-16; nothing imported</translation>
+    </message>
+    <message>
+        <source>not part of any vCard</source>
+        <translation>not part of any vCard</translation>
+    </message>
+    <message>
+        <source>the card has no END:VCARD before the next card; card skipped</source>
+        <translation>the card has no END:VCARD before the next card; card skipped</translation>
+    </message>
+    <message>
+        <source>the card is cut off (the file ends before END:VCARD); card skipped</source>
+        <translation>the card is cut off (the file ends before END:VCARD); card skipped</translation>
+    </message>
+    <message>
+        <source>broken quoted-printable in %1 (“%2” is cut off); card skipped</source>
+        <extracomment>%1 is a vCard property such as N or NOTE, %2 the escape as written (&quot;=C&quot;)</extracomment>
+        <translation>broken quoted-printable in %1 (“%2” is cut off); card skipped</translation>
+    </message>
+    <message>
+        <source>broken quoted-printable in %1 (“%2” is not a quoted-printable escape); card skipped</source>
+        <extracomment>%1 is a vCard property such as N or NOTE, %2 the escape as written (&quot;=G5&quot;)</extracomment>
+        <translation>broken quoted-printable in %1 (“%2” is not a quoted-printable escape); card skipped</translation>
+    </message>
+    <message>
+        <source>broken base64 in %1; card skipped</source>
+        <extracomment>%1 is a vCard property such as NOTE</extracomment>
+        <translation>broken base64 in %1; card skipped</translation>
+    </message>
+    <message>
+        <source>%1 is not valid %2 text; card skipped</source>
+        <extracomment>%1 is a vCard property such as FN, %2 a character set such as ISO-8859-1</extracomment>
+        <translation>%1 is not valid %2 text; card skipped</translation>
+    </message>
+    <message>
+        <source>the card has no name, organisation or e-mail address; card skipped</source>
+        <translation>the card has no name, organisation or e-mail address; card skipped</translation>
+    </message>
+    <message>
+        <source>a quoted field is never closed (the file ends inside it); record skipped</source>
+        <translation>a quoted field is never closed (the file ends inside it); record skipped</translation>
+    </message>
+    <message>
+        <source>the first line is not a contacts header (no name or e-mail column); file skipped</source>
+        <translation>the first line is not a contacts header (no name or e-mail column); file skipped</translation>
+    </message>
+    <message>
+        <source>the file ends in the middle of this record (fewer values than columns, no line end); record skipped</source>
+        <translation>the file ends in the middle of this record (fewer values than columns, no line end); record skipped</translation>
+    </message>
+    <message>
+        <source>the record has no name, organisation or e-mail address; record skipped</source>
+        <translation>the record has no name, organisation or e-mail address; record skipped</translation>
+    </message>
+    <message>
+        <source>the file is neither vCard nor CSV; nothing imported</source>
+        <translation>the file is neither vCard nor CSV; nothing imported</translation>
+    </message>
+    <message>
+        <source>%1 The contact is not imported.</source>
+        <extracomment>%1 is why the local store refused the contact, a sentence (&quot;Full name: This text is too long.&quot;)</extracomment>
+        <translation>%1 The contact is not imported.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address; kept in the notes</source>
+        <translation>“%1” is not an e-mail address; kept in the notes</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number; kept in the notes</source>
+        <translation>“%1” is not a phone number; kept in the notes</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address; kept in the notes</source>
+        <translation>“%1” is not a web address; kept in the notes</translation>
+    </message>
+    <message>
+        <source>the country “%1” is not one Attaché knows; kept in the notes</source>
+        <translation>the country “%1” is not one Attaché knows; kept in the notes</translation>
+    </message>
+    <message>
+        <source>not a vCard property; kept in the notes</source>
+        <translation>not a vCard property; kept in the notes</translation>
+    </message>
+    <message>
+        <source>text without a character set is not UTF-8; read as windows-1252</source>
+        <translation>text without a character set is not UTF-8; read as windows-1252</translation>
+    </message>
+    <message>
+        <source>unknown character set “%1”; the text was read as UTF-8 or windows-1252</source>
+        <translation>unknown character set “%1”; the text was read as UTF-8 or windows-1252</translation>
+    </message>
+    <message>
+        <source>the photo could not be decoded; left out</source>
+        <translation>the photo could not be decoded; left out</translation>
+    </message>
+    <message>
+        <source>more values than columns; the extra value is kept in the notes</source>
+        <translation>more values than columns; the extra value is kept in the notes</translation>
+    </message>
+    <message>
+        <source>the photo will be attached to the contact (only if it belongs to a mission)</source>
+        <translation>the photo will be attached to the contact (only if it belongs to a mission)</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>line %1: %2</translation>
     </message>
 </context>
 <context>

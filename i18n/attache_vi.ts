@@ -292,7 +292,7 @@
     <message>
         <source>%1 as line %2 of the file: combined with it</source>
         <extracomment>%1 is a reason such as &quot;same e-mail an@x.vn&quot;, %2 a line number of the file</extracomment>
-        <translation>%1 như dòng %2 của tệp: đã gộp vào đó</translation>
+        <translation>%1, trùng với đầu mối ở dòng %2 của tệp: đã gộp vào đầu mối đó</translation>
     </message>
     <message>
         <source>Lines %1–%2: %3</source>
@@ -369,10 +369,6 @@
         </translation>
     </message>
     <message>
-        <source>Line %1: the photo will be attached to the contact (only if it belongs to a mission)</source>
-        <translation>Dòng %1: ảnh sẽ được đính kèm vào đầu mối (chỉ khi đầu mối thuộc một đoàn)</translation>
-    </message>
-    <message>
         <source>Line %1: the contact is imported, but its photo could not be kept (%2)</source>
         <translation>Dòng %1: đã nhập đầu mối nhưng không lưu được ảnh (%2)</translation>
     </message>
@@ -385,6 +381,127 @@
         <translation>
             <numerusform>%n ảnh đã đính kèm</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The file is UTF-16 text; it was read as such.</source>
+        <translation>Tệp được mã hóa UTF-16; đã đọc theo UTF-16.</translation>
+    </message>
+    <message>
+        <source>The file has no byte-order mark; it was read as UTF-16LE text.</source>
+        <translation>Tệp không có dấu thứ tự byte (BOM); đã đọc theo UTF-16LE.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8; it was read as windows-1252 text. Check the accented letters of the imported contacts.</source>
+        <translation>Tệp không dùng bảng mã UTF-8; đã đọc theo bảng mã windows-1252. Hãy kiểm tra lại các chữ có dấu của những đầu mối được nhập.</translation>
+    </message>
+    <message>
+        <source>the file looks like UTF-16 text but is not valid UTF-16; nothing imported</source>
+        <translation>tệp có vẻ được mã hóa UTF-16 nhưng không phải UTF-16 hợp lệ; không nhập được gì</translation>
+    </message>
+    <message>
+        <source>not part of any vCard</source>
+        <translation>không thuộc thẻ vCard nào</translation>
+    </message>
+    <message>
+        <source>the card has no END:VCARD before the next card; card skipped</source>
+        <translation>thẻ không có END:VCARD trước thẻ tiếp theo; đã bỏ qua thẻ này</translation>
+    </message>
+    <message>
+        <source>the card is cut off (the file ends before END:VCARD); card skipped</source>
+        <translation>thẻ bị cắt cụt (tệp kết thúc trước END:VCARD); đã bỏ qua thẻ này</translation>
+    </message>
+    <message>
+        <source>broken quoted-printable in %1 (“%2” is cut off); card skipped</source>
+        <extracomment>%1 is a vCard property such as N or NOTE, %2 the escape as written (&quot;=C&quot;)</extracomment>
+        <translation>lỗi mã quoted-printable ở %1 (“%2” bị cắt cụt); đã bỏ qua thẻ này</translation>
+    </message>
+    <message>
+        <source>broken quoted-printable in %1 (“%2” is not a quoted-printable escape); card skipped</source>
+        <extracomment>%1 is a vCard property such as N or NOTE, %2 the escape as written (&quot;=G5&quot;)</extracomment>
+        <translation>lỗi mã quoted-printable ở %1 (“%2” không phải mã quoted-printable hợp lệ); đã bỏ qua thẻ này</translation>
+    </message>
+    <message>
+        <source>broken base64 in %1; card skipped</source>
+        <extracomment>%1 is a vCard property such as NOTE</extracomment>
+        <translation>lỗi mã base64 ở %1; đã bỏ qua thẻ này</translation>
+    </message>
+    <message>
+        <source>%1 is not valid %2 text; card skipped</source>
+        <extracomment>%1 is a vCard property such as FN, %2 a character set such as ISO-8859-1</extracomment>
+        <translation>%1 không phải văn bản %2 hợp lệ; đã bỏ qua thẻ này</translation>
+    </message>
+    <message>
+        <source>the card has no name, organisation or e-mail address; card skipped</source>
+        <translation>thẻ không có họ tên, cơ quan hay địa chỉ e-mail; đã bỏ qua thẻ này</translation>
+    </message>
+    <message>
+        <source>a quoted field is never closed (the file ends inside it); record skipped</source>
+        <translation>một ô trong dấu ngoặc kép không được đóng lại (tệp kết thúc giữa ô đó); đã bỏ qua bản ghi này</translation>
+    </message>
+    <message>
+        <source>the first line is not a contacts header (no name or e-mail column); file skipped</source>
+        <translation>dòng đầu không phải dòng tiêu đề của danh bạ (không có cột họ tên hay e-mail); đã bỏ qua cả tệp</translation>
+    </message>
+    <message>
+        <source>the file ends in the middle of this record (fewer values than columns, no line end); record skipped</source>
+        <translation>tệp kết thúc giữa bản ghi này (ít giá trị hơn số cột, không có dấu xuống dòng); đã bỏ qua bản ghi này</translation>
+    </message>
+    <message>
+        <source>the record has no name, organisation or e-mail address; record skipped</source>
+        <translation>bản ghi không có họ tên, cơ quan hay địa chỉ e-mail; đã bỏ qua bản ghi này</translation>
+    </message>
+    <message>
+        <source>the file is neither vCard nor CSV; nothing imported</source>
+        <translation>tệp không phải vCard cũng không phải CSV; không nhập được gì</translation>
+    </message>
+    <message>
+        <source>%1 The contact is not imported.</source>
+        <extracomment>%1 is why the local store refused the contact, a sentence (&quot;Full name: This text is too long.&quot;)</extracomment>
+        <translation>%1 Đầu mối này không được nhập.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address; kept in the notes</source>
+        <translation>“%1” không phải địa chỉ e-mail; đã giữ lại trong ghi chú</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number; kept in the notes</source>
+        <translation>“%1” không phải số điện thoại; đã giữ lại trong ghi chú</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address; kept in the notes</source>
+        <translation>“%1” không phải địa chỉ trang web; đã giữ lại trong ghi chú</translation>
+    </message>
+    <message>
+        <source>the country “%1” is not one Attaché knows; kept in the notes</source>
+        <translation>Attaché không nhận ra quốc gia “%1”; đã giữ lại trong ghi chú</translation>
+    </message>
+    <message>
+        <source>not a vCard property; kept in the notes</source>
+        <translation>không phải thuộc tính vCard; đã giữ lại trong ghi chú</translation>
+    </message>
+    <message>
+        <source>text without a character set is not UTF-8; read as windows-1252</source>
+        <translation>văn bản không ghi bảng mã và không phải UTF-8; đã đọc theo bảng mã windows-1252</translation>
+    </message>
+    <message>
+        <source>unknown character set “%1”; the text was read as UTF-8 or windows-1252</source>
+        <translation>không rõ bảng mã “%1”; đã đọc văn bản theo UTF-8 hoặc windows-1252</translation>
+    </message>
+    <message>
+        <source>the photo could not be decoded; left out</source>
+        <translation>không giải mã được ảnh; đã bỏ qua ảnh</translation>
+    </message>
+    <message>
+        <source>more values than columns; the extra value is kept in the notes</source>
+        <translation>nhiều giá trị hơn số cột; giá trị thừa đã được giữ lại trong ghi chú</translation>
+    </message>
+    <message>
+        <source>the photo will be attached to the contact (only if it belongs to a mission)</source>
+        <translation>ảnh sẽ được đính kèm vào đầu mối (chỉ khi đầu mối thuộc một đoàn)</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>dòng %1: %2</translation>
     </message>
 </context>
 <context>

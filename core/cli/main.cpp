@@ -142,7 +142,7 @@ int contactsCommand(Store &store, const std::vector<std::string> &args)
     }
     const auto report = ix::applyImport(store, *plan, options);
     for (const auto &s : report.failed)
-        std::cout << "line " << s.line << ": not imported: " << s.reason << "\n";
+        std::cout << "line " << s.line << ": not imported: " << ix::noticeText(s.reason) << "\n";
     std::cout << json {{"created", report.created}, {"merged", report.merged},
         {"left_out", report.skipped}, {"failed", report.failed.size()},
         {"unreadable", plan->skipped.size()}}

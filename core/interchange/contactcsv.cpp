@@ -210,19 +210,19 @@ CsvTable readCsv(std::string_view input)
         const bool bom = input.starts_with("\xFF\xFE");
         auto r = toUtf8(input.substr(bom ? 2 : 0), "UTF-16LE");
         if (!r) {
-            table.skipped.push_back({1, 1, "the file looks like UTF-16 but is not valid UTF-16"});
+            table.skipped.push_back({1, 1, {NoticeCode::NotValidUtf16, 0, {}}});
             return table;
         }
         text = std::move(*r);
         if (!bom)
-            table.warnings.push_back("the file has no byte-order mark; read as UTF-16LE");
+            table.warnings.push_back({NoticeCode::FileUtf16WithoutBom, 0, {}});
     } else {
         if (input.starts_with("\xEF\xBB\xBF"))
             input.remove_prefix(3);
         bool guessed = false;
         text = bytesToUtf8(input, guessed);
         if (guessed)
-            table.warnings.push_back("the file is not UTF-8; read as windows-1252");
+            table.warnings.push_back({NoticeCode::FileReadAsWindows1252, 0, {}});
     }
     if (text.starts_with("\xEF\xBB\xBF"))
         text.erase(0, 3);
@@ -267,8 +267,7 @@ CsvTable readCsv(std::string_view input)
             ++i;
         }
         if (inQuotes) {
-            table.skipped.push_back({row.line, line,
-                "a quoted field is never closed (the file ends inside it); record skipped"});
+            table.skipped.push_back({row.line, line, {NoticeCode::QuotedFieldNotClosed, 0, {}}});
             break;
         }
         row.fields.push_back(std::move(field));
@@ -303,16 +302,14 @@ ParseResult parseContactsCsv(std::string_view bytes)
     });
     if (!anyKnown) {
         result.skipped.push_back({table.rows.front().line, table.rows.back().line,
-            "the first line is not a contacts header (no name or e-mail column); file skipped"});
+            {NoticeCode::NotAContactsHeader, 0, {}}});
         return result;
     }
 
     for (size_t r = 1; r < table.rows.size(); ++r) {
         const CsvRow &row = table.rows[r];
         if (!row.terminated && row.fields.size() < headers.size()) {
-            result.skipped.push_back({row.line, row.line,
-                "the file ends in the middle of this record (fewer values than columns, no line "
-                "end); record skipped"});
+            result.skipped.push_back({row.line, row.line, {NoticeCode::RecordCutOff, 0, {}}});
             continue;
         }
         ParsedContact pc;
@@ -327,8 +324,7 @@ ParseResult parseContactsCsv(std::string_view bytes)
                 continue;
             if (col >= headers.size()) {
                 appendNote(c, value);
-                pc.warnings.push_back("line " + std::to_string(row.line)
-                    + ": more values than columns; the extra value is kept in the notes");
+                pc.warnings.push_back({NoticeCode::ExtraValues, row.line, {}});
                 continue;
             }
             const std::string &h = headers[col];
@@ -426,8 +422,7 @@ ParseResult parseContactsCsv(std::string_view bytes)
             if (!countryCode(country).empty() || addresses.empty())
                 setCountry(pc, country, row.line, "Country: ");
             else
-                pc.warnings.push_back("line " + std::to_string(row.line) + ": country “" + country
-                    + "” is not one Attaché knows; kept in the notes");
+                pc.warnings.push_back({NoticeCode::UnknownCountry, row.line, {country}});
         }
         c.fullName = full.empty() ? joinNonEmpty({prefix, first, middle, last, suffix}, " ") : full;
         if (c.fullName.empty())
@@ -435,8 +430,7 @@ ParseResult parseContactsCsv(std::string_view bytes)
                 : !c.emails.empty()              ? c.emails.front()
                                                  : std::string();
         if (c.fullName.empty()) {
-            result.skipped.push_back({row.line, row.line,
-                "the record has no name, organisation or e-mail address; record skipped"});
+            result.skipped.push_back({row.line, row.line, {NoticeCode::RecordWithoutName, 0, {}}});
             continue;
         }
         result.contacts.push_back(std::move(pc));

@@ -20,7 +20,7 @@ struct CsvTable
 {
     std::vector<CsvRow> rows; ///< header included
     std::vector<Skipped> skipped;
-    std::vector<std::string> warnings;
+    std::vector<Notice> warnings;
 };
 
 /// Reads RFC 4180 CSV as spreadsheets and address books export it: UTF-8 (with or without

@@ -28,11 +28,6 @@ std::optional<std::string> storeValue(std::string_view fieldName, const std::str
     return r->get<std::string>();
 }
 
-std::string where(int line)
-{
-    return line > 0 ? "line " + std::to_string(line) + ": " : std::string();
-}
-
 json list(const std::vector<std::string> &v)
 {
     json a = json::array();
@@ -75,7 +70,7 @@ void addEmail(ParsedContact &c, const std::string &value, int line)
         return;
     }
     appendNote(c.data, "E-mail: " + v);
-    c.warnings.push_back(where(line) + "“" + v + "” is not an e-mail address; kept in the notes");
+    c.warnings.push_back({NoticeCode::NotAnEmail, line, {v}});
 }
 
 void addPhone(ParsedContact &c, const std::string &value, int line)
@@ -90,7 +85,7 @@ void addPhone(ParsedContact &c, const std::string &value, int line)
         return;
     }
     appendNote(c.data, "Phone: " + v);
-    c.warnings.push_back(where(line) + "“" + v + "” is not a phone number; kept in the notes");
+    c.warnings.push_back({NoticeCode::NotAPhone, line, {v}});
 }
 
 void setWebsite(ParsedContact &c, const std::string &value, int line)
@@ -107,7 +102,7 @@ void setWebsite(ParsedContact &c, const std::string &value, int line)
         return;
     appendNote(c.data, "Web: " + v);
     if (!ok)
-        c.warnings.push_back(where(line) + "“" + v + "” is not a web address; kept in the notes");
+        c.warnings.push_back({NoticeCode::NotAWebAddress, line, {v}});
 }
 
 void setCountry(ParsedContact &c, const std::string &value, int line, const std::string &context)
@@ -123,8 +118,7 @@ void setCountry(ParsedContact &c, const std::string &value, int line, const std:
     if (!code.empty())
         return; // a second, different country: the address itself goes to the notes
     appendNote(c.data, context + v);
-    c.warnings.push_back(
-        where(line) + "country “" + v + "” is not one Attaché knows; kept in the notes");
+    c.warnings.push_back({NoticeCode::UnknownCountry, line, {v}});
 }
 
 std::string phoneDigits(std::string_view phone)

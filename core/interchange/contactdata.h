@@ -1,5 +1,6 @@
 #pragma once
 
+#include "notice.h"
 #include "record.h"
 #include "result.h"
 
@@ -41,12 +42,12 @@ struct ContactData
 };
 
 /// A contact read from a file: where it started and what was adjusted while reading it
-/// ("line 12: “abc” is not an e-mail address; kept in the notes").
+/// (NotAnEmail on line 12: “abc” kept in the notes), each notice with the line it is about.
 struct ParsedContact
 {
     ContactData data;
     int line = 0; ///< 1-based line where the card / CSV record starts
-    std::vector<std::string> warnings;
+    std::vector<Notice> warnings;
 };
 
 /// A card or CSV record (or a run of stray lines) that was not imported, and why.
@@ -54,14 +55,14 @@ struct Skipped
 {
     int line = 0; ///< first line
     int lastLine = 0; ///< last line (== line for one line)
-    std::string reason;
+    Notice reason; ///< its own line, if any, is where in the range the problem is
 };
 
 struct ParseResult
 {
     std::vector<ParsedContact> contacts;
     std::vector<Skipped> skipped;
-    std::vector<std::string> warnings; ///< about the whole file (encoding guessed…)
+    std::vector<Notice> warnings; ///< about the whole file (encoding guessed…)
 };
 
 /// The store fields of a contact (kind "contact"), without mission/event/meeting links.

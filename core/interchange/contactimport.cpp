@@ -117,24 +117,29 @@ struct Index
     }
 
     // The first match and why.
-    std::pair<std::string, std::string> find(const ContactData &c) const
+    std::pair<std::string, std::optional<Notice>> find(const ContactData &c) const
     {
         for (const auto &e : c.emails) {
             if (auto it = emails.find(e); it != emails.end())
-                return {it->second, "same e-mail " + e};
+                return {it->second, Notice {NoticeCode::SameEmail, 0, {e}}};
         }
         for (const auto &p : c.phones) {
             const auto k = phoneKey(p);
             if (auto it = phones.find(k); !k.empty() && it != phones.end())
-                return {it->second, "same phone " + p};
+                return {it->second, Notice {NoticeCode::SamePhone, 0, {p}}};
         }
         if (auto k = nameKey(c); !k.empty()) {
             if (auto it = names.find(k); it != names.end())
-                return {it->second, "same name and organisation"};
+                return {it->second, Notice {NoticeCode::SameNameAndOrganisation, 0, {}}};
         }
         return {};
     }
 };
+
+Notice refused(const Error &error)
+{
+    return {NoticeCode::StoreRefused, 0, {error.code, error.message, error.field}};
+}
 
 } // namespace
 
@@ -168,7 +173,7 @@ ParseResult parseContactsFile(std::string_view bytes)
     int lines = 1;
     for (char c : bytes)
         lines += c == '\n';
-    r.skipped.push_back({1, lines, "the file is neither vCard nor CSV; nothing imported"});
+    r.skipped.push_back({1, lines, {NoticeCode::NotAContactsFile, 0, {}}});
     return r;
 }
 
@@ -196,10 +201,8 @@ Result<ImportPlan> planImport(Store &store, ParseResult parsed, const ImportOpti
 
     for (auto &pc : parsed.contacts) {
         if (pc.data.photo) {
-            pc.warnings.push_back("line " + std::to_string(pc.line) + ": the photo ("
-                + (pc.data.photo->mimeType.empty() ? "image" : pc.data.photo->mimeType) + ", "
-                + std::to_string(pc.data.photo->bytes.size())
-                + " bytes) is not stored: contacts have no photo field");
+            pc.warnings.push_back({NoticeCode::PhotoNotStored, pc.line,
+                {pc.data.photo->mimeType, std::to_string(pc.data.photo->bytes.size())}});
         }
         auto [ref, why] = index.find(pc.data);
         PlannedContact item;
@@ -222,8 +225,8 @@ Result<ImportPlan> planImport(Store &store, ParseResult parsed, const ImportOpti
             }
             earlier.contact.data = combined;
             item.action = ImportAction::Skip;
-            item.matchReason = why + " as line " + std::to_string(earlier.contact.line)
-                + " of the file; merged into it";
+            item.matchReason = std::move(why);
+            item.matchedLine = earlier.contact.line;
             index.add(combined, ref);
         } else {
             const ContactData storedData = fromRecord(*byId.at(ref));
@@ -231,7 +234,7 @@ Result<ImportPlan> planImport(Store &store, ParseResult parsed, const ImportOpti
             mergeInto(all, item.contact.data);
             item.action = ImportAction::Merge;
             item.duplicateOf = ref;
-            item.matchReason = why;
+            item.matchReason = std::move(why);
             item.merged = changedFields(storedData, all);
             item.fields = toFields(item.contact.data);
             index.add(item.contact.data, ref);
@@ -253,7 +256,7 @@ ImportReport applyImport(Store &store, const ImportPlan &plan, const ImportOptio
         }
         auto tx = Transaction::begin(store.database());
         if (!tx) {
-            report.failed.push_back({line, line, tx.error().message});
+            report.failed.push_back({line, line, refused(tx.error())});
             continue;
         }
         std::string createdId;
@@ -283,9 +286,7 @@ ImportReport applyImport(Store &store, const ImportPlan &plan, const ImportOptio
             }
         }
         if (!ok) {
-            report.failed.push_back({line, line,
-                error.message + (error.field.empty() ? "" : " [" + error.field + "]")
-                    + "; contact not imported"});
+            report.failed.push_back({line, line, refused(error)});
             continue;
         }
         if (!createdId.empty()) {
@@ -300,11 +301,21 @@ ImportReport applyImport(Store &store, const ImportPlan &plan, const ImportOptio
     return report;
 }
 
+std::string matchText(const PlannedContact &item)
+{
+    if (!item.matchReason)
+        return {};
+    std::string text = noticeText(*item.matchReason);
+    if (item.matchedLine > 0)
+        text += " as line " + std::to_string(item.matchedLine) + " of the file; merged into it";
+    return text;
+}
+
 std::string describePlan(const ImportPlan &plan)
 {
     std::string out;
     for (const auto &w : plan.warnings)
-        out += "file: " + w + "\n";
+        out += "file: " + noticeText(w) + "\n";
     for (const auto &item : plan.items) {
         const std::string where = "line " + std::to_string(item.contact.line) + ": ";
         const std::string name = "“" + item.contact.data.fullName + "”";
@@ -317,19 +328,19 @@ std::string describePlan(const ImportPlan &plan)
             for (const auto &[key, value] : item.merged.items())
                 changes += (changes.empty() ? "" : ", ") + key;
             out += where + name + " matches stored contact " + item.duplicateOf + " ("
-                + item.matchReason + "); merge "
+                + matchText(item) + "); merge "
                 + (changes.empty() ? "adds nothing" : "fills " + changes) + "\n";
             break;
         }
         case ImportAction::Skip:
-            out += where + name + " left out: " + item.matchReason + "\n";
+            out += where + name + " left out: " + matchText(item) + "\n";
             break;
         }
         for (const auto &w : item.contact.warnings)
-            out += "  " + w + "\n";
+            out += "  " + noticeText(w) + "\n";
     }
     for (const auto &s : plan.skipped)
-        out += lineLabel(s.line, s.lastLine) + ": skipped: " + s.reason + "\n";
+        out += lineLabel(s.line, s.lastLine) + ": skipped: " + noticeText(s.reason) + "\n";
     return out;
 }
 

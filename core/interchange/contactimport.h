@@ -3,6 +3,7 @@
 #include "contactdata.h"
 #include "result.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,8 +36,12 @@ struct PlannedContact
     ParsedContact contact;
     ImportAction action = ImportAction::Create;
     std::string duplicateOf; ///< id of the stored contact it matches ("" if none)
-    std::string
-        matchReason; ///< "same e-mail an@x.vn", "same phone 0912…", "same name and organisation"
+    /// Why it matches a stored contact or an earlier contact of the file: SameEmail,
+    /// SamePhone (with the value) or SameNameAndOrganisation; none when it matches nothing.
+    std::optional<Notice> matchReason;
+    /// The line of the earlier contact of the same file it was combined with (action Skip);
+    /// 0 when it matches a stored contact or nothing.
+    int matchedLine = 0;
     nlohmann::json fields; ///< fields of the new contact (Create)
     nlohmann::json merged; ///< fields that change on the stored contact (Merge)
 };
@@ -45,7 +50,7 @@ struct ImportPlan
 {
     std::vector<PlannedContact> items;
     std::vector<Skipped> skipped; ///< cards/records of the file that could not be read
-    std::vector<std::string> warnings; ///< about the whole file
+    std::vector<Notice> warnings; ///< about the whole file
 };
 
 struct ImportOptions
@@ -76,7 +81,10 @@ struct ImportReport
 /// its line and leaves nothing behind; the others are imported.
 ImportReport applyImport(Store &store, const ImportPlan &plan, const ImportOptions &options);
 
-/// A readable account of a plan or an import, one line per fact, with line numbers.
+/// A readable account of a plan or an import, one line per fact, with line numbers (English).
 std::string describePlan(const ImportPlan &plan);
+/// Why a contact matches, in English: "same e-mail an@x.vn", "same phone 0912… as line 3 of
+/// the file; merged into it"; "" when it matches nothing.
+std::string matchText(const PlannedContact &item);
 
 } // namespace attache::interchange

@@ -173,7 +173,8 @@ int hexValue(char c)
     return -1;
 }
 
-bool decodeQuotedPrintable(std::string_view in, std::string &out, std::string &problem)
+// On failure `problem` says why, with the property name and the bad escape still to fill in.
+bool decodeQuotedPrintable(std::string_view in, std::string &out, Notice &problem)
 {
     out.clear();
     for (size_t i = 0; i < in.size(); ++i) {
@@ -184,14 +185,14 @@ bool decodeQuotedPrintable(std::string_view in, std::string &out, std::string &p
         if (i + 1 == in.size())
             break; // a soft line break at the very end
         if (i + 2 >= in.size()) {
-            problem = "“" + std::string(in.substr(i)) + "” is cut off";
+            problem = {NoticeCode::QuotedPrintableCutOff, 0, {"", std::string(in.substr(i))}};
             return false;
         }
         const int hi = hexValue(in[i + 1]);
         const int lo = hexValue(in[i + 2]);
         if (hi < 0 || lo < 0) {
-            problem = "“" + std::string(in.substr(i, std::min<size_t>(3, in.size() - i)))
-                + "” is not a quoted-printable escape";
+            problem = {NoticeCode::QuotedPrintableBadEscape, 0,
+                {"", std::string(in.substr(i, std::min<size_t>(3, in.size() - i)))}};
             return false;
         }
         out += char(hi * 16 + lo);
@@ -291,7 +292,7 @@ public:
     }
 
     // The contact, or the reason the whole card is skipped.
-    std::optional<std::string> read()
+    std::optional<Notice> read()
     {
         std::vector<std::string> nameParts;
         std::string fn;
@@ -300,7 +301,7 @@ public:
             if (!prop) {
                 if (!trimmed(line.text).empty()) {
                     appendNote(m_contact.data, line.text);
-                    warn(line.number, "not a vCard property; kept in the notes");
+                    warn(line.number, NoticeCode::NotAProperty);
                 }
                 continue;
             }
@@ -309,13 +310,14 @@ public:
                 continue;
             }
             std::string value;
-            if (auto problem = decode(*prop, value))
-                return "line " + std::to_string(prop->line) + ": " + *problem;
+            if (auto problem = decode(*prop, value)) {
+                problem->line = prop->line;
+                return problem;
+            }
             apply(*prop, value, fn, nameParts);
         }
         if (m_charsetGuessed)
-            m_contact.warnings.push_back("line " + std::to_string(m_card.first)
-                + ": text without a character set was not UTF-8; read as windows-1252");
+            warn(m_card.first, NoticeCode::CardReadAsWindows1252);
         auto &c = m_contact.data;
         c.fullName = trimmed(fn);
         if (c.fullName.empty()) {
@@ -331,31 +333,32 @@ public:
         if (c.fullName.empty() && !c.emails.empty())
             c.fullName = c.emails.front();
         if (c.fullName.empty())
-            return "line " + std::to_string(m_card.first)
-                + ": the card has no name, organisation or e-mail address";
+            return Notice {NoticeCode::CardWithoutName, 0, {}}; // the whole card
         return std::nullopt;
     }
 
     ParsedContact take() { return std::move(m_contact); }
 
 private:
-    void warn(int line, const std::string &what)
+    void warn(int line, NoticeCode code, std::vector<std::string> args = {})
     {
-        m_contact.warnings.push_back("line " + std::to_string(line) + ": " + what);
+        m_contact.warnings.push_back({code, line, std::move(args)});
     }
 
     // Decodes transfer encoding and charset; returns a problem that spoils the card.
-    std::optional<std::string> decode(const Property &p, std::string &out)
+    std::optional<Notice> decode(const Property &p, std::string &out)
     {
         const std::string encoding = upper(p.param("ENCODING"));
         std::string bytes;
         if (encoding == "QUOTED-PRINTABLE") {
-            std::string problem;
-            if (!decodeQuotedPrintable(p.value, bytes, problem))
-                return "broken quoted-printable in " + p.name + " (" + problem + ")";
+            Notice problem;
+            if (!decodeQuotedPrintable(p.value, bytes, problem)) {
+                problem.args.at(0) = p.name;
+                return problem;
+            }
         } else if (encoding == "B" || encoding == "BASE64") {
             if (!base64Decode(p.value, bytes))
-                return "broken base64 in " + p.name;
+                return Notice {NoticeCode::Base64Broken, 0, {p.name}};
         } else {
             bytes = p.value;
         }
@@ -367,8 +370,8 @@ private:
                 return std::nullopt;
             }
             if (text.error().code == "invalid_text")
-                return p.name + " is not valid " + charset + " text";
-            warn(p.line, "unknown character set “" + charset + "”; guessed");
+                return Notice {NoticeCode::TextNotInCharset, 0, {p.name, charset}};
+            warn(p.line, NoticeCode::UnknownCharset, {charset});
         }
         bool guessed = false;
         out = bytesToUtf8(bytes, guessed);
@@ -466,8 +469,7 @@ private:
         if (!country.empty()) {
             // With the address in the notes the country name is kept there too.
             if (!line.empty() && code.empty()) {
-                warn(p.line,
-                    "country “" + country + "” is not one Attaché knows; kept in the notes");
+                warn(p.line, NoticeCode::UnknownCountry, {country});
                 return;
             }
             setCountry(m_contact, country, p.line, label + ": ");
@@ -498,7 +500,7 @@ private:
             return;
         }
         if (!ok || photo.bytes.empty()) {
-            warn(p.line, "the photo could not be decoded; left out");
+            warn(p.line, NoticeCode::PhotoUndecodable);
             return;
         }
         if (!m_contact.data.photo)
@@ -602,12 +604,12 @@ ParseResult parseVCards(std::string_view input)
     if (input.starts_with("\xFF\xFE") || input.starts_with("\xFE\xFF")) {
         auto r = toUtf8(input.substr(2), input[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
         if (!r) {
-            result.skipped.push_back({1, 1, "the file is not valid UTF-16 text"});
+            result.skipped.push_back({1, 1, {NoticeCode::NotValidUtf16, 0, {}}});
             return result;
         }
         converted = std::move(*r);
         input = converted;
-        result.warnings.push_back("the file is UTF-16; read as such");
+        result.warnings.push_back({NoticeCode::FileReadAsUtf16, 0, {}});
     }
     if (input.starts_with("\xEF\xBB\xBF"))
         input.remove_prefix(3);
@@ -628,13 +630,14 @@ ParseResult parseVCards(std::string_view input)
     int strayFirst = 0, strayLast = 0;
     auto flushStray = [&] {
         if (strayFirst > 0)
-            result.skipped.push_back({strayFirst, strayLast, "not part of any vCard"});
+            result.skipped.push_back(
+                {strayFirst, strayLast, {NoticeCode::NotPartOfAnyCard, 0, {}}});
         strayFirst = strayLast = 0;
     };
     auto finish = [&](Card &c) {
         CardReader reader(c);
         if (auto problem = reader.read())
-            result.skipped.push_back({c.first, c.last, *problem + "; card skipped"});
+            result.skipped.push_back({c.first, c.last, std::move(*problem)});
         else
             result.contacts.push_back(reader.take());
     };
@@ -671,8 +674,8 @@ ParseResult parseVCards(std::string_view input)
             flushStray();
             if (card) {
                 card->last = logical.number - 1;
-                result.skipped.push_back({card->first, card->last,
-                    "card has no END:VCARD before the next card; card skipped"});
+                result.skipped.push_back(
+                    {card->first, card->last, {NoticeCode::CardWithoutEnd, 0, {}}});
             }
             card = Card {logical.number, logical.number, {}};
             continue;
@@ -697,8 +700,7 @@ ParseResult parseVCards(std::string_view input)
     flushStray();
     if (card) {
         card->last = physical.empty() ? card->first : physical.back().number;
-        result.skipped.push_back({card->first, card->last,
-            "card is cut off (the file ends before END:VCARD); card skipped"});
+        result.skipped.push_back({card->first, card->last, {NoticeCode::CardCutOff, 0, {}}});
     }
     return result;
 }

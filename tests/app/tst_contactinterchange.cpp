@@ -11,7 +11,10 @@
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStringEncoder>
+#include <QTranslator>
 
 namespace {
 
@@ -352,6 +355,103 @@ private Q_SLOTS:
         QCOMPARE(m.skipped().size(), 1);
         QVERIFY2(m.skipped().at(0).contains(QStringLiteral("neither vCard nor CSV")),
             qPrintable(m.skipped().at(0)));
+    }
+
+    /// With the Vietnamese translation, everything the import page lists about a broken file
+    /// is Vietnamese, with the values from the file: lines skipped and why, values kept in the
+    /// notes, the file's encoding, why a contact matches, and a contact the store refused.
+    void brokenFileInVietnamese()
+    {
+        AppFixture f; // installs the English translation
+        QVERIFY(f.waitReady());
+        // Installed last, the Vietnamese translation is the one asked first.
+        QTranslator vi;
+        QVERIFY(vi.load(QStringLiteral(":/i18n/attache_vi.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&vi));
+        const auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&vi); });
+
+        // The fixture as a UTF-16 file (a whole-file notice), with one more card whose name is
+        // longer than the store takes: it is refused when the plan is applied.
+        QFile fixture(QStringLiteral(ATTACHE_APP_TEST_DATA "/broken-contacts.vcf"));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(fixture.readAll());
+        const QString cutOff = QStringLiteral("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Half Written");
+        QVERIFY(text.contains(cutOff));
+        text.replace(cutOff, // lines 24-27, the cut-off card after them
+            QStringLiteral("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:") + QString(5000, QLatin1Char('A'))
+                + QStringLiteral("\r\nEND:VCARD\r\n") + cutOff);
+        QStringEncoder utf16(QStringConverter::Utf16LE, QStringConverter::Flag::WriteBom);
+        const QString path = f.dir.filePath(QStringLiteral("broken-utf16.vcf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(utf16(text));
+        file.close();
+
+        ContactInterchange m;
+        m.setBackend(f.backend.get());
+        m.load(QUrl::fromLocalFile(path));
+        QVERIFY(QTest::qWaitFor([&] { return m.planned() && !m.busy(); }, 5000));
+
+        // No English reason words, whatever the line ("vCard" and "UTF-16" are names).
+        const QRegularExpression english(
+            QStringLiteral("\\b(line|lines|skipped|kept|notes|not|same|card|file|cut|read|"
+                           "country|combined|imported|contact)\\b"),
+            QRegularExpression::CaseInsensitiveOption);
+        QVERIFY(english.isValid());
+        auto noEnglish = [&](const QString &s) { return !english.match(s).hasMatch(); };
+
+        const QStringList expectedSkipped {
+            QStringLiteral("Dòng 9–12: dòng 11: lỗi mã quoted-printable ở FN (“=G5” không phải "
+                           "mã quoted-printable hợp lệ); đã bỏ qua thẻ này"),
+            QStringLiteral("Dòng 13: không thuộc thẻ vCard nào"),
+            QStringLiteral("Dòng 28–30: thẻ bị cắt cụt (tệp kết thúc trước END:VCARD); đã bỏ "
+                           "qua thẻ này"),
+        };
+        QCOMPARE(m.skipped(), expectedSkipped);
+
+        const QStringList expectedWarnings {
+            QStringLiteral("Tệp được mã hóa UTF-16; đã đọc theo UTF-16."),
+            QStringLiteral("Dòng 5: “tanaka at jetro” không phải địa chỉ e-mail; đã giữ lại "
+                           "trong ghi chú"),
+            QStringLiteral("Dòng 6: “ask the front desk” không phải số điện thoại; đã giữ lại "
+                           "trong ghi chú"),
+            QStringLiteral("Dòng 7: Attaché không nhận ra quốc gia “Zubrowka”; đã giữ lại "
+                           "trong ghi chú"),
+        };
+        QCOMPARE(m.warnings(), expectedWarnings);
+        for (const auto &line : m.skipped() + m.warnings())
+            QVERIFY2(noEnglish(line), qPrintable(line));
+
+        // Why each contact matches: a stored contact, or an earlier contact of the file.
+        const int tanaka = rowOf(m, QStringLiteral("Tanaka Hiroshi"));
+        QVERIFY(tanaka >= 0);
+        QCOMPARE(m.data(m.index(tanaka), ContactInterchange::MatchReasonRole).toString(),
+            QStringLiteral("cùng e-mail tanaka@example.jp"));
+        const int thu = rowOf(m, QStringLiteral("Le Thi Thu"));
+        QVERIFY(thu >= 0);
+        const QString combined
+            = m.data(m.index(thu), ContactInterchange::MatchReasonRole).toString();
+        QCOMPARE(combined,
+            QStringLiteral("cùng e-mail thu@kotra.or.kr, trùng với đầu mối ở dòng 14 của tệp: đã "
+                           "gộp vào đầu mối đó"));
+        QVERIFY2(noEnglish(combined), qPrintable(combined));
+        QCOMPARE(m.data(m.index(thu), ContactInterchange::ActionLabelRole).toString(),
+            QStringLiteral("Đã gộp với một đầu mối trước đó trong tệp"));
+        QVERIFY(m.data(m.index(rowOf(m, QStringLiteral("Lê Thị Thu"))),
+                     ContactInterchange::MatchReasonRole)
+                    .toString()
+                    .isEmpty());
+
+        // The contact the store refuses is listed with its line, in Vietnamese, after apply().
+        QSignalSpy imported(&m, &ContactInterchange::imported);
+        m.apply();
+        QVERIFY(imported.wait(5000));
+        QCOMPARE(imported.at(0).at(2).toInt(), 1); // failed
+        QCOMPARE(m.skipped().size(), 4);
+        const QString refused = m.skipped().at(3);
+        QCOMPARE(refused,
+            QStringLiteral("Dòng 24: Họ và tên: Nội dung quá dài. Đầu mối này không được nhập."));
+        QVERIFY2(noEnglish(refused), qPrintable(refused));
     }
 
     void exportsEveryFormat_data()

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "interchange/notice.h"
+
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
 #include <string>
 
 /// The bytes of a fixture under tests/interchange/data, or a failed test.
@@ -23,3 +26,19 @@ inline bool containsText(const std::vector<std::string> &list, const std::string
     }
     return false;
 }
+
+inline bool containsNotice(
+    const std::vector<attache::interchange::Notice> &list, const attache::interchange::Notice &n)
+{
+    return std::find(list.begin(), list.end(), n) != list.end();
+}
+
+namespace attache::interchange {
+
+/// QCOMPARE prints a notice as its code and English text.
+inline char *toString(const Notice &n)
+{
+    return qstrdup(("notice " + std::to_string(int(n.code)) + ": " + noticeText(n)).c_str());
+}
+
+} // namespace attache::interchange

@@ -62,8 +62,10 @@ private slots:
         QCOMPARE(detectFormat(fixture("google.csv")), FileFormat::Csv);
         QCOMPARE(detectFormat(fixture("outlook-utf16.csv")), FileFormat::Csv);
         QCOMPARE(detectFormat("just words"), FileFormat::Unknown);
-        const auto r = parseContactsFile("just words");
+        const auto r = parseContactsFile("just words\nand more");
         QCOMPARE(r.skipped.size(), size_t(1));
+        QCOMPARE(r.skipped[0].lastLine, 2);
+        QCOMPARE(r.skipped[0].reason, (Notice {NoticeCode::NotAContactsFile, 0, {}}));
     }
 
     void duplicatesProposeMerges()
@@ -76,7 +78,9 @@ private slots:
         QVERIFY(t);
         QCOMPARE(int(t->action), int(ImportAction::Merge));
         QCOMPARE(t->duplicateOf, tanaka);
-        QCOMPARE(t->matchReason, std::string("same e-mail h.tanaka@jetro.go.jp"));
+        QCOMPARE(*t->matchReason, (Notice {NoticeCode::SameEmail, 0, {"h.tanaka@jetro.go.jp"}}));
+        QCOMPARE(t->matchedLine, 0);
+        QCOMPARE(matchText(*t), std::string("same e-mail h.tanaka@jetro.go.jp"));
         // The stored title stays; gaps are filled; the other spelling of the name is kept.
         QVERIFY(!t->merged.contains("title"));
         QCOMPARE(t->merged["organisation"], json("JETRO, Investment Promotion Division"));
@@ -84,13 +88,14 @@ private slots:
         QCOMPARE(t->merged["phones"], json({"+81 90-1234-5678", "+81 3 3582 5511"}));
         QVERIFY(t->merged["notes"].get<std::string>().find("Also known as: Hiroshi Tanaka")
             != std::string::npos);
-        QVERIFY(containsText(t->contact.warnings, "photo (image/jpeg, 214 bytes) is not stored"));
+        QVERIFY(containsNotice(t->contact.warnings,
+            {NoticeCode::PhotoNotStored, t->contact.line, {"image/jpeg", "214"}}));
 
         const auto *h = item(*plan, "Trần Thị Hạnh");
         QVERIFY(h);
         QCOMPARE(int(h->action), int(ImportAction::Merge));
         QCOMPARE(h->duplicateOf, hanh);
-        QCOMPARE(h->matchReason, std::string("same name and organisation"));
+        QCOMPARE(*h->matchReason, (Notice {NoticeCode::SameNameAndOrganisation, 0, {}}));
         QVERIFY(!h->merged.contains("organisation")); // same once folded
         QCOMPARE(h->merged["emails"], json({"hanh.tt@hatinh.gov.vn"}));
         const auto notes = h->merged["notes"].get<std::string>();
@@ -123,7 +128,8 @@ private slots:
         QVERIFY(a);
         QCOMPARE(int(a->action), int(ImportAction::Merge));
         QCOMPARE(a->duplicateOf, an); // "+84912000111" is "0912 000 111"
-        QCOMPARE(a->matchReason, std::string("same phone +84912000111"));
+        QCOMPARE(*a->matchReason, (Notice {NoticeCode::SamePhone, 0, {"+84912000111"}}));
+        QVERIFY(!item(*plan, "Kim Min-jun")->matchReason);
         QCOMPARE(a->merged["phones"], json({"0912 000 111", "024 3826 1234"}));
         QCOMPARE(int(item(*plan, "Kim Min-jun")->action), int(ImportAction::Create));
     }
@@ -157,7 +163,12 @@ private slots:
         QCOMPARE(plan->items.size(), size_t(2));
         QCOMPARE(int(plan->items[0].action), int(ImportAction::Create));
         QCOMPARE(int(plan->items[1].action), int(ImportAction::Skip));
-        QVERIFY(plan->items[1].matchReason.find("line 1") != std::string::npos);
+        QCOMPARE(
+            *plan->items[1].matchReason, (Notice {NoticeCode::SameEmail, 0, {"thu@kotra.or.kr"}}));
+        QCOMPARE(plan->items[1].matchedLine, 1);
+        QVERIFY(plan->items[1].duplicateOf.empty());
+        QCOMPARE(matchText(plan->items[1]),
+            std::string("same e-mail thu@kotra.or.kr as line 1 of the file; merged into it"));
         QCOMPARE(plan->items[0].fields["phones"], json({"+82 2 3460 7114"}));
         const auto report = applyImport(*fx->store, *plan, {});
         QCOMPARE(report.created, 1);
@@ -177,7 +188,12 @@ private slots:
         QCOMPARE(report.created, 1);
         QCOMPARE(report.failed.size(), size_t(1));
         QCOMPARE(report.failed[0].line, 1);
-        QVERIFY(report.failed[0].reason.find("full_name") != std::string::npos);
+        const Notice &why = report.failed[0].reason;
+        QCOMPARE(why.code, NoticeCode::StoreRefused);
+        QCOMPARE(why.args.size(), size_t(3));
+        QVERIFY(!why.args[0].empty()); // the store's error code, for the app to translate
+        QCOMPARE(why.args[2], std::string("full_name"));
+        QVERIFY(noticeText(why).find("[full_name]; contact not imported") != std::string::npos);
         QCOMPARE(*fx->store->count("contact"), std::int64_t(4));
         QCOMPARE(*fx->store->pendingCount(), pendingBefore + 1);
         auto hits = fx->store->search("long@example.com");
