@@ -5,14 +5,15 @@ namespace attache {
 FieldMerge mergeField(const nlohmann::json &currentValue, std::string_view currentHlc,
     const nlohmann::json &incomingValue, std::string_view incomingHlc, std::string_view base)
 {
-    FieldMerge m;
-    if (currentHlc == incomingHlc)
-        return m; // the same change again
-    // Stamps are fixed-width text up to the node id, so text order is stamp order.
-    m.takeIncoming = currentHlc.empty() || incomingHlc > currentHlc;
-    m.conflict = !currentHlc.empty() && currentHlc != base && incomingHlc != base
-        && currentValue != incomingValue;
-    return m;
+    return mergeStamps(
+        currentHlc, incomingHlc, base, [&] { return currentValue != incomingValue; });
+}
+
+FieldMerge mergeFieldText(std::string_view currentValue, std::string_view currentHlc,
+    std::string_view incomingValue, std::string_view incomingHlc, std::string_view base)
+{
+    return mergeStamps(
+        currentHlc, incomingHlc, base, [&] { return currentValue != incomingValue; });
 }
 
 } // namespace attache

@@ -21,7 +21,26 @@ struct FieldMerge
     bool conflict = false;
 };
 
+/// The rule on stamps; `valuesDiffer()` is asked only when the stamps make a conflict possible.
+template<typename ValuesDiffer>
+FieldMerge mergeStamps(std::string_view currentHlc, std::string_view incomingHlc,
+    std::string_view base, ValuesDiffer valuesDiffer)
+{
+    FieldMerge m;
+    if (currentHlc == incomingHlc)
+        return m; // the same change again
+    // Stamps are fixed-width text up to the node id, so text order is stamp order.
+    m.takeIncoming = currentHlc.empty() || incomingHlc > currentHlc;
+    m.conflict = !currentHlc.empty() && currentHlc != base && incomingHlc != base && valuesDiffer();
+    return m;
+}
+
 FieldMerge mergeField(const nlohmann::json &currentValue, std::string_view currentHlc,
     const nlohmann::json &incomingValue, std::string_view incomingHlc, std::string_view base);
+
+/// The same rule on values given as JSON text (`nlohmann::json::dump()` of normalised values:
+/// for those, equal text is equal value and the reverse; an absent value is "null").
+FieldMerge mergeFieldText(std::string_view currentValue, std::string_view currentHlc,
+    std::string_view incomingValue, std::string_view incomingHlc, std::string_view base);
 
 } // namespace attache

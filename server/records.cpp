@@ -177,6 +177,197 @@ std::string recordKey(std::string_view kind, std::string_view id)
 
 } // namespace
 
+FlatField *FlatRecord::find(std::string_view name)
+{
+    auto it = std::lower_bound(fields.begin(), fields.end(), name,
+        [](const FlatField &f, std::string_view n) { return std::string_view(f.name) < n; });
+    return it != fields.end() && it->name == name ? &*it : nullptr;
+}
+
+const FlatField *FlatRecord::find(std::string_view name) const
+{
+    auto it = std::lower_bound(fields.begin(), fields.end(), name,
+        [](const FlatField &f, std::string_view n) { return std::string_view(f.name) < n; });
+    return it != fields.end() && it->name == name ? &*it : nullptr;
+}
+
+FlatField &FlatRecord::slot(std::string_view name)
+{
+    auto it = std::lower_bound(fields.begin(), fields.end(), name,
+        [](const FlatField &f, std::string_view n) { return std::string_view(f.name) < n; });
+    if (it != fields.end() && it->name == name)
+        return *it;
+    FlatField f;
+    f.name = std::string(name);
+    return *fields.insert(it, std::move(f));
+}
+
+json FlatRecord::value(std::string_view field) const
+{
+    const FlatField *f = find(field);
+    if (!f)
+        return nullptr;
+    return json::parse(f->value, nullptr, false);
+}
+
+std::optional<std::string> FlatRecord::text(std::string_view field) const
+{
+    const FlatField *f = find(field);
+    if (!f || f->value.size() < 2 || f->value.front() != '"')
+        return std::nullopt;
+    if (f->value.find('\\') == std::string::npos)
+        return f->value.substr(1, f->value.size() - 2);
+    json v = json::parse(f->value, nullptr, false);
+    return v.is_string() ? std::optional<std::string>(v.get<std::string>()) : std::nullopt;
+}
+
+bool FlatRecord::deleted() const
+{
+    const FlatField *f = find("deleted");
+    return f && f->value == "true";
+}
+
+void FlatRecord::serialise(std::string &stored, std::string &wire) const
+{
+    stored.clear();
+    wire.clear();
+    stored += '{';
+    wire += '{';
+    bool first = true;
+    for (const auto &f : fields) {
+        if (!first) {
+            stored += ',';
+            wire += ',';
+        }
+        first = false;
+        for (std::string *out : {&stored, &wire}) {
+            appendJsonString(*out, f.name);
+            *out += ":{\"value\":";
+            *out += f.value;
+            *out += ",\"hlc\":";
+            appendJsonString(*out, f.hlc);
+        }
+        if (f.hasBy) {
+            stored += ",\"by\":";
+            appendJsonString(stored, f.by);
+        }
+        if (f.hasDev) {
+            stored += ",\"dev\":";
+            appendJsonString(stored, f.dev);
+        }
+        stored += '}';
+        wire += '}';
+    }
+    stored += '}';
+    wire += '}';
+}
+
+namespace {
+
+Result<FlatRecord> flatFromRow(const SqlRows &rows, std::size_t i)
+{
+    auto stored = recordFromRow(rows, i);
+    if (!stored)
+        return stored.error();
+    FlatRecord r;
+    r.kind = stored->kind;
+    r.id = std::move(stored->id);
+    r.orgId = std::move(stored->orgId);
+    r.missionId = std::move(stored->missionId);
+    r.createdBy = std::move(stored->createdBy);
+    r.seq = stored->seq;
+    r.createdAt = stored->createdAt;
+    r.updatedAt = stored->updatedAt;
+    r.updatedBy = std::move(stored->updatedBy);
+    r.updatedDevice = std::move(stored->updatedDevice);
+    r.fields.reserve(stored->fields.size());
+    // An entry that is not an object reads as a field never written (value null, no stamp),
+    // as the merge treated it before.
+    for (const auto &[name, entry] : stored->fields.items()) {
+        FlatField f;
+        f.name = name;
+        if (entry.is_object()) {
+            if (auto v = entry.find("value"); v != entry.end())
+                f.value = v->dump();
+            auto member = [&](const char *key, std::string &out) {
+                auto it = entry.find(key);
+                if (it == entry.end())
+                    return false;
+                if (it->is_string())
+                    out = it->get<std::string>();
+                return true;
+            };
+            member("hlc", f.hlc);
+            f.hasBy = member("by", f.by);
+            f.hasDev = member("dev", f.dev);
+        }
+        r.fields.push_back(std::move(f));
+    }
+    return r;
+}
+
+Result<std::optional<FlatRecord>> loadFlatRecord(
+    SqlConnection &conn, std::string_view kind, std::string_view id)
+{
+    auto rows = conn.query(
+        std::string("SELECT ") + kRecordColumns + " FROM records WHERE kind = ? AND id = ?",
+        {SqlValue(kind), SqlValue(id)});
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return std::optional<FlatRecord>();
+    auto r = flatFromRow(*rows, 0);
+    if (!r)
+        return r.error();
+    return std::optional<FlatRecord>(std::move(*r));
+}
+
+/// validateRecord() for a new record's fields, whose values the caller has already normalised
+/// (the push parser and the admin command both do): the same checks and errors, without
+/// building the record as one JSON object. Names in `fields` are unique.
+Result<void> validateNew(const KindDef &kind, const std::vector<IncomingField> &fields)
+{
+    auto valueOf = [&](std::string_view name) -> const json * {
+        for (const auto &f : fields) {
+            if (f.name == name)
+                return &f.value;
+        }
+        return nullptr;
+    };
+    for (const auto &f : fields) {
+        if (f.name != "deleted" && !kind.field(f.name))
+            return makeError("unknown_field",
+                "“" + f.name + "” is not a field of " + std::string(kind.name) + ".", f.name);
+    }
+    for (const auto &f : kind.fields) {
+        if (!f.required)
+            continue;
+        const json *v = valueOf(f.name);
+        if (!v || isEmptyValue(f, *v))
+            return makeError(
+                "required", "“" + std::string(f.name) + "” is required.", std::string(f.name));
+    }
+    for (const auto &rule : kind.dateRules) {
+        const json *s = valueOf(rule.start);
+        const json *e = valueOf(rule.end);
+        if (s && e && s->is_string() && e->is_string() && *e < *s) {
+            return makeError("date_order",
+                "“" + std::string(rule.end) + "” must not be before “" + std::string(rule.start)
+                    + "”.",
+                std::string(rule.end));
+        }
+    }
+    return {};
+}
+
+json wireSideText(const std::string &valueText, const std::string &hlc, const std::string &user,
+    const std::string &device)
+{
+    return wireSide(json::parse(valueText, nullptr, false), hlc, user, device);
+}
+
+} // namespace
+
 Result<std::optional<StoredRecord>> loadRecord(
     SqlConnection &conn, std::string_view kind, std::string_view id)
 {
@@ -193,12 +384,14 @@ Result<std::optional<StoredRecord>> loadRecord(
     return std::optional<StoredRecord>(std::move(*r));
 }
 
-std::vector<std::string> missionMembers(const StoredRecord &mission)
+namespace {
+
+std::vector<std::string> membersOf(const json &leader, const json &members)
 {
     std::vector<std::string> out;
-    if (const json &leader = mission.value("leader_id"); leader.is_string())
+    if (leader.is_string())
         out.push_back(leader.get<std::string>());
-    if (const json &members = mission.value("member_ids"); members.is_array()) {
+    if (members.is_array()) {
         for (const auto &m : members) {
             if (m.is_string()
                 && std::find(out.begin(), out.end(), m.get<std::string>()) == out.end())
@@ -206,6 +399,18 @@ std::vector<std::string> missionMembers(const StoredRecord &mission)
         }
     }
     return out;
+}
+
+} // namespace
+
+std::vector<std::string> missionMembers(const StoredRecord &mission)
+{
+    return membersOf(mission.value("leader_id"), mission.value("member_ids"));
+}
+
+std::vector<std::string> missionMembers(const FlatRecord &mission)
+{
+    return membersOf(mission.value("leader_id"), mission.value("member_ids"));
 }
 
 std::string scopeCondition(const Actor &actor, std::vector<SqlValue> &params)
@@ -281,7 +486,7 @@ Result<void> ChangeWriter::prefetch(const std::vector<IncomingChange> &changes)
             if (!rows)
                 return rows.error();
             for (std::size_t i = 0; i < rows->size(); ++i) {
-                auto r = recordFromRow(*rows, i);
+                auto r = flatFromRow(*rows, i);
                 if (!r)
                     return r.error();
                 m_records[recordKey(kind, r->id)] = std::move(*r);
@@ -327,16 +532,17 @@ Result<void> ChangeWriter::finish()
     return {};
 }
 
-Result<std::optional<StoredRecord>> ChangeWriter::mission(const std::string &id)
+Result<const FlatRecord *> ChangeWriter::mission(const std::string &id)
 {
+    auto found = [](const std::optional<FlatRecord> &m) { return m ? &*m : nullptr; };
     if (auto it = m_missions.find(id); it != m_missions.end())
-        return it->second;
+        return found(it->second);
     if (auto it = m_records.find(recordKey("mission", id)); it != m_records.end() && it->second)
-        return it->second; // possibly created earlier in this batch, not yet inserted
-    auto m = loadRecord(m_conn, "mission", id);
-    if (m)
-        m_missions[id] = *m;
-    return m;
+        return &*it->second; // possibly created earlier in this batch, not yet inserted
+    auto m = loadFlatRecord(m_conn, "mission", id);
+    if (!m)
+        return m.error();
+    return found(m_missions[id] = std::move(*m));
 }
 
 Result<bool> ChangeWriter::isMember(const std::string &missionId, const std::string &userId)
@@ -352,8 +558,8 @@ Result<bool> ChangeWriter::isMember(const std::string &missionId, const std::str
     return m_memberships[key] = !rows->empty();
 }
 
-std::optional<ApiError> ChangeWriter::checkScope(const IncomingChange &change,
-    const std::optional<StoredRecord> &before, const StoredRecord &after)
+std::optional<ApiError> ChangeWriter::checkScope(
+    const IncomingChange &change, const std::optional<FlatRecord> &before, const FlatRecord &after)
 {
     const std::string_view kind = change.kind->name;
     if (!m_actor.adminCli && (kind == "organisation" || kind == "user"))
@@ -396,14 +602,17 @@ std::optional<ApiError> ChangeWriter::checkScope(const IncomingChange &change,
         }
         if (auto e = memberOf(change.id))
             return e;
+        auto stamp = [](const FlatRecord &r, const std::string &name) -> const std::string & {
+            const FlatField *f = r.find(name);
+            return f ? f->hlc : kEmptyString;
+        };
         const bool membership
             = std::any_of(change.fields.begin(), change.fields.end(), [&](const IncomingField &f) {
                   return (f.name == "leader_id" || f.name == "member_ids")
-                      && after.fields[f.name].value("hlc", "") == f.hlc
-                      && before->fields.value(f.name, json::object()).value("hlc", "") != f.hlc;
+                      && stamp(after, f.name) == f.hlc && stamp(*before, f.name) != f.hlc;
               });
-        const json &leader = before->value("leader_id");
-        if (membership && !(leader.is_string() && leader.get<std::string>() == m_actor.userId))
+        const auto leader = before->text("leader_id");
+        if (membership && leader != m_actor.userId)
             return forbidden("Only the mission's leader or a manager changes its membership.");
         return std::nullopt;
     }
@@ -421,12 +630,12 @@ std::optional<ApiError> ChangeWriter::checkScope(const IncomingChange &change,
     return std::nullopt;
 }
 
-Result<void> ChangeWriter::save(const StoredRecord &rec, bool isNew)
+Result<void> ChangeWriter::save(const FlatRecord &rec, bool isNew)
 {
-    const json &sha = rec.value("sha256");
+    const auto sha = rec.text("sha256");
     const bool deleted = rec.deleted();
     const SqlValue mission = rec.missionId ? SqlValue(*rec.missionId) : SqlValue();
-    const SqlValue shaValue = sha.is_string() ? SqlValue(sha.get<std::string>()) : SqlValue();
+    const SqlValue shaValue = sha ? SqlValue(*sha) : SqlValue();
     std::string stored, wire;
     rec.serialise(stored, wire);
     const std::string key = recordKey(rec.kind->name, rec.id);
@@ -488,7 +697,7 @@ Result<void> ChangeWriter::flushRecords()
     return {};
 }
 
-Result<void> ChangeWriter::updateMembership(const StoredRecord &mission, bool existed)
+Result<void> ChangeWriter::updateMembership(const FlatRecord &mission, bool existed)
 {
     if (auto f = flushRecords(); !f) // the re-sequencing below reads the records table
         return f;
@@ -544,7 +753,7 @@ Result<void> ChangeWriter::updateMembership(const StoredRecord &mission, bool ex
 }
 
 Result<void> ChangeWriter::recordConflict(
-    const StoredRecord &rec, const std::string &field, const json &winner, const json &loser)
+    const FlatRecord &rec, const std::string &field, const json &winner, const json &loser)
 {
     json body {{"kind", rec.kind->name}, {"id", rec.id}, {"field", field}, {"winner", winner},
         {"loser", loser}, {"detected_at", m_now}};
@@ -571,15 +780,15 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
     const std::string key = recordKey(change.kind->name, change.id);
     auto slot = m_records.find(key);
     if (slot == m_records.end()) {
-        auto loaded = loadRecord(m_conn, change.kind->name, change.id);
+        auto loaded = loadFlatRecord(m_conn, change.kind->name, change.id);
         if (!loaded)
             return internalError(loaded.error());
         slot = m_records.emplace(key, std::move(*loaded)).first;
     }
     // The record as stored now (or as this batch left it); replaced only once the change is
     // accepted, so a refused change leaves the cache as the database is.
-    const std::optional<StoredRecord> &before = slot->second;
-    StoredRecord after;
+    const std::optional<FlatRecord> &before = slot->second;
+    FlatRecord after;
     if (before) {
         after = *before;
     } else {
@@ -587,6 +796,7 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
         after.id = change.id;
         after.createdBy = m_actor.userId;
         after.createdAt = m_now;
+        after.fields.reserve(change.fields.size());
     }
     struct Pending
     {
@@ -598,63 +808,57 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
     // value, "nh": new stamp}, …} ("o"/"oh" absent for a field the record never had).
     std::string audit;
     std::string maxEdit;
+    std::string dumped;
+    const FlatField absent;
     for (const auto &f : change.fields) {
-        auto cur = after.fields.find(f.name);
-        const bool had = cur != after.fields.end() && cur->is_object();
-        const json *curValue = &kNull;
-        const std::string *curHlc = &kEmptyString;
-        if (had) {
-            if (auto v = cur->find("value"); v != cur->end())
-                curValue = &*v;
-            if (auto h = cur->find("hlc"); h != cur->end() && h->is_string())
-                curHlc = &h->get_ref<const std::string &>();
+        const std::string *incoming = &f.text;
+        if (f.text.empty()) {
+            dumped = f.value.dump();
+            incoming = &dumped;
         }
-        const FieldMerge m = mergeField(*curValue, *curHlc, f.value, f.hlc, f.base);
+        FlatField *found = after.find(f.name);
+        const FlatField &cur = found ? *found : absent;
+        const FieldMerge m = mergeFieldText(cur.value, cur.hlc, *incoming, f.hlc, f.base);
         if (m.conflict) {
-            json incoming = wireSide(f.value, f.hlc, m_actor.userId, m_actor.deviceId);
-            json current = wireSide(*curValue, *curHlc, had ? cur->value("by", "") : "",
-                had ? cur->value("dev", "") : "");
-            conflicts.push_back({f.name, m.takeIncoming ? std::move(incoming) : std::move(current),
-                m.takeIncoming ? std::move(current) : std::move(incoming)});
+            json in = wireSideText(*incoming, f.hlc, m_actor.userId, m_actor.deviceId);
+            json current = wireSideText(cur.value, cur.hlc, cur.by, cur.dev);
+            conflicts.push_back({f.name, m.takeIncoming ? std::move(in) : std::move(current),
+                m.takeIncoming ? std::move(current) : std::move(in)});
         }
         if (!m.takeIncoming)
             continue;
         audit += audit.empty() ? '{' : ',';
         appendJsonString(audit, f.name);
         audit += ":{";
-        if (!curHlc->empty()) {
+        if (!cur.hlc.empty()) {
             audit += "\"o\":";
-            audit += curValue->dump();
+            audit += cur.value;
             audit += ",\"oh\":";
-            appendJsonString(audit, *curHlc);
+            appendJsonString(audit, cur.hlc);
             audit += ',';
         }
         audit += "\"n\":";
-        audit += f.value.dump();
+        audit += *incoming;
         audit += ",\"nh\":";
         appendJsonString(audit, f.hlc);
         audit += '}';
-        json entry = json::object();
-        entry["value"] = f.value;
-        entry["hlc"] = f.hlc;
-        entry["by"] = m_actor.userId;
-        entry["dev"] = m_actor.deviceId;
-        if (had)
-            *cur = std::move(entry);
-        else
-            after.fields[f.name] = std::move(entry);
+        FlatField &dst = found ? *found : after.slot(f.name);
+        dst.value = *incoming;
+        dst.hlc = f.hlc;
+        dst.by = m_actor.userId;
+        dst.dev = m_actor.deviceId;
+        dst.hasBy = dst.hasDev = true;
         if (f.name != "deleted")
             maxEdit = std::max(maxEdit, f.hlc);
     }
     // Delete vs edit: an edit to a record the device did not know was deleted stays in the
     // tombstone and is shown to people as a conflict on "deleted", so that they can restore it.
     if (before && before->deleted() && after.deleted() && !maxEdit.empty()) {
-        const json &del = before->fields["deleted"];
+        const FlatField &del = *before->find("deleted");
         const auto in = std::find_if(change.fields.begin(), change.fields.end(),
             [](const IncomingField &f) { return f.name == "deleted"; });
-        if (in == change.fields.end() || in->base != del.value("hlc", "")) {
-            conflicts.push_back({"deleted",
-                wireSide(true, del.value("hlc", ""), del.value("by", ""), del.value("dev", "")),
+        if (in == change.fields.end() || in->base != del.hlc) {
+            conflicts.push_back({"deleted", wireSide(true, del.hlc, del.by, del.dev),
                 wireSide(false, maxEdit, m_actor.userId, m_actor.deviceId)});
         }
     }
@@ -663,36 +867,28 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
             json {{"field", e.field}, {"kind", change.kind->name}, {"id", change.id}}};
     };
     if (!before) {
-        json values = json::object();
-        for (const auto &f : change.fields) {
-            if (f.name != "deleted")
-                values[f.name] = after.fields[f.name].value("value", json());
-        }
-        if (auto v = validateRecord(*change.kind, values); !v)
+        if (auto v = validateNew(*change.kind, change.fields); !v)
             return fieldError(v.error());
     }
     // Where the record lives: its organisation and mission.
     if (change.kind->name == "mission") {
         after.missionId = change.id;
-        const json &org = after.value("organisation_id");
-        after.orgId = org.is_string() ? org.get<std::string>() : std::string();
+        after.orgId = after.text("organisation_id").value_or(std::string());
     } else if (change.kind->name == "organisation") {
         after.orgId = change.id;
     } else if (change.kind->name == "user") {
-        const json &org = after.value("organisation_id");
-        after.orgId = org.is_string() ? org.get<std::string>() : std::string();
+        after.orgId = after.text("organisation_id").value_or(std::string());
     } else {
-        const json &mid = after.value(change.kind->missionField);
-        if (mid.is_string()) {
-            const std::string &missionId = mid.get_ref<const std::string &>();
+        if (auto mid = after.text(change.kind->missionField)) {
+            const std::string &missionId = *mid;
             auto m = mission(missionId);
             if (!m)
                 return internalError(m.error());
             if (!*m)
                 return forbidden(
                     "The mission " + missionId + " does not exist on the server or is not yours.");
-            after.missionId = missionId;
             after.orgId = (*m)->orgId;
+            after.missionId = std::move(*mid);
         } else {
             if (change.kind->field(change.kind->missionField)
                 && change.kind->field(change.kind->missionField)->required)
@@ -751,10 +947,8 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
         first = false;
         appendJsonString(m_acknowledged, f.name);
         m_acknowledged += ':';
-        const json &entry = after.fields[f.name];
-        auto h = entry.find("hlc");
-        appendJsonString(m_acknowledged,
-            h != entry.end() && h->is_string() ? h->get_ref<const std::string &>() : kEmptyString);
+        const FlatField *entry = after.find(f.name);
+        appendJsonString(m_acknowledged, entry ? entry->hlc : kEmptyString);
     }
     m_acknowledged += "}}";
     ++m_applied;

@@ -51,6 +51,9 @@ struct IncomingField
     nlohmann::json value;
     std::string hlc;
     std::string base;
+    /// `value` as JSON text (`value.dump()`), when the parser has it; empty: ChangeWriter dumps
+    /// `value` itself.
+    std::string text;
 };
 
 struct IncomingChange
@@ -89,6 +92,50 @@ struct StoredRecord
 Result<std::optional<StoredRecord>> loadRecord(
     SqlConnection &conn, std::string_view kind, std::string_view id);
 
+/// A stored field as ChangeWriter works on it: flat text, no JSON tree.
+struct FlatField
+{
+    std::string name;
+    std::string value = "null"; ///< JSON text as nlohmann::json::dump() writes it
+    std::string hlc;
+    std::string by; ///< stored only when `hasBy` (records written before by/dev lack them)
+    std::string dev;
+    bool hasBy = false;
+    bool hasDev = false;
+};
+
+/// A record as ChangeWriter merges it: StoredRecord with its fields as a list sorted by name
+/// (the order of the stored JSON object), each value kept as the JSON text it is stored as.
+/// Merging compares that text (equal normalised values have equal text), so a push builds no
+/// JSON tree per field.
+struct FlatRecord
+{
+    const KindDef *kind = nullptr;
+    std::string id;
+    std::string orgId;
+    std::optional<std::string> missionId;
+    std::string createdBy;
+    std::vector<FlatField> fields; ///< sorted by name, names unique
+    std::int64_t seq = 0;
+    std::int64_t createdAt = 0;
+    std::int64_t updatedAt = 0;
+    std::string updatedBy;
+    std::string updatedDevice;
+
+    const FlatField *find(std::string_view name) const;
+    FlatField *find(std::string_view name);
+    /// The field of that name, inserted (value null, no stamp) where the order wants it.
+    FlatField &slot(std::string_view name);
+    /// A field's value parsed (null when absent); for the few fields the server reads.
+    nlohmann::json value(std::string_view field) const;
+    /// A field's value when it is a JSON string, unescaped.
+    std::optional<std::string> text(std::string_view field) const;
+    bool deleted() const;
+    /// The `fields` column (with by/dev) and the `wire` column (the protocol's form) as JSON
+    /// text, in one pass; the same text StoredRecord::serialise() writes.
+    void serialise(std::string &stored, std::string &wire) const;
+};
+
 /// Applies record changes inside one write transaction (SqlConnection::beginWrite): merges every
 /// field with attache::mergeField, enforces scope, records conflicts, keeps the audit trail,
 /// maintains mission membership, and hands out server sequence numbers. The caller commits or
@@ -118,22 +165,23 @@ public:
 
 private:
     std::optional<ApiError> checkScope(const IncomingChange &change,
-        const std::optional<StoredRecord> &before, const StoredRecord &after);
-    Result<std::optional<StoredRecord>> mission(const std::string &id);
+        const std::optional<FlatRecord> &before, const FlatRecord &after);
+    /// The mission as now stored (or as this batch left it); nullptr when there is none.
+    Result<const FlatRecord *> mission(const std::string &id);
     Result<bool> isMember(const std::string &missionId, const std::string &userId);
-    Result<void> save(const StoredRecord &rec, bool isNew);
+    Result<void> save(const FlatRecord &rec, bool isNew);
     Result<void> flushAudit();
     Result<void> flushRecords();
-    Result<void> updateMembership(const StoredRecord &mission, bool existed);
-    Result<void> recordConflict(const StoredRecord &rec, const std::string &field,
+    Result<void> updateMembership(const FlatRecord &mission, bool existed);
+    Result<void> recordConflict(const FlatRecord &rec, const std::string &field,
         const nlohmann::json &winner, const nlohmann::json &loser);
 
     SqlConnection &m_conn;
     // Per batch: the missions and memberships already looked up (a batch is one transaction
     // holding the write lock, and this writer updates both caches when it changes them).
-    std::map<std::string, std::optional<StoredRecord>> m_missions;
+    std::map<std::string, std::optional<FlatRecord>> m_missions;
     std::map<std::string, bool> m_memberships;
-    std::map<std::string, std::optional<StoredRecord>> m_records; // "kind/id" → as now stored
+    std::map<std::string, std::optional<FlatRecord>> m_records; // "kind/id" → as now stored
     std::vector<std::vector<SqlValue>> m_audit; // audit_log rows written by finish()
     std::vector<std::vector<SqlValue>> m_inserts; // new records, written by flushRecords()
     std::map<std::string, std::size_t> m_insertIndex; // "kind/id" → index in m_inserts
@@ -151,6 +199,7 @@ void appendJsonString(std::string &out, std::string_view s);
 
 /// Members of a mission (leader and member_ids) from its fields.
 std::vector<std::string> missionMembers(const StoredRecord &mission);
+std::vector<std::string> missionMembers(const FlatRecord &mission);
 
 /// The SQL condition (on table alias `r`, columns org_id, mission_id, kind, created_by) that
 /// limits rows to what `actor` may see, and its parameters.

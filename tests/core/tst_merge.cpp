@@ -72,6 +72,32 @@ private slots:
         QCOMPARE(s1, s2);
         QCOMPARE(st1, st2);
     }
+    void textFormDecidesLikeValues()
+    {
+        // The server merges values kept as JSON text; it must decide exactly as the JSON form
+        // does, for every combination of stamps and of equal and different values.
+        const std::vector<json> values {nullptr, "Tokyo", "Osaka", json::array({"JP", "VN"}),
+            json::array({"VN", "JP"}), json {{"amount", 100}, {"currency", "USD"}}, 0, 12, true,
+            false};
+        const std::vector<std::string> stamps {"", h1, h2, h3};
+        int conflicts = 0;
+        for (const auto &cur : values) {
+            for (const auto &in : values) {
+                for (const auto &ch : stamps) {
+                    for (const auto &ih : stamps) {
+                        for (const auto &base : stamps) {
+                            const auto a = mergeField(cur, ch, in, ih, base);
+                            const auto b = mergeFieldText(cur.dump(), ch, in.dump(), ih, base);
+                            QCOMPARE(b.takeIncoming, a.takeIncoming);
+                            QCOMPARE(b.conflict, a.conflict);
+                            conflicts += a.conflict;
+                        }
+                    }
+                }
+            }
+        }
+        QVERIFY(conflicts > 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMerge)
