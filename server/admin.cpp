@@ -367,12 +367,41 @@ int purgeTombstones(SqlConnection &conn, const std::string &daysText)
         if (!horizon || !del)
             return fail("purge failed; nothing was removed");
     }
+    // A notice to drop a mission or a moved record is read by pulls from a cursor behind it; a
+    // device with a cursor below the horizon resyncs instead and rebuilds from what it may see
+    // now, so the notices up to the horizon go, in the transaction that moves it: no pull ever
+    // misses one above it. Except the newest notice of a drop that still holds (the user is
+    // still out of the mission, the record still out of the mission it left): a resync keeps
+    // the records with unsent edits, and that notice sets them aside on the device instead of
+    // leaving an edit the server refuses on every sync.
+    auto horizon = conn.query("SELECT value FROM meta WHERE key = 'purge_horizon'");
+    if (!horizon)
+        return fail(horizon.error().message);
+    const std::int64_t horizonSeq = horizon->empty() ? 0 : horizon->integer(0, "value");
+    auto drops = conn.query(
+        "DELETE FROM mission_drops WHERE seq <= ? AND (EXISTS (SELECT 1 FROM mission_members m "
+        "WHERE m.user_id = mission_drops.user_id AND m.mission_id = mission_drops.mission_id) "
+        "OR EXISTS (SELECT 1 FROM mission_drops d WHERE d.user_id = mission_drops.user_id AND "
+        "d.mission_id = mission_drops.mission_id AND d.seq > mission_drops.seq))",
+        {SqlValue(horizonSeq)});
+    auto moves = conn.query(
+        "DELETE FROM record_moves WHERE seq <= ? AND (NOT EXISTS (SELECT 1 FROM records r WHERE "
+        "r.kind = record_moves.kind AND r.id = record_moves.record_id AND COALESCE(r.mission_id, "
+        "'') <> COALESCE(record_moves.from_mission, '')) OR EXISTS (SELECT 1 FROM record_moves m "
+        "WHERE m.kind = record_moves.kind AND m.record_id = record_moves.record_id AND "
+        "COALESCE(m.from_mission, '') = COALESCE(record_moves.from_mission, '') AND m.seq > "
+        "record_moves.seq))",
+        {SqlValue(horizonSeq)});
+    if (!drops || !moves)
+        return fail("purge failed; nothing was removed: "
+            + (drops ? moves.error().message : drops.error().message));
     // Remembered push answers older than the horizon are no longer needed for retries either.
     if (auto b = conn.query("DELETE FROM batches WHERE created_at < ?", {SqlValue(before)}); !b)
         return fail(b.error().message);
     if (auto r = txn.commit(); !r)
         return fail(r.error().message);
-    std::cout << n << " tombstones purged" << std::endl;
+    std::cout << n << " tombstones purged (" << drops->affected << " mission drops and "
+              << moves->affected << " record moves below the horizon trimmed)" << std::endl;
     return 0;
 }
 

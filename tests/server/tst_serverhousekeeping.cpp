@@ -3,6 +3,11 @@
 //   chunk for DAYS, and nothing else: never a complete upload, never one still being sent. A
 //   device coming back to a removed upload starts again from byte 0 and completes it, over the
 //   API and with the real sync engine. Schema 2 databases get the activity column on upgrade.
+// - `admin purge-tombstones` trims the notices to drop missions and moved records up to the
+//   purge horizon, in its transaction, keeping only the newest of a drop that still holds: a
+//   device after the horizon still gets the newer notices, one behind it resyncs (an unsent edit
+//   in a mission it left is set aside, not refused forever), and both end as a fresh device of
+//   the same user.
 // Days of idleness are made by ageing the rows in the server's database (opened directly, as
 // tst_serveraudit does), never by waiting.
 #include "fixture.h"
@@ -109,6 +114,20 @@ bool age(TestServer &server, const std::string &key, std::int64_t days)
         "WHERE sha256 = ?",
         {SqlValue(days * kDayMs), SqlValue(days * kDayMs), SqlValue(key)});
     return r && r->affected == 1;
+}
+
+/// Every live record of a device, by "kind/id", with its field values.
+std::map<std::string, json> liveRecords(attache::Store &store)
+{
+    std::map<std::string, json> out;
+    for (const auto &kind : attache::allKinds()) {
+        auto list = store.list(kind.name);
+        if (!list)
+            continue;
+        for (const auto &r : *list)
+            out[std::string(kind.name) + "/" + r.id] = r.fields;
+    }
+    return out;
 }
 
 } // namespace
@@ -376,6 +395,110 @@ private slots:
         QFile got(QString::fromStdString(fetched->path));
         QVERIFY(got.open(QIODevice::ReadOnly));
         QVERIFY(got.readAll() == QByteArray(file.bytes.data(), qsizetype(file.bytes.size())));
+    }
+
+    void purgeTombstones_trimsDropNoticesBelowTheHorizon()
+    {
+        // user0 leads missions M, N and O; user1 (device P) and user2 (device Q) are members
+        // of M and N. P stays away past the purge horizon; Q syncs after it.
+        SyncWorld sw(backendUnderTest());
+        auto started = sw.start();
+        QVERIFY2(started, started ? "" : started.error().message.c_str());
+        const std::string u0 = sw.userIds["user0"], u1 = sw.userIds["user1"],
+                          u2 = sw.userIds["user2"];
+        const std::string M = sw.mission;
+        auto n = sw.server.createMission(sw.org, "N Hàn Quốc", u0, {u1, u2});
+        auto o = sw.server.createMission(sw.org, "O Lào", u0, {});
+        QVERIFY(n && o);
+        const std::string N = *n, O = *o;
+        auto l = sw.addDevice("user0");
+        auto p = sw.addDevice("user1");
+        auto q = sw.addDevice("user2");
+        QVERIFY(l && p && q);
+        TestDevice &L = **l, &P = **p, &Q = **q;
+        auto contact = [&](const std::string &name, const std::string &mission) {
+            auto r = L.store().create("contact", {{"full_name", name}, {"mission_id", mission}});
+            return r ? r->id : std::string();
+        };
+        const std::string inM = contact("Tanaka", M), inN = contact("Kim", N),
+                          movedEarly = contact("Park", N), movedLate = contact("Lee", N),
+                          bounced = contact("Choi", N), deleted = contact("Sato", M);
+        QVERIFY(L.engine->sync().ok);
+        QVERIFY(P.engine->sync().ok);
+        QVERIFY(Q.engine->sync().ok);
+        QVERIFY(liveRecords(P.store()).count("contact/" + inN));
+
+        // Before the horizon: user1 leaves N (while P, offline, edits a contact of N); user2
+        // leaves N and comes back; a contact moves from N to O (out of user2's sight), another
+        // from N to O and back; and a contact is deleted (the tombstone the purge takes). The
+        // notices that no longer hold (user2's drop of N, the bounced contact's move out of N)
+        // are trimmed; the others are the newest that still hold, and stay.
+        QVERIFY(sw.server.removeMember(N, u1));
+        QVERIFY(P.store().update("contact", inN, {{"notes", "ghi chú offline"}}));
+        QVERIFY(sw.server.removeMember(N, u2));
+        QVERIFY(sw.server.addMember(N, u2));
+        QVERIFY(L.store().update("contact", movedEarly, {{"mission_id", O}}));
+        QVERIFY(L.store().update("contact", bounced, {{"mission_id", O}}));
+        QVERIFY(L.engine->sync().ok);
+        QVERIFY(L.store().update("contact", bounced, {{"mission_id", N}}));
+        QVERIFY(L.engine->sync().ok);
+        QVERIFY(L.store().remove("contact", deleted));
+        QVERIFY(L.engine->sync().ok);
+        QVERIFY(Q.engine->sync().ok); // Q's cursor is now past the tombstone
+        QVERIFY(!liveRecords(Q.store()).count("contact/" + movedEarly));
+        // After it: user2 leaves M and another contact moves from N to O.
+        QVERIFY(sw.server.removeMember(M, u2));
+        QVERIFY(L.store().update("contact", movedLate, {{"mission_id", O}}));
+        QVERIFY(L.engine->sync().ok);
+
+        auto horizonOf = [&] {
+            auto r = onDatabase(sw.server, "SELECT value FROM meta WHERE key = 'purge_horizon'");
+            return r && !r->empty() ? r->integer(0, "value") : -1;
+        };
+        auto notices = [&](const char *table, const char *op) {
+            return countOf(sw.server,
+                std::string("SELECT COUNT(*) AS n FROM ") + table + " WHERE seq " + op + " ?",
+                {SqlValue(horizonOf())});
+        };
+        const AdminRun purge = sw.server.admin({"purge-tombstones", "--older-than", "0"});
+        QVERIFY2(purge.exitCode == 0, purge.err.c_str());
+        QCOMPARE(purge.out,
+            std::string("1 tombstones purged (1 mission drops and 1 record moves below the horizon "
+                        "trimmed)"));
+        QVERIFY(horizonOf() > 0);
+        QCOMPARE(notices("mission_drops", "<="), 1); // user1 out of N
+        QCOMPARE(notices("record_moves", "<="), 2); // Park out of N, Choi out of O
+        QCOMPARE(notices("mission_drops", ">"), 1);
+        QCOMPARE(notices("record_moves", ">"), 1);
+
+        // Q, after the horizon, is told to drop M and the contact that left N, without a resync.
+        auto sq = Q.engine->sync();
+        QVERIFY2(sq.ok, sq.errors.empty() ? "" : sq.errors[0].message.c_str());
+        QVERIFY(!sq.resynced);
+        auto liveQ = liveRecords(Q.store());
+        QVERIFY(!liveQ.count("contact/" + inM));
+        QVERIFY(!liveQ.count("contact/" + movedLate));
+        QVERIFY(liveQ.count("contact/" + inN));
+        QVERIFY(liveQ.count("contact/" + bounced));
+        // P, behind it, resyncs: N and what was in it are gone (the offline edit set aside on
+        // the device, as for any mission the user leaves), M stays.
+        auto sp = P.engine->sync();
+        QVERIFY2(sp.ok, sp.errors.empty() ? "" : sp.errors[0].message.c_str());
+        QVERIFY(sp.resynced);
+        QCOMPARE(sp.droppedEdits, std::int64_t(1));
+        QCOMPARE(*P.store().pendingCount(), std::int64_t(0));
+        auto liveP = liveRecords(P.store());
+        QVERIFY(!liveP.count("contact/" + inN));
+        QVERIFY(!liveP.count("contact/" + movedLate));
+        QVERIFY(liveP.count("contact/" + inM));
+        QVERIFY(!liveP.count("contact/" + deleted));
+        // Each ends as a fresh device of its user.
+        for (auto [dev, user] : {std::pair {&P, "user1"}, std::pair {&Q, "user2"}}) {
+            auto fresh = sw.addDevice(user);
+            QVERIFY(fresh && (*fresh)->engine->sync().ok);
+            const auto mine = liveRecords(dev->store()), theirs = liveRecords((*fresh)->store());
+            QVERIFY2(mine == theirs, user);
+        }
     }
 };
 
