@@ -421,24 +421,26 @@ int purgeUploads(SqlConnection &conn, const std::string &daysText)
     SqlTransaction txn(conn);
     if (auto r = txn.beginWrite(); !r)
         return fail(r.error().message);
+    // Idle: no chunk since `before`. And started before it: a schema-2 server still running on
+    // this database during an upgrade writes uploads without last_activity (left at 0), which
+    // must not count as idle from the day they start.
+    const std::string idle
+        = "SELECT sha256 FROM uploads WHERE complete = 0 AND last_activity < ? AND created_at < ?";
+    const std::vector<SqlValue> params {SqlValue(before), SqlValue(before)};
     auto found = conn.query("SELECT COUNT(*) AS n, COALESCE(SUM(received), 0) AS bytes FROM "
-                            "uploads WHERE complete = 0 AND last_activity < ?",
-        {SqlValue(before)});
+                            "uploads WHERE sha256 IN ("
+            + idle + ")",
+        params);
     if (!found)
         return fail(found.error().message);
     // Its senders go with an upload (as when its bytes fail their check): they no longer hold
     // any part of it on the server. A complete upload's senders stay (it is never removed).
-    const std::string idle
-        = " WHERE sha256 IN (SELECT sha256 FROM uploads WHERE complete = 0 AND last_activity < ?)";
-    auto chunks = conn.query("DELETE FROM upload_chunks" + idle, {SqlValue(before)});
-    auto owners = conn.query("DELETE FROM upload_owners" + idle, {SqlValue(before)});
-    if (!chunks || !owners)
-        return fail("purge failed; nothing was removed: "
-            + (chunks ? owners.error().message : chunks.error().message));
-    if (auto r = conn.query(
-            "DELETE FROM uploads WHERE complete = 0 AND last_activity < ?", {SqlValue(before)});
-        !r)
-        return fail("purge failed; nothing was removed: " + r.error().message);
+    for (const char *table : {"upload_chunks", "upload_owners", "uploads"}) {
+        if (auto r = conn.query(
+                std::string("DELETE FROM ") + table + " WHERE sha256 IN (" + idle + ")", params);
+            !r)
+            return fail("purge failed; nothing was removed: " + r.error().message);
+    }
     if (auto r = txn.commit(); !r)
         return fail(r.error().message);
     std::cout << found->integer(0, "n") << " unfinished uploads purged ("

@@ -330,9 +330,22 @@ private slots:
         QVERIFY(row.ok() && row->size() == 1);
         QVERIFY(row->integer(0, "last_activity") >= upgradedAfter);
         QCOMPARE(row->integer(0, "received"), std::int64_t(kChunk));
+        // A schema-2 server still running during the upgrade writes an upload without
+        // last_activity: it is not idle either.
+        const std::string legacy(64, 'e');
+        QVERIFY(onDatabase(server,
+            "INSERT INTO uploads (sha256, size, received, complete, org_id, created_at) VALUES "
+            "(?, 100, 10, 0, ?, ?)",
+            {SqlValue(legacy), SqlValue(w.orgA), SqlValue(upgradedAfter)})
+                    .ok());
         const AdminRun purge = server.admin({"purge-uploads", "--older-than", "1"});
         QCOMPARE(purge.exitCode, 0);
         QCOMPARE(purge.out, std::string("0 unfinished uploads purged (0 bytes)"));
+        QCOMPARE(countOf(server, "SELECT COUNT(*) AS n FROM uploads WHERE sha256 = ?",
+                     {SqlValue(legacy)}),
+            1);
+        QVERIFY(
+            onDatabase(server, "DELETE FROM uploads WHERE sha256 = ?", {SqlValue(legacy)}).ok());
         // The device goes on where it was.
         const Reply done = putRest(w.as("ann"), old, kChunk);
         QCOMPARE(done.status, 200);
