@@ -1,7 +1,7 @@
 #include "service.h"
 
 #include "auth.h"
-#include "hlc.h"
+#include "pushbody.h"
 #include "text.h"
 #include "uuid.h"
 
@@ -58,15 +58,6 @@ std::optional<std::string> stringMember(const json &doc, const char *key)
     if (it == doc.end() || !it->is_string())
         return std::nullopt;
     return it->get<std::string>();
-}
-
-// A stamp on the wire: well-formed, with a node id of sane length.
-bool validStamp(const std::string &s, std::optional<Hlc> &out)
-{
-    if (s.size() > 22 + 64)
-        return false;
-    out = Hlc::parse(s);
-    return out && !out->node.empty();
 }
 
 // Whether `caller` may know that the server holds bytes of `sha`: they sent bytes of it
@@ -256,125 +247,20 @@ ApiResult<bool> SyncService::logout(const Actor &caller)
     return true;
 }
 
-ApiResult<std::vector<IncomingChange>> parseChanges(json &changes, std::int64_t now)
-{
-    if (!changes.is_array())
-        return badRequest("wrong_type", "“changes” must be a list.");
-    if (changes.size() > kMaxChangesPerBatch)
-        return ApiError {413, "too_large", "Too many changes in one batch; send smaller batches."};
-    std::vector<IncomingChange> out;
-    out.reserve(changes.size());
-    for (auto &c : changes) {
-        if (!c.is_object())
-            return badRequest("wrong_type", "Each change must be a JSON object.");
-        auto kindIt = c.find("kind");
-        if (kindIt == c.end() || !kindIt->is_string())
-            return badRequest("wrong_type", "A change's “kind” must be text.");
-        const std::string &kindName = kindIt->get_ref<const std::string &>();
-        IncomingChange change;
-        change.kind = findKind(kindName);
-        if (!change.kind)
-            return badRequest("unknown_kind", "“" + kindName + "” is not a record kind.",
-                json {{"kind", kindName}});
-        auto idIt = c.find("id");
-        if (idIt == c.end() || !idIt->is_string() || !isUuid(idIt->get_ref<const std::string &>()))
-            return badRequest(
-                "invalid_id", "A change's “id” must be a UUID.", json {{"kind", kindName}});
-        change.id = idIt->get_ref<const std::string &>();
-        std::transform(change.id.begin(), change.id.end(), change.id.begin(),
-            [](char ch) { return char(std::tolower(static_cast<unsigned char>(ch))); });
-        // The error details are built only for an error.
-        auto extra = [&](const std::string *field = nullptr) {
-            json x {{"kind", kindName}, {"id", change.id}};
-            if (field)
-                x["field"] = *field;
-            return x;
-        };
-        auto fields = c.find("fields");
-        if (fields == c.end() || !fields->is_object() || fields->empty())
-            return badRequest(
-                "wrong_type", "A change's “fields” must be a non-empty object.", extra());
-        change.fields.reserve(fields->size());
-        for (auto &[name, entry] : fields->items()) {
-            const FieldDef *def = change.kind->field(name);
-            if (!def && name != "deleted")
-                return badRequest("unknown_field",
-                    "“" + name + "” is not a field of " + kindName + ".", extra(&name));
-            if (!entry.is_object())
-                return badRequest(
-                    "wrong_type", "Field “" + name + "” must be {value, hlc, base}.", extra(&name));
-            auto valueIt = entry.find("value");
-            if (valueIt == entry.end())
-                return badRequest(
-                    "wrong_type", "Field “" + name + "” must be {value, hlc, base}.", extra(&name));
-            IncomingField f;
-            f.name = name;
-            auto hlcIt = entry.find("hlc");
-            std::optional<Hlc> stamp;
-            if (hlcIt == entry.end() || !hlcIt->is_string()
-                || !validStamp(hlcIt->get_ref<const std::string &>(), stamp))
-                return badRequest(
-                    "invalid_stamp", "Field “" + name + "” has no valid HLC stamp.", extra(&name));
-            if (stamp->wallMs > now + HlcClock::kMaxDriftMs)
-                return badRequest("clock_skew",
-                    "This device's clock is more than a day ahead of the server's; "
-                    "correct the date and time, then sync again.",
-                    extra(&name));
-            f.hlc = std::move(hlcIt->get_ref<std::string &>());
-            if (auto b = entry.find("base"); b != entry.end() && !b->is_null()) {
-                std::optional<Hlc> baseStamp;
-                if (!b->is_string()
-                    || (!b->get_ref<const std::string &>().empty()
-                        && !validStamp(b->get_ref<const std::string &>(), baseStamp)))
-                    return badRequest("invalid_stamp",
-                        "Field “" + name + "” has an invalid base stamp.", extra(&name));
-                f.base = std::move(b->get_ref<std::string &>());
-            }
-            json &value = *valueIt;
-            if (!def) {
-                if (!value.is_boolean())
-                    return badRequest(
-                        "wrong_type", "“deleted” must be true or false.", extra(&name));
-                f.value = value;
-            } else {
-                auto n = normaliseField(*def, value);
-                if (!n)
-                    return badRequest(n.error().code, n.error().message, extra(&name));
-                if (def->required && isEmptyValue(*def, *n))
-                    return badRequest("required", "“" + name + "” is required.", extra(&name));
-                f.value = std::move(*n);
-            }
-            change.fields.push_back(std::move(f));
-        }
-        out.push_back(std::move(change));
-    }
-    return out;
-}
-
 ApiResult<std::string> SyncService::push(const Actor &caller, const std::string &body)
 {
-    auto parsed = parseBody(body);
-    if (auto *e = std::get_if<ApiError>(&parsed))
-        return *e;
-    json &doc = std::get<json>(parsed);
-    const auto batchId = stringMember(doc, "batch_id");
-    if (!batchId || batchId->empty() || batchId->size() > 128)
-        return badRequest("wrong_type", "“batch_id” must be text of 1 to 128 characters.");
-    auto changesIt = doc.find("changes");
-    if (changesIt == doc.end())
-        return badRequest("wrong_type", "“changes” is missing.");
     const std::int64_t now = nowMs();
-    auto changes = parseChanges(*changesIt, now);
-    if (auto *e = std::get_if<ApiError>(&changes))
-        return *e;
-    auto &list = std::get<std::vector<IncomingChange>>(changes);
+    auto parsed = readPushBody(body, now, kMaxChangesPerBatch);
+    if (auto *e = std::get_if<ApiError>(&parsed))
+        return std::move(*e);
+    auto &list = std::get<PushBody>(parsed).changes;
     // Missions first, so that records of a mission created in the same batch find it.
     std::stable_partition(list.begin(), list.end(),
         [](const IncomingChange &c) { return c.kind->name == "mission"; });
 
     PushJob job;
     job.caller = caller;
-    job.batchId = *batchId;
+    job.batchId = std::move(std::get<PushBody>(parsed).batchId);
     job.changes = std::move(list);
     job.now = now;
     m_commits.submit(job, [this](const std::vector<PushJob *> &group) { writeGroup(group); });

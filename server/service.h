@@ -71,7 +71,4 @@ private:
     GroupCommitter m_commits;
 };
 
-/// Parses and validates a push body's changes; values and stamps are moved out of `changes`.
-ApiResult<std::vector<IncomingChange>> parseChanges(nlohmann::json &changes, std::int64_t nowMs);
-
 } // namespace attache::server
