@@ -2,10 +2,12 @@
 
 #include <brotli/encode.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <memory>
 
 namespace attache::server {
 
@@ -32,7 +34,7 @@ bool equalsLower(std::string_view s, std::string_view lower)
 ContentCoding chooseCoding(std::string_view accept)
 {
     // -1: not mentioned; otherwise the q-value in thousandths.
-    int br = -1, gzip = -1, star = -1;
+    int br = -1, gzip = -1, zstd = -1, star = -1;
     while (!accept.empty()) {
         const auto comma = accept.find(',');
         std::string_view item = trim(accept.substr(0, comma));
@@ -48,6 +50,8 @@ ContentCoding chooseCoding(std::string_view accept)
         }
         if (equalsLower(item, "br"))
             br = q;
+        else if (equalsLower(item, "zstd"))
+            zstd = q;
         else if (equalsLower(item, "gzip") || equalsLower(item, "x-gzip"))
             gzip = q;
         else if (item == "*")
@@ -57,6 +61,10 @@ ContentCoding chooseCoding(std::string_view accept)
         br = star;
     if (gzip < 0)
         gzip = star;
+    if (zstd < 0)
+        zstd = star;
+    if (zstd > 0)
+        return ContentCoding::Zstd;
     if (br > 0)
         return ContentCoding::Brotli;
     if (gzip > 0)
@@ -71,6 +79,8 @@ const char *codingName(ContentCoding coding)
         return "gzip";
     case ContentCoding::Brotli:
         return "br";
+    case ContentCoding::Zstd:
+        return "zstd";
     case ContentCoding::Identity:
         break;
     }
@@ -80,6 +90,15 @@ const char *codingName(ContentCoding coding)
 std::optional<std::string> compressBody(std::string_view body, ContentCoding coding)
 {
     std::string out;
+    if (coding == ContentCoding::Zstd) {
+        out.resize(ZSTD_compressBound(body.size()));
+        const std::size_t n
+            = ZSTD_compress(out.data(), out.size(), body.data(), body.size(), kZstdLevel);
+        if (ZSTD_isError(n))
+            return std::nullopt;
+        out.resize(n);
+        return out;
+    }
     if (coding == ContentCoding::Brotli) {
         std::size_t size = BrotliEncoderMaxCompressedSize(body.size());
         if (size == 0)
@@ -111,6 +130,41 @@ std::optional<std::string> compressBody(std::string_view body, ContentCoding cod
         return out;
     }
     return std::nullopt;
+}
+
+DecodeProblem zstdDecompress(std::string_view body, std::size_t limit, std::string &out)
+{
+    out.clear();
+    std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> ctx(ZSTD_createDCtx(), ZSTD_freeDCtx);
+    // Window log 23: 8 MiB, the largest body the server takes; a frame asking for more would make
+    // the decoder allocate it before producing a byte.
+    if (!ctx || ZSTD_isError(ZSTD_DCtx_setParameter(ctx.get(), ZSTD_d_windowLogMax, 23)))
+        return DecodeProblem::Corrupt;
+    ZSTD_inBuffer in {body.data(), body.size(), 0};
+    std::size_t produced = 0;
+    for (;;) {
+        if (produced == out.size()) {
+            // Grows to limit + 1 at most: producing that byte proves the body too large.
+            out.resize(
+                std::min(limit + 1, std::max<std::size_t>(out.size() * 2, ZSTD_DStreamOutSize())));
+        }
+        ZSTD_outBuffer o {out.data() + produced, out.size() - produced, 0};
+        const std::size_t rc = ZSTD_decompressStream(ctx.get(), &o, &in);
+        produced += o.pos;
+        if (ZSTD_isError(rc) || produced > limit) {
+            out.clear();
+            return ZSTD_isError(rc) ? DecodeProblem::Corrupt : DecodeProblem::TooLarge;
+        }
+        if (rc == 0 && in.pos == in.size) {
+            out.resize(produced);
+            return DecodeProblem::None;
+        }
+        if (rc != 0 && in.pos == in.size && o.pos < o.size) {
+            // Every byte read, room left, and the frame not finished: the body was cut short.
+            out.clear();
+            return DecodeProblem::Corrupt;
+        }
+    }
 }
 
 } // namespace attache::server

@@ -16,6 +16,7 @@
 #include <openssl/x509.h>
 #endif
 
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -117,6 +118,101 @@ std::optional<std::int64_t> intParam(const httplib::Request &req, const char *na
     return std::stoll(v);
 }
 
+// The request body codings the server reads: cpp-httplib inflates gzip, deflate and brotli while
+// it reads; zstd is decoded here (compression.h). Anything else is refused with 415.
+enum class BodyCoding { Identity, Inflated, Zstd, Unsupported };
+
+BodyCoding bodyCoding(const httplib::Request &req)
+{
+    std::string c = req.get_header_value("Content-Encoding");
+    for (char &ch : c)
+        ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    if (c.empty() || c == "identity")
+        return BodyCoding::Identity;
+    if (c == "gzip" || c == "deflate" || c == "br")
+        return BodyCoding::Inflated;
+    if (c == "zstd")
+        return BodyCoding::Zstd;
+    return BodyCoding::Unsupported;
+}
+
+const ApiError &unsupportedCoding()
+{
+    static const ApiError e {415, "unsupported_encoding",
+        std::string("The request body's Content-Encoding is not one the server reads (")
+            + kAcceptedRequestCodings + ")."};
+    return e;
+}
+
+// The routes that take a body. cpp-httplib reads (and inflates) the body of any other request
+// before it finds no handler for it, with no limit on the inflated size: such requests may not
+// carry a compressed body at all.
+bool takesBody(const httplib::Request &req)
+{
+    if (req.method == "POST")
+        return req.path == "/api/v1/push" || req.path == "/api/v1/login"
+            || req.path == "/api/v1/logout";
+    return req.method == "PUT" && req.path.rfind("/api/v1/attachments/", 0) == 0;
+}
+
+// Reads a request body through cpp-httplib's content reader, refusing it as soon as it grows
+// past `limit` bytes once decoded: a 1 MB gzip body can inflate to 1 GB, and httplib's own
+// payload limit counts only the bytes on the wire. False, with the error answer set, if the body
+// cannot be read.
+bool readBody(const httplib::Request &req, httplib::Response &res,
+    const httplib::ContentReader &reader, std::size_t limit, std::string &body)
+{
+    const BodyCoding coding = bodyCoding(req);
+    if (coding == BodyCoding::Unsupported) {
+        sendError(res, unsupportedCoding());
+        return false;
+    }
+    std::string raw;
+    bool tooLarge = false;
+    const bool ok = reader([&](const char *data, std::size_t n) {
+        // zstd arrives as sent: its compressed bytes are held to the same limit.
+        if (raw.size() + n > limit) {
+            tooLarge = true;
+            return false;
+        }
+        raw.append(data, n);
+        return true;
+    });
+    const ApiError tooLargeError {413, "too_large",
+        "The request body is too large (" + std::to_string(limit / 1024)
+            + " KiB at most, once decompressed)."};
+    if (tooLarge || res.status == 413) {
+        sendError(res, tooLargeError);
+        return false;
+    }
+    if (!ok) {
+        sendError(res,
+            ApiError {400, "bad_body",
+                "The request body could not be read: cut short, or not valid for its "
+                "Content-Encoding."});
+        return false;
+    }
+    if (coding != BodyCoding::Zstd) {
+        body = std::move(raw);
+        return true;
+    }
+    switch (zstdDecompress(raw, limit, body)) {
+    case DecodeProblem::None:
+        return true;
+    case DecodeProblem::TooLarge:
+        sendError(res, tooLargeError);
+        return false;
+    case DecodeProblem::Corrupt:
+        break;
+    }
+    sendError(res,
+        ApiError {400, "bad_body", "The request body is not valid zstd: cut short or damaged."});
+    return false;
+}
+
+/// Limits of the decoded bodies other than a push: sign-in and sign-out hold a few names.
+constexpr std::size_t kMaxSmallBodyBytes = 64 * 1024;
+
 #ifdef CPPHTTPLIB_OPENSSL_SUPPORT
 // Why the certificate and key cannot be used, in words IT staff can act on; empty if they can.
 // (httplib only says that loading failed.)
@@ -215,29 +311,65 @@ int serve(Pool &pool, const ServeOptions &options)
             fn(std::get<Actor>(caller), req, res);
         };
     };
+    // The same for a handler that takes a body, read and decoded within `limit` bytes. The body
+    // is read before the caller is authenticated, so that a refusal reaches a client still
+    // sending (an answer sent over unread bytes would be lost to a connection reset).
+    auto authedBody = [&](std::size_t limit, auto fn) {
+        return [&service, limit, fn](const httplib::Request &req, httplib::Response &res,
+                   const httplib::ContentReader &reader) {
+            if (!protocolOk(req, res))
+                return;
+            std::string body;
+            if (!readBody(req, res, reader, limit, body))
+                return;
+            auto caller = service.authenticate(req.get_header_value("Authorization"));
+            if (failed(res, caller))
+                return;
+            fn(std::get<Actor>(caller), req, std::move(body), res);
+        };
+    };
+    // Compressed bodies only where a handler reads them within a limit (takesBody).
+    svr.set_pre_routing_handler([](const httplib::Request &req, httplib::Response &res) {
+        if (bodyCoding(req) == BodyCoding::Identity || takesBody(req))
+            return httplib::Server::HandlerResponse::Unhandled;
+        sendError(res, unsupportedCoding());
+        res.set_header("Connection", "close");
+        return httplib::Server::HandlerResponse::Handled;
+    });
+    // Every answer says which request codings the server reads (RFC 7694), so that a device
+    // sends zstd to a server that reads it and gzip to an older one.
+    svr.set_default_headers({{"Accept-Encoding", kAcceptedRequestCodings}});
 
     svr.Get("/api/v1/status", [&](const httplib::Request &req, httplib::Response &res) {
         if (protocolOk(req, res))
             sendJson(res, 200, service.status());
     });
-    svr.Post("/api/v1/login", [&](const httplib::Request &req, httplib::Response &res) {
-        if (!protocolOk(req, res))
-            return;
-        auto r = service.login(req.body, req.remote_addr);
-        if (!failed(res, r))
-            sendJson(res, 200, std::get<json>(r));
-    });
-    svr.Post("/api/v1/logout",
-        authed([&](const Actor &a, const httplib::Request &, httplib::Response &res) {
-            if (!failed(res, service.logout(a)))
-                res.status = 204;
-        }));
-    svr.Post("/api/v1/push",
-        authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {
-            auto r = service.push(a, req.body);
+    svr.Post("/api/v1/login",
+        [&](const httplib::Request &req, httplib::Response &res,
+            const httplib::ContentReader &reader) {
+            if (!protocolOk(req, res))
+                return;
+            std::string body;
+            if (!readBody(req, res, reader, kMaxSmallBodyBytes, body))
+                return;
+            auto r = service.login(body, req.remote_addr);
             if (!failed(res, r))
-                sendBody(req, res, 200, std::move(std::get<std::string>(r)));
-        }));
+                sendJson(res, 200, std::get<json>(r));
+        });
+    svr.Post("/api/v1/logout",
+        authedBody(kMaxSmallBodyBytes,
+            [&](const Actor &a, const httplib::Request &, std::string, httplib::Response &res) {
+                if (!failed(res, service.logout(a)))
+                    res.status = 204;
+            }));
+    svr.Post("/api/v1/push",
+        authedBody(kMaxPushBytes,
+            [&](const Actor &a, const httplib::Request &req, std::string body,
+                httplib::Response &res) {
+                auto r = service.push(a, body);
+                if (!failed(res, r))
+                    sendBody(req, res, 200, std::move(std::get<std::string>(r)));
+            }));
     svr.Get("/api/v1/pull",
         authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {
             const auto cursor = req.has_param("cursor") ? intParam(req, "cursor")
@@ -267,18 +399,21 @@ int serve(Pool &pool, const ServeOptions &options)
                 sendJson(res, 200, std::get<json>(r));
         }));
     svr.Put(R"(/api/v1/attachments/([^/]+))",
-        authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {
-            const auto offset = intParam(req, "offset");
-            const auto size = intParam(req, "size");
-            if (!offset || !size) {
-                sendError(res,
-                    ApiError {400, "wrong_type", "offset and size are required whole numbers."});
-                return;
-            }
-            auto r = service.putChunk(a, req.matches[1], *offset, *size, req.body);
-            if (!failed(res, r))
-                sendJson(res, 200, std::get<json>(r));
-        }));
+        authedBody(kMaxChunkBytes,
+            [&](const Actor &a, const httplib::Request &req, std::string body,
+                httplib::Response &res) {
+                const auto offset = intParam(req, "offset");
+                const auto size = intParam(req, "size");
+                if (!offset || !size) {
+                    sendError(res,
+                        ApiError {
+                            400, "wrong_type", "offset and size are required whole numbers."});
+                    return;
+                }
+                auto r = service.putChunk(a, req.matches[1], *offset, *size, body);
+                if (!failed(res, r))
+                    sendJson(res, 200, std::get<json>(r));
+            }));
     svr.Get(R"(/api/v1/attachments/([^/]+))",
         authed([&](const Actor &a, const httplib::Request &req, httplib::Response &res) {
             auto r = service.download(a, req.matches[1]);

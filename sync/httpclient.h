@@ -31,7 +31,8 @@ struct HttpResponse
 
 /// A thin RAII wrapper over one libcurl easy handle, reused across requests so the connection
 /// (and TLS session) is kept alive: a no-op sync is one request on a warm connection.
-/// Request bodies are gzip-compressed; responses are decompressed by libcurl.
+/// Request bodies are compressed (zstd once the server has said it reads it, gzip before);
+/// responses are decompressed by libcurl.
 class HttpClient
 {
 public:
@@ -41,7 +42,7 @@ public:
     HttpClient &operator=(const HttpClient &) = delete;
 
     /// `path` is appended to the server URL ("/api/v1/pull?cursor=0"). An empty token sends no
-    /// Authorization header. Bodies over 256 bytes are sent gzip-compressed.
+    /// Authorization header. Bodies over 256 bytes are sent compressed.
     /// `extraHeaders` are full header lines ("Range: bytes=10-"). A `raw` body is sent as
     /// application/octet-stream, uncompressed (attachment chunks are usually compressed already).
     HttpResponse request(const std::string &method, const std::string &path,

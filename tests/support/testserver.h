@@ -68,6 +68,8 @@ public:
 
     Backend backend() const { return m_backend; }
     int port() const { return m_port; }
+    /// The server process's id (0 when it is not running), to read its memory use from /proc.
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
     std::string host() const { return "127.0.0.1"; }
     /// "http://127.0.0.1:<port>", no trailing slash.
     std::string baseUrl() const;

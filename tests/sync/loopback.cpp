@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -128,6 +129,16 @@ std::map<std::string, std::string> parseHeaders(const std::string &head)
 
 } // namespace
 
+std::string unzstd(const std::string &data)
+{
+    const unsigned long long size = ZSTD_getFrameContentSize(data.data(), data.size());
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1u << 30))
+        return {};
+    std::string out(std::size_t(size), '\0');
+    const std::size_t n = ZSTD_decompress(out.data(), out.size(), data.data(), data.size());
+    return ZSTD_isError(n) ? std::string() : out.substr(0, n);
+}
+
 std::string gunzip(const std::string &data)
 {
     z_stream zs {};
@@ -234,6 +245,8 @@ void ScriptedServer::serve(int fd)
         req.body = raw.substr(headEnd + 4);
         if (req.headers["content-encoding"] == "gzip")
             req.body = gunzip(req.body);
+        else if (req.headers["content-encoding"] == "zstd")
+            req.body = unzstd(req.body);
         {
             std::lock_guard lock(m_mutex);
             m_requests.push_back(req);

@@ -24,7 +24,13 @@ struct SeenRequest
 {
     std::string method, target; ///< target: path and query
     std::map<std::string, std::string> headers; ///< lower-cased names
-    std::string body; ///< decompressed when Content-Encoding: gzip
+    std::string body; ///< decompressed when Content-Encoding: gzip or zstd
+    /// The body's Content-Encoding as sent ("" when none).
+    std::string coding() const
+    {
+        const auto it = headers.find("content-encoding");
+        return it == headers.end() ? std::string() : it->second;
+    }
 };
 
 struct ScriptedResponse
@@ -42,6 +48,8 @@ bool readHttpMessage(int fd, std::string &buffer, std::string &raw, bool isRespo
 
 /// gunzip of a gzip body (empty on error).
 std::string gunzip(const std::string &data);
+/// The content of a zstd frame that records its size (empty on error).
+std::string unzstd(const std::string &data);
 
 class ScriptedServer
 {
