@@ -1,6 +1,6 @@
 #include "reportdata.h"
 
-#include "interchange/countries.h"
+#include "countrynames.h"
 #include "store.h"
 
 #include <algorithm>
@@ -188,23 +188,11 @@ Result<SummaryData> loadSummary(Store &store, const ReportFilter &filter)
 
 std::string countryNameVi(const std::string &code)
 {
-    static const std::map<std::string, std::string> kNames
-        = {{"VN", "Việt Nam"}, {"JP", "Nhật Bản"}, {"KR", "Hàn Quốc"}, {"KP", "Triều Tiên"},
-            {"LA", "Lào"}, {"KH", "Campuchia"}, {"TH", "Thái Lan"}, {"CN", "Trung Quốc"},
-            {"TW", "Đài Loan"}, {"HK", "Hồng Kông"}, {"SG", "Singapore"}, {"MY", "Malaysia"},
-            {"ID", "Indonesia"}, {"PH", "Philippines"}, {"MM", "Myanmar"}, {"IN", "Ấn Độ"},
-            {"MN", "Mông Cổ"}, {"US", "Hoa Kỳ"}, {"CA", "Canada"}, {"BR", "Brazil"}, {"CU", "Cuba"},
-            {"GB", "Vương quốc Anh"}, {"FR", "Pháp"}, {"DE", "Đức"}, {"IT", "Italia"},
-            {"ES", "Tây Ban Nha"}, {"NL", "Hà Lan"}, {"BE", "Bỉ"}, {"CH", "Thụy Sĩ"}, {"AT", "Áo"},
-            {"DK", "Đan Mạch"}, {"SE", "Thụy Điển"}, {"NO", "Na Uy"}, {"FI", "Phần Lan"},
-            {"PL", "Ba Lan"}, {"CZ", "Séc"}, {"HU", "Hungary"}, {"RU", "Liên bang Nga"},
-            {"BY", "Belarus"}, {"TR", "Thổ Nhĩ Kỳ"}, {"IL", "Israel"}, {"AE", "UAE"},
-            {"SA", "Ả Rập Xê Út"}, {"EG", "Ai Cập"}, {"ZA", "Nam Phi"}, {"AU", "Australia"},
-            {"NZ", "New Zealand"}};
     if (code.empty())
         return "Không rõ";
-    auto it = kNames.find(code);
-    return it != kNames.end() ? it->second : interchange::countryName(code);
+    // The app's names: a country reads the same in the app and in the documents.
+    const CountryNames *names = findCountry(code);
+    return names ? std::string(names->vietnamese) : code;
 }
 
 std::string fieldNameVi(const std::string &field)

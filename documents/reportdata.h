@@ -75,7 +75,9 @@ Result<MissionReportData> loadMissionReport(
 Result<SummaryData> loadSummary(Store &store, const ReportFilter &filter);
 
 /// Vietnamese names used by the documents.
-std::string countryNameVi(const std::string &code); ///< "JP" → "Nhật Bản"; "" → "Không rõ"
+/// "JP" → "Nhật Bản", "DE" → "Cộng hòa Liên bang Đức" (the app's names, core/countrynames.h);
+/// "" → "Không rõ"; an unknown code as itself.
+std::string countryNameVi(const std::string &code);
 std::string fieldNameVi(const std::string &field); ///< "education" → "Giáo dục"
 std::string agreementKindVi(const std::string &kind); ///< "mou" → "Biên bản ghi nhớ"
 std::string agreementStatusVi(const std::string &status);

@@ -1,6 +1,7 @@
 // The mission report and the period summary on a fixture department: every figure against
 // values computed by hand, the CSV byte for byte, the PDFs rendered and read back.
 
+#include "countrynames.h"
 #include "pdfwriter.h"
 #include "reportcsv.h"
 #include "reportdata.h"
@@ -293,6 +294,25 @@ private slots:
                                      "Vốn cam kết theo quốc gia,Hàn Quốc,337500000000,VND\r\n"
                                      "Dự án theo quốc gia,Lào,1,dự án\r\n";
         QCOMPARE(summaryCsv(*d), expected);
+    }
+
+    /// The documents name countries as the app does (core/countrynames.h): the short common
+    /// names Vietnamese reports use, and the official form where they write it (Hà Tĩnh's 2020
+    /// review: "Singapore, Hàn Quốc, Nhật Bản và Cộng hòa liên bang Đức").
+    void countryNamesAsInTheApp()
+    {
+        QCOMPARE(countryNameVi("KR"), std::string("Hàn Quốc"));
+        QCOMPARE(countryNameVi("US"), std::string("Hoa Kỳ"));
+        QCOMPARE(countryNameVi("DE"), std::string("Cộng hòa Liên bang Đức"));
+        QCOMPARE(countryNameVi("TW"), std::string("Đài Loan (Trung Quốc)"));
+        QCOMPARE(countryNameVi("XK"), std::string("Kosovo"));
+        QCOMPARE(countryNameVi(""), std::string("Không rõ"));
+        QCOMPARE(countryNameVi("ZZ"), std::string("ZZ"));
+        for (const char *code : {"VN", "JP", "LA", "DE", "GB", "RU", "AE", "CZ"}) {
+            const CountryNames *names = findCountry(code);
+            QVERIFY2(names, code);
+            QCOMPARE(countryNameVi(code), std::string(names->vietnamese));
+        }
     }
 
     void missionCsvBytes()
