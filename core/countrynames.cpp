@@ -274,4 +274,9 @@ const CountryNames *findCountry(std::string_view code)
     return it != std::end(kCountries) && it->code == code ? &*it : nullptr;
 }
 
+std::span<const CountryNames> allCountries()
+{
+    return kCountries;
+}
+
 } // namespace attache

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string_view>
 
 namespace attache {
@@ -18,5 +19,7 @@ struct CountryNames
 
 /// The names of a country code (every code isCountryCode() accepts, and XK); nullptr if unknown.
 const CountryNames *findCountry(std::string_view code);
+/// Every country, by code.
+std::span<const CountryNames> allCountries();
 
 } // namespace attache

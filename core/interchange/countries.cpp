@@ -1,5 +1,6 @@
 #include "countries.h"
 
+#include "countrynames.h"
 #include "iso.h"
 #include "text.h"
 
@@ -14,91 +15,91 @@ struct Country
 {
     const char *code;
     const char *alpha3;
-    const char *name; ///< English short name, used on export
-    const char *aliases; ///< other spellings, English and Vietnamese, '|'-separated
+    const char *aliases; ///< spellings other than the names of core/countrynames.h, '|'-separated
 };
 
-// The countries Vietnamese delegations deal with most, and every neighbour; names as Google,
-// Outlook, iOS and Android write them, plus the Vietnamese names officials type.
+// The countries Vietnamese delegations deal with most, and every neighbour: their ISO alpha-3
+// codes and other names as Google, Outlook, iOS and Android write them, plus the Vietnamese
+// names officials type. The English and Vietnamese names the app shows (core/countrynames.h)
+// are recognised for every country.
 constexpr Country kCountries[] = {
-    {"VN", "VNM", "Vietnam",
-        "Viet Nam|Việt Nam|Socialist Republic of Vietnam|Vietnam, Socialist Republic of"},
-    {"JP", "JPN", "Japan", "Nhật Bản|Nhật|Nippon"},
-    {"KR", "KOR", "South Korea",
+    {"VN", "VNM", "Viet Nam|Việt Nam|Socialist Republic of Vietnam|Vietnam, Socialist Republic of"},
+    {"JP", "JPN", "Nhật Bản|Nhật|Nippon"},
+    {"KR", "KOR",
         "Korea|Korea, Republic of|Republic of Korea|Korea (South)|Hàn Quốc|Đại Hàn Dân Quốc|Nam "
         "Hàn"},
-    {"KP", "PRK", "North Korea",
+    {"KP", "PRK",
         "Korea, Democratic People's Republic of|Democratic People's Republic of Korea|Triều "
         "Tiên|Bắc Triều Tiên"},
-    {"LA", "LAO", "Laos", "Lao|Lao PDR|Lao People's Democratic Republic|Lào|CHDCND Lào"},
-    {"KH", "KHM", "Cambodia", "Kingdom of Cambodia|Campuchia|Cam-pu-chia"},
-    {"TH", "THA", "Thailand", "Thái Lan"},
-    {"CN", "CHN", "China", "People's Republic of China|PRC|Trung Quốc"},
-    {"TW", "TWN", "Taiwan", "Taiwan, Province of China|Đài Loan"},
-    {"HK", "HKG", "Hong Kong", "Hong Kong SAR|Hồng Kông|Hồng Công"},
-    {"MO", "MAC", "Macao", "Macau|Ma Cao"},
-    {"SG", "SGP", "Singapore", "Xinh-ga-po|Xin-ga-po"},
-    {"MY", "MYS", "Malaysia", "Ma-lai-xi-a"},
-    {"ID", "IDN", "Indonesia", "In-đô-nê-xi-a"},
-    {"PH", "PHL", "Philippines", "Phi-líp-pin|Philippin"},
-    {"MM", "MMR", "Myanmar", "Burma|Mi-an-ma"},
-    {"BN", "BRN", "Brunei", "Brunei Darussalam|Bru-nây"},
-    {"TL", "TLS", "Timor-Leste", "East Timor|Đông Timor"},
-    {"IN", "IND", "India", "Ấn Độ"},
-    {"BD", "BGD", "Bangladesh", "Băng-la-đét"},
-    {"PK", "PAK", "Pakistan", ""},
-    {"LK", "LKA", "Sri Lanka", ""},
-    {"MN", "MNG", "Mongolia", "Mông Cổ"},
-    {"US", "USA", "United States", "United States of America|USA|U.S.A.|U.S.|America|Hoa Kỳ|Mỹ"},
-    {"CA", "CAN", "Canada", "Ca-na-đa"},
-    {"MX", "MEX", "Mexico", "Mê-hi-cô"},
-    {"BR", "BRA", "Brazil", "Bra-xin|Brasil"},
-    {"AR", "ARG", "Argentina", "Ác-hen-ti-na"},
-    {"CL", "CHL", "Chile", "Chi-lê"},
-    {"CU", "CUB", "Cuba", "Cu Ba"},
-    {"GB", "GBR", "United Kingdom", "UK|U.K.|Great Britain|Britain|England|Vương quốc Anh|Anh"},
-    {"IE", "IRL", "Ireland", "Ai-len"},
-    {"FR", "FRA", "France", "Pháp"},
-    {"DE", "DEU", "Germany", "Deutschland|Đức|CHLB Đức"},
-    {"IT", "ITA", "Italy", "Italia|Ý"},
-    {"ES", "ESP", "Spain", "Tây Ban Nha"},
-    {"PT", "PRT", "Portugal", "Bồ Đào Nha"},
-    {"NL", "NLD", "Netherlands", "The Netherlands|Holland|Hà Lan"},
-    {"BE", "BEL", "Belgium", "Bỉ"},
-    {"LU", "LUX", "Luxembourg", "Lúc-xăm-bua"},
-    {"CH", "CHE", "Switzerland", "Thụy Sĩ|Thuỵ Sĩ"},
-    {"AT", "AUT", "Austria", "Áo"},
-    {"DK", "DNK", "Denmark", "Đan Mạch"},
-    {"SE", "SWE", "Sweden", "Thụy Điển|Thuỵ Điển"},
-    {"NO", "NOR", "Norway", "Na Uy"},
-    {"FI", "FIN", "Finland", "Phần Lan"},
-    {"PL", "POL", "Poland", "Ba Lan"},
-    {"CZ", "CZE", "Czechia", "Czech Republic|Séc|Cộng hòa Séc|Cộng hoà Séc"},
-    {"SK", "SVK", "Slovakia", "Xlô-va-ki-a"},
-    {"HU", "HUN", "Hungary", "Hungari|Hung-ga-ri"},
-    {"RO", "ROU", "Romania", "Ru-ma-ni"},
-    {"BG", "BGR", "Bulgaria", "Bun-ga-ri"},
-    {"GR", "GRC", "Greece", "Hy Lạp"},
-    {"RU", "RUS", "Russia", "Russian Federation|Liên bang Nga|Nga"},
-    {"UA", "UKR", "Ukraine", "U-crai-na"},
-    {"BY", "BLR", "Belarus", "Bê-la-rút"},
-    {"KZ", "KAZ", "Kazakhstan", "Ca-dắc-xtan"},
-    {"TR", "TUR", "Türkiye", "Turkey|Thổ Nhĩ Kỳ"},
-    {"IL", "ISR", "Israel", "I-xra-en"},
-    {"SA", "SAU", "Saudi Arabia", "Ả Rập Xê Út|Ả-rập Xê-út"},
-    {"AE", "ARE", "United Arab Emirates", "UAE|Các Tiểu vương quốc Ả Rập Thống nhất"},
-    {"QA", "QAT", "Qatar", "Ca-ta"},
-    {"KW", "KWT", "Kuwait", "Cô-oét"},
-    {"IR", "IRN", "Iran", "Iran, Islamic Republic of|I-ran"},
-    {"EG", "EGY", "Egypt", "Ai Cập"},
-    {"ZA", "ZAF", "South Africa", "Nam Phi"},
-    {"NG", "NGA", "Nigeria", "Ni-giê-ri-a"},
-    {"MZ", "MOZ", "Mozambique", "Mô-dăm-bích"},
-    {"AO", "AGO", "Angola", "Ăng-gô-la"},
-    {"DZ", "DZA", "Algeria", "An-giê-ri"},
-    {"MA", "MAR", "Morocco", "Ma-rốc"},
-    {"AU", "AUS", "Australia", "Úc|Ô-xtơ-rây-li-a|Australia (AU)"},
-    {"NZ", "NZL", "New Zealand", "Niu Di-lân|Niu Zi-lân"},
+    {"LA", "LAO", "Lao|Lao PDR|Lao People's Democratic Republic|Lào|CHDCND Lào"},
+    {"KH", "KHM", "Kingdom of Cambodia|Campuchia|Cam-pu-chia"},
+    {"TH", "THA", "Thái Lan"},
+    {"CN", "CHN", "People's Republic of China|PRC|Trung Quốc"},
+    {"TW", "TWN", "Taiwan, Province of China|Đài Loan"},
+    {"HK", "HKG", "Hong Kong SAR|Hồng Kông|Hồng Công"},
+    {"MO", "MAC", "Macau|Ma Cao"},
+    {"SG", "SGP", "Xinh-ga-po|Xin-ga-po"},
+    {"MY", "MYS", "Ma-lai-xi-a"},
+    {"ID", "IDN", "In-đô-nê-xi-a"},
+    {"PH", "PHL", "Phi-líp-pin|Philippin"},
+    {"MM", "MMR", "Burma|Mi-an-ma"},
+    {"BN", "BRN", "Brunei Darussalam|Bru-nây"},
+    {"TL", "TLS", "East Timor|Đông Timor"},
+    {"IN", "IND", "Ấn Độ"},
+    {"BD", "BGD", "Băng-la-đét"},
+    {"PK", "PAK", ""},
+    {"LK", "LKA", ""},
+    {"MN", "MNG", "Mông Cổ"},
+    {"US", "USA", "United States of America|USA|U.S.A.|U.S.|America|Hoa Kỳ|Mỹ"},
+    {"CA", "CAN", "Ca-na-đa"},
+    {"MX", "MEX", "Mê-hi-cô"},
+    {"BR", "BRA", "Bra-xin|Brasil"},
+    {"AR", "ARG", "Ác-hen-ti-na"},
+    {"CL", "CHL", "Chi-lê"},
+    {"CU", "CUB", "Cu Ba"},
+    {"GB", "GBR", "UK|U.K.|Great Britain|Britain|England|Vương quốc Anh|Anh"},
+    {"IE", "IRL", "Ai-len"},
+    {"FR", "FRA", "Pháp"},
+    {"DE", "DEU", "Deutschland|Đức|CHLB Đức"},
+    {"IT", "ITA", "Italia|Ý"},
+    {"ES", "ESP", "Tây Ban Nha"},
+    {"PT", "PRT", "Bồ Đào Nha"},
+    {"NL", "NLD", "The Netherlands|Holland|Hà Lan"},
+    {"BE", "BEL", "Bỉ"},
+    {"LU", "LUX", "Lúc-xăm-bua"},
+    {"CH", "CHE", "Thụy Sĩ|Thuỵ Sĩ"},
+    {"AT", "AUT", "Áo"},
+    {"DK", "DNK", "Đan Mạch"},
+    {"SE", "SWE", "Thụy Điển|Thuỵ Điển"},
+    {"NO", "NOR", "Na Uy"},
+    {"FI", "FIN", "Phần Lan"},
+    {"PL", "POL", "Ba Lan"},
+    {"CZ", "CZE", "Czech Republic|Séc|Cộng hòa Séc|Cộng hoà Séc"},
+    {"SK", "SVK", "Xlô-va-ki-a"},
+    {"HU", "HUN", "Hungari|Hung-ga-ri"},
+    {"RO", "ROU", "Ru-ma-ni"},
+    {"BG", "BGR", "Bun-ga-ri"},
+    {"GR", "GRC", "Hy Lạp"},
+    {"RU", "RUS", "Russian Federation|Liên bang Nga|Nga"},
+    {"UA", "UKR", "U-crai-na"},
+    {"BY", "BLR", "Bê-la-rút"},
+    {"KZ", "KAZ", "Ca-dắc-xtan"},
+    {"TR", "TUR", "Turkey|Thổ Nhĩ Kỳ"},
+    {"IL", "ISR", "I-xra-en"},
+    {"SA", "SAU", "Ả Rập Xê Út|Ả-rập Xê-út"},
+    {"AE", "ARE", "UAE|Các Tiểu vương quốc Ả Rập Thống nhất"},
+    {"QA", "QAT", "Ca-ta"},
+    {"KW", "KWT", "Cô-oét"},
+    {"IR", "IRN", "Iran, Islamic Republic of|I-ran"},
+    {"EG", "EGY", "Ai Cập"},
+    {"ZA", "ZAF", "Nam Phi"},
+    {"NG", "NGA", "Ni-giê-ri-a"},
+    {"MZ", "MOZ", "Mô-dăm-bích"},
+    {"AO", "AGO", "Ăng-gô-la"},
+    {"DZ", "DZA", "An-giê-ri"},
+    {"MA", "MAR", "Ma-rốc"},
+    {"AU", "AUS", "Úc|Ô-xtơ-rây-li-a|Australia (AU)"},
+    {"NZ", "NZL", "Niu Di-lân|Niu Zi-lân"},
 };
 
 // Case, accents and punctuation removed: "Korea, Republic of" → "korea republic of".
@@ -122,7 +123,6 @@ const std::unordered_map<std::string, std::string> &index()
     static const auto map = [] {
         std::unordered_map<std::string, std::string> m;
         for (const auto &c : kCountries) {
-            m.emplace(key(c.name), c.code);
             m.emplace(key(c.alpha3), c.code);
             std::string_view rest = c.aliases;
             while (!rest.empty()) {
@@ -130,6 +130,11 @@ const std::unordered_map<std::string, std::string> &index()
                 m.emplace(key(rest.substr(0, bar)), c.code);
                 rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
             }
+        }
+        // The app's names, for every country (the spellings above win where they overlap).
+        for (const auto &c : allCountries()) {
+            m.emplace(key(c.english), std::string(c.code));
+            m.emplace(key(c.vietnamese), std::string(c.code));
         }
         return m;
     }();
@@ -170,11 +175,8 @@ std::string countryCode(std::string_view name)
 
 std::string countryName(std::string_view code)
 {
-    for (const auto &c : kCountries) {
-        if (code == c.code)
-            return c.name;
-    }
-    return std::string(code);
+    const CountryNames *names = findCountry(code);
+    return names ? std::string(names->english) : std::string(code);
 }
 
 } // namespace attache::interchange

@@ -10,7 +10,8 @@ namespace attache::interchange {
 /// "nhat ban", "Korea, Republic of", "Hàn Quốc", "Lào", "JP", "JPN"). "" when unknown.
 std::string countryCode(std::string_view name);
 
-/// The English short name of a country code ("JP" → "Japan"); the code itself if unknown.
+/// The English short name of a country code ("JP" → "Japan", as the app shows it in English);
+/// the code itself if unknown.
 std::string countryName(std::string_view code);
 
 } // namespace attache::interchange

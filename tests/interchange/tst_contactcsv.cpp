@@ -1,8 +1,10 @@
 // CSV from Google Contacts and Outlook (UTF-8, windows-1252, UTF-16LE), broken CSV, round trips.
 
+#include "countrynames.h"
 #include "fixturefile.h"
 #include "interchange/charset.h"
 #include "interchange/contactcsv.h"
+#include "interchange/countries.h"
 
 #include <QTest>
 
@@ -171,6 +173,24 @@ private slots:
         QCOMPARE(r.skipped[0].reason, (Notice {NoticeCode::RecordWithoutName, 0, {}}));
         QCOMPARE(r.skipped[1].line, 4);
         QCOMPARE(r.skipped[1].reason, (Notice {NoticeCode::RecordCutOff, 0, {}}));
+    }
+
+    /// Every name the app shows for a country, English or Vietnamese (core/countrynames.h),
+    /// reads back as that country, and export writes the app's English name.
+    void countryNamesBothWays()
+    {
+        for (const auto &c : attache::allCountries()) {
+            const std::string code(c.code);
+            QCOMPARE(countryCode(c.english), code);
+            QCOMPARE(countryCode(c.vietnamese), code);
+            QCOMPARE(countryName(code), std::string(c.english));
+        }
+        QCOMPARE(countryCode("Cộng hòa Liên bang Đức"), std::string("DE"));
+        QCOMPARE(countryCode("cong hoa lien bang duc"), std::string("DE"));
+        QCOMPARE(countryCode("Đài Loan (Trung Quốc)"), std::string("TW"));
+        QCOMPARE(countryCode("Mauritius"), std::string("MU")); // not among the aliases
+        QCOMPARE(countryName("MU"), std::string("Mauritius"));
+        QCOMPARE(countryName("ZZ"), std::string("ZZ"));
     }
 
     void exportBytes()
