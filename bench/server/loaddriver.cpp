@@ -2,12 +2,14 @@
 // (bench/server/run-load.sh starts one and makes the users). Each device signs in and catches
 // up (not timed), then, all together: pushes 20 changes in one batch and pulls until nothing
 // remains (timed per request). Prints throughput and latency percentiles. --linger-ms keeps each
-// device's connection open after its sync, like the app's libcurl connection cache.
+// device's connection open after its sync, like the app's libcurl connection cache. --coding
+// gzip makes the devices offer gzip only (older apps); the default offers zstd, as the app does.
 #include "hlc.h"
 #include "uuid.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <zstd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -38,7 +40,21 @@ struct Options
     /// connection cache in the app does; 0 closes it at once.
     int lingerMs = 0;
     std::string password = "load-password";
+    std::string coding = "zstd"; ///< what the devices offer: "zstd" (then gzip) or "gzip"
 };
+
+// An answer's body decoded: cpp-httplib 0.11 decodes gzip itself, zstd is decoded here.
+std::string bodyOf(const httplib::Result &r)
+{
+    if (r->get_header_value("Content-Encoding") != "zstd")
+        return r->body;
+    const unsigned long long n = ZSTD_getFrameContentSize(r->body.data(), r->body.size());
+    if (n == ZSTD_CONTENTSIZE_ERROR || n == ZSTD_CONTENTSIZE_UNKNOWN)
+        return {};
+    std::string out(std::size_t(n), '\0');
+    const std::size_t got = ZSTD_decompress(out.data(), out.size(), r->body.data(), r->body.size());
+    return ZSTD_isError(got) ? std::string() : out;
+}
 
 struct Stats
 {
@@ -74,7 +90,8 @@ void device(const Options &o, int index, Stats &stats, std::barrier<> &ready, st
     client.set_tcp_nodelay(true);
     const std::string deviceId = "load" + std::to_string(index) + "x" + attache::randomHex(4);
     const std::string user = "load" + std::to_string(index % o.users);
-    httplib::Headers headers {{"Attache-Protocol", "1"}, {"Accept-Encoding", "gzip"}};
+    httplib::Headers headers {
+        {"Attache-Protocol", "1"}, {"Accept-Encoding", o.coding == "gzip" ? "gzip" : "zstd, gzip"}};
     std::string missionId;
     std::int64_t cursor = 0;
     bool ok = false;
@@ -93,7 +110,7 @@ void device(const Options &o, int index, Stats &stats, std::barrier<> &ready, st
                 ok = false;
                 break;
             }
-            const json body = json::parse(p->body);
+            const json body = json::parse(bodyOf(p));
             for (const auto &c : body["changes"]) {
                 if (c["kind"] == "mission" && missionId.empty())
                     missionId = c["id"];
@@ -149,7 +166,7 @@ void device(const Options &o, int index, Stats &stats, std::barrier<> &ready, st
                 p ? p->body.c_str() : httplib::to_string(p.error()).c_str());
             return;
         }
-        const json b = json::parse(p->body);
+        const json b = json::parse(bodyOf(p));
         cursor = b["cursor"];
         if (b["remaining"] == 0)
             break;
@@ -187,11 +204,13 @@ int main(int argc, char **argv)
             o.lingerMs = std::stoi(v);
         else if (a == "--password")
             o.password = v;
+        else if (a == "--coding")
+            o.coding = v;
     }
     if (o.port <= 0) {
         std::fprintf(stderr,
             "usage: attache-loaddriver --port PORT [--devices 500] [--users 25] "
-            "[--changes 20] [--ramp-ms 0] [--linger-ms 0]\n");
+            "[--changes 20] [--ramp-ms 0] [--linger-ms 0] [--coding zstd|gzip]\n");
         return 2;
     }
     Stats stats;
