@@ -4,6 +4,7 @@
 #include "iso.h"
 #include "text.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -123,7 +124,6 @@ const std::unordered_map<std::string, std::string> &index()
     static const auto map = [] {
         std::unordered_map<std::string, std::string> m;
         for (const auto &c : kCountries) {
-            m.emplace(key(c.alpha3), c.code);
             std::string_view rest = c.aliases;
             while (!rest.empty()) {
                 const auto bar = rest.find('|');
@@ -136,6 +136,10 @@ const std::unordered_map<std::string, std::string> &index()
             m.emplace(key(c.english), std::string(c.code));
             m.emplace(key(c.vietnamese), std::string(c.code));
         }
+        // Alpha-3 codes typed in lower case last: "Nga" is Russia, "NGA" (upper case, see
+        // countryCode) Nigeria.
+        for (const auto &c : kCountries)
+            m.emplace(key(c.alpha3), c.code);
         return m;
     }();
     return map;
@@ -154,6 +158,14 @@ std::string countryCode(std::string_view name)
         }
         if (isCountryCode(upper))
             return upper;
+    }
+    if (trimmedName.size() == 3 && std::all_of(trimmedName.begin(), trimmedName.end(), [](char c) {
+            return c >= 'A' && c <= 'Z';
+        })) {
+        for (const auto &c : kCountries) {
+            if (trimmedName == c.alpha3)
+                return c.code;
+        }
     }
     const std::string k = key(trimmedName);
     if (k.empty())

@@ -191,6 +191,11 @@ private slots:
         QCOMPARE(countryCode("Mauritius"), std::string("MU")); // not among the aliases
         QCOMPARE(countryName("MU"), std::string("Mauritius"));
         QCOMPARE(countryName("ZZ"), std::string("ZZ"));
+        // An alpha-3 code in capitals is the code, whatever name it spells once folded.
+        QCOMPARE(countryCode("NGA"), std::string("NG"));
+        QCOMPARE(countryCode("Nga"), std::string("RU"));
+        QCOMPARE(countryCode("JPN"), std::string("JP"));
+        QCOMPARE(countryCode("jpn"), std::string("JP"));
     }
 
     void exportBytes()
