@@ -88,6 +88,8 @@ CREATE TABLE IF NOT EXISTS record_moves (
   seq BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS record_moves_seq ON record_moves (seq);
+-- purge-tombstones keeps the newest move of a record out of each mission it left.
+CREATE INDEX IF NOT EXISTS record_moves_record ON record_moves (kind, record_id, seq);
 
 CREATE TABLE IF NOT EXISTS conflicts (
   kind TEXT NOT NULL,
