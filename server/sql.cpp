@@ -47,7 +47,13 @@ std::int64_t SqlRows::integer(std::size_t row, std::string_view column) const
     }
 }
 
-Result<std::unique_ptr<SqlConnection>> openConnection(const StorageConfig &config)
+std::string sqlitePath(const StorageConfig &config)
+{
+    return (std::filesystem::path(config.dataDir) / "attache-server.db").string();
+}
+
+Result<std::unique_ptr<SqlConnection>> openConnection(
+    const StorageConfig &config, WalCheckpointer *checkpointer)
 {
     if (config.postgres())
         return openPostgres(config.databaseUrl, config.schema);
@@ -56,13 +62,19 @@ Result<std::unique_ptr<SqlConnection>> openConnection(const StorageConfig &confi
     if (ec)
         return makeError(
             "storage", "Cannot create the data directory " + config.dataDir + ": " + ec.message());
-    return openSqlite((std::filesystem::path(config.dataDir) / "attache-server.db").string());
+    return openSqlite(sqlitePath(config), checkpointer);
 }
 
 Pool::Pool(StorageConfig config, std::size_t maxSize)
     : m_config(std::move(config))
     , m_maxSize(maxSize < 1 ? 1 : maxSize)
-{ }
+{
+    if (!m_config.postgres()) {
+        m_checkpointer = std::make_unique<WalCheckpointer>(sqlitePath(m_config));
+    }
+}
+
+Pool::~Pool() = default;
 
 Pool::Lease::~Lease()
 {
@@ -81,7 +93,7 @@ Result<Pool::Lease> Pool::acquire()
     }
     ++m_open;
     lock.unlock();
-    auto conn = openConnection(m_config);
+    auto conn = openConnection(m_config, m_checkpointer.get());
     if (!conn) {
         lock.lock();
         --m_open;
