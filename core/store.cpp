@@ -348,6 +348,27 @@ Result<std::optional<Store::Loaded>> Store::load(const KindDef &kind, std::strin
     return std::optional<Loaded>(std::move(l));
 }
 
+Result<std::optional<Store::Loaded>> Store::loadMarks(const KindDef &kind, std::string_view id)
+{
+    auto s = cached(
+        "SELECT _stamps, _base, _pending FROM " + std::string(kind.table) + " WHERE id = ?1");
+    if (!s)
+        return s.error();
+    (*s)->bind(1, id);
+    auto row = (*s)->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<Loaded>();
+    Loaded l;
+    l.stamps = parseJson((*s)->text("_stamps"), json::object());
+    l.base = parseJson((*s)->text("_base"), json::object());
+    l.pending = (*s)->isNull("_pending") ? json::array()
+                                         : parseJson((*s)->text("_pending"), json::array());
+    (*s)->reset();
+    return std::optional<Loaded>(std::move(l));
+}
+
 Result<Record> Store::write(
     const KindDef &kind, Loaded &row, bool isNew, const std::vector<std::string> &changed)
 {

@@ -133,6 +133,9 @@ private:
         nlohmann::json pending;
     };
     Result<std::optional<Loaded>> load(const KindDef &kind, std::string_view id);
+    /// The sync marks of a row only (stamps, base, pending; `record` left empty): what an
+    /// acknowledgement rewrites, without reading the record's fields.
+    Result<std::optional<Loaded>> loadMarks(const KindDef &kind, std::string_view id);
     Result<Record> write(
         const KindDef &kind, Loaded &row, bool isNew, const std::vector<std::string> &changed);
     Result<void> reindex(const KindDef &kind, const Record &record, std::int64_t rowid);

@@ -467,7 +467,7 @@ Result<std::int64_t> Store::acknowledgePush(const std::vector<PendingRecord> &pu
     for (const auto &p : pushed) {
         if (!p.kind)
             return makeError("unknown_kind", "Acknowledged a record of no kind.");
-        auto loaded = load(*p.kind, p.id);
+        auto loaded = loadMarks(*p.kind, p.id);
         if (!loaded)
             return loaded.error();
         Loaded *row = *loaded ? &**loaded : nullptr; // gone meanwhile: conflicts still settle

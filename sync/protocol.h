@@ -33,7 +33,8 @@ struct PullAnswer
     bool resync = false;
 };
 
-nlohmann::json encodePush(const std::string &batchId, const std::vector<PendingRecord> &changes);
+/// The push request body (JSON text).
+std::string encodePush(const std::string &batchId, const std::vector<PendingRecord> &changes);
 Result<PushAnswer> decodePush(const nlohmann::json &body);
 Result<PullAnswer> decodePull(const nlohmann::json &body);
 Result<Store::Conflict> decodeConflict(const nlohmann::json &c);

@@ -410,6 +410,23 @@ struct SyncEngine::Impl
         }
     }
 
+    /// A push request's outcome, its answer decoded on the thread that sent it.
+    struct Pushed
+    {
+        Call call;
+        std::optional<Result<PushAnswer>> answer; ///< set when the call succeeded
+    };
+
+    Pushed sendPush(const std::string &body, const std::string &token)
+    {
+        Pushed out {call("POST", "/api/v1/push", body, token), std::nullopt};
+        if (out.call.error.code == ErrorCode::None) {
+            out.answer = decodePush(out.call.body);
+            out.call.body = nullptr;
+        }
+        return out;
+    }
+
     /// Pushes one slice; splits it to isolate records the server refuses, so one bad record
     /// never blocks the others. Returns false on an error that ends the sync.
     bool pushSlice(
@@ -417,10 +434,18 @@ struct SyncEngine::Impl
     {
         if (slice.empty())
             return true;
-        const std::string body = encodePush(randomHex(12), slice).dump();
-        Call c = call("POST", "/api/v1/push", body, token);
+        return settlePush(slice, sendPush(encodePush(randomHex(12), slice), token), token, reports);
+    }
+
+    /// What the device does with a push's outcome: stores the acknowledgements, or splits the
+    /// slice to isolate a refused record, or ends the sync. Nothing else may be on the HTTP
+    /// client when this runs (it may send the halves of the slice).
+    bool settlePush(const std::vector<PendingRecord> &slice, Pushed pushed,
+        const std::string &token, bool reports)
+    {
+        Call &c = pushed.call;
         if (c.error.code == ErrorCode::None) {
-            auto answer = decodePush(c.body);
+            auto &answer = *pushed.answer;
             if (!answer) {
                 report(SyncError {ErrorCode::Protocol, answer.error().code, answer.error().message,
                     false, {}, {}});
@@ -466,6 +491,56 @@ struct SyncEngine::Impl
         return false;
     }
 
+    /// Pushes slices one after the other, with the device and the server working at the same
+    /// time: batch n + 1 is encoded while the server merges batch n, and sent before the
+    /// device stores batch n's acknowledgements. One request at a time is on the HTTP client;
+    /// the slices hold different records, so the order their answers are stored in does not
+    /// matter, and each is stored (one transaction) only once its answer is in.
+    bool pushPipelined(const std::vector<PendingRecord> &all, std::size_t batch,
+        const std::string &token, bool reports)
+    {
+        const std::size_t n = all.size();
+        auto sliceAt = [&](std::size_t i) {
+            const auto end = std::min(n, i + batch);
+            return std::vector<PendingRecord>(
+                all.begin() + std::ptrdiff_t(i), all.begin() + std::ptrdiff_t(end));
+        };
+        auto send = [this, &token](std::string body) {
+            return std::async(std::launch::async,
+                [this, &token, body = std::move(body)] { return sendPush(body, token); });
+        };
+        std::vector<PendingRecord> current = sliceAt(0);
+        std::future<Pushed> inFlight = send(encodePush(randomHex(12), current));
+        for (std::size_t i = 0; i < n; i += batch) {
+            std::vector<PendingRecord> next;
+            std::string nextBody;
+            if (i + batch < n) {
+                next = sliceAt(i + batch);
+                nextBody = encodePush(randomHex(12), next);
+            }
+            Pushed pushed = inFlight.get();
+            const bool ok = pushed.call.error.code == ErrorCode::None && *pushed.answer;
+            if (ok && !next.empty())
+                inFlight = send(std::move(nextBody));
+            if (!settlePush(current, std::move(pushed), token, reports)) {
+                // Ending the sync: the batch already sent is still stored if it was taken, so
+                // that its records are not pushed again.
+                if (inFlight.valid()) {
+                    Pushed last = inFlight.get();
+                    if (last.call.error.code == ErrorCode::None && *last.answer)
+                        (void)settlePush(next, std::move(last), token, reports);
+                }
+                return false;
+            }
+            if (next.empty())
+                break;
+            if (!ok) // settled one request at a time; the next batch goes now
+                inFlight = send(std::move(nextBody));
+            current = std::move(next);
+        }
+        return true;
+    }
+
     bool pushAll(const std::string &token)
     {
         // Reports of lost edits first, in batches of their own: a batch then never holds a
@@ -486,17 +561,9 @@ struct SyncEngine::Impl
             = Progress {Phase::Pushing, 0, std::int64_t(pending->size() + reports->size()), 0, 0};
         emitProgress();
         const size_t batch = size_t(std::max(1, config.pushBatchSize));
-        auto pushEach = [&](const std::vector<PendingRecord> &all, bool areReports) {
-            for (size_t i = 0; i < all.size(); i += batch) {
-                const auto end = std::min(all.size(), i + batch);
-                std::vector<PendingRecord> slice(
-                    all.begin() + std::ptrdiff_t(i), all.begin() + std::ptrdiff_t(end));
-                if (!pushSlice(slice, token, areReports))
-                    return false;
-            }
-            return true;
-        };
-        return pushEach(*reports, true) && pushEach(*pending, false);
+        if (!reports->empty() && !pushPipelined(*reports, batch, token, true))
+            return false;
+        return pending->empty() || pushPipelined(*pending, batch, token, false);
     }
 
     std::string blobPath(const std::string &sha) const { return blobDir + "/" + sha; }

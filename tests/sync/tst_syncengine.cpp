@@ -356,6 +356,72 @@ private slots:
         QCOMPARE(pending.at(0).id, badId);
     }
 
+    void pipelinedBatches_eachRecordOnceRefusalsIsolatedFatalStops()
+    {
+        // Batches are sent while the previous answer is being stored: every record still goes
+        // exactly once, a refused record is isolated by splitting its batch, and an error that
+        // ends the sync leaves the batches after it unsent and pending.
+        std::string badId, fatalId;
+        std::vector<std::string> seenIds;
+        std::mutex m;
+        ScriptedServer server([&](const SeenRequest &r) {
+            if (r.target == "/api/v1/push") {
+                const json body = json::parse(r.body);
+                for (const auto &c : body["changes"]) {
+                    if (c["id"] == badId)
+                        return error(400, "invalid_value", {{"kind", "contact"}, {"id", badId}});
+                    if (c["id"] == fatalId)
+                        return error(426, "unsupported_protocol");
+                }
+                std::lock_guard lock(m);
+                for (const auto &c : body["changes"])
+                    seenIds.push_back(c["id"]);
+                return ok(ackAll(body));
+            }
+            return ok(emptyPull());
+        });
+        Device d;
+        SyncConfig config;
+        config.pushBatchSize = 2;
+        QVERIFY(d.open(server.url(), config));
+        std::vector<std::string> ids;
+        for (int i = 0; i < 9; ++i) {
+            auto r = d.store().create("contact", {{"full_name", "P" + std::to_string(i)}});
+            QVERIFY(r);
+            ids.push_back(r->id);
+        }
+        // Batches {0,1} {2,3} {4,5} {6,7} {8}: 5 is refused, 7 ends the sync.
+        badId = ids[5];
+        fatalId = ids[7];
+        const SyncSummary s = d.engine->sync();
+        QVERIFY(!s.ok);
+        QCOMPARE(s.pushed, std::int64_t(5));
+        std::vector<std::string> expected(ids.begin(), ids.begin() + 5);
+        QCOMPARE(seenIds, expected); // each once, in order
+        QCOMPARE(s.errors.size(), size_t(2));
+        QCOMPARE(s.errors[0].code, ErrorCode::Rejected);
+        QCOMPARE(s.errors[0].id, badId);
+        QCOMPARE(s.errors[1].code, ErrorCode::ServerTooOld);
+        std::vector<std::string> pendingIds;
+        const auto stillPending = d.store().pendingChanges(100);
+        QVERIFY(stillPending);
+        for (const auto &p : *stillPending)
+            pendingIds.push_back(p.id);
+        std::sort(pendingIds.begin(), pendingIds.end());
+        std::vector<std::string> left {ids[5], ids[6], ids[7], ids[8]};
+        std::sort(left.begin(), left.end());
+        QCOMPARE(pendingIds, left);
+        // Nothing refused: all nine go, each once, and none stays pending.
+        badId.clear();
+        fatalId.clear();
+        seenIds.clear();
+        const SyncSummary again = d.engine->sync();
+        QVERIFY(again.ok);
+        QCOMPARE(again.pushed, std::int64_t(4));
+        QCOMPARE(seenIds.size(), size_t(4));
+        QCOMPARE(again.pendingAfter, std::int64_t(0));
+    }
+
     void loginKeepsTheTokenPrivate()
     {
         ScriptedServer server([](const SeenRequest &r) {
