@@ -326,6 +326,14 @@ Result<void> Store::setCurrentUser(const std::string &userId)
     return {};
 }
 
+void Store::readMarks(const Statement &st, Loaded &l)
+{
+    l.stamps = parseJson(st.text("_stamps"), json::object());
+    l.base = parseJson(st.text("_base"), json::object());
+    l.pending
+        = st.isNull("_pending") ? json::array() : parseJson(st.text("_pending"), json::array());
+}
+
 Result<std::optional<Store::Loaded>> Store::load(const KindDef &kind, std::string_view id)
 {
     auto s = cached(loadSql(kind));
@@ -340,10 +348,7 @@ Result<std::optional<Store::Loaded>> Store::load(const KindDef &kind, std::strin
     Loaded l;
     l.record = readRecord(**s, kind);
     l.rowid = (*s)->integer("_rowid");
-    l.stamps = parseJson((*s)->text("_stamps"), json::object());
-    l.base = parseJson((*s)->text("_base"), json::object());
-    l.pending = (*s)->isNull("_pending") ? json::array()
-                                         : parseJson((*s)->text("_pending"), json::array());
+    readMarks(**s, l);
     (*s)->reset();
     return std::optional<Loaded>(std::move(l));
 }
@@ -361,10 +366,7 @@ Result<std::optional<Store::Loaded>> Store::loadMarks(const KindDef &kind, std::
     if (!*row)
         return std::optional<Loaded>();
     Loaded l;
-    l.stamps = parseJson((*s)->text("_stamps"), json::object());
-    l.base = parseJson((*s)->text("_base"), json::object());
-    l.pending = (*s)->isNull("_pending") ? json::array()
-                                         : parseJson((*s)->text("_pending"), json::array());
+    readMarks(**s, l);
     (*s)->reset();
     return std::optional<Loaded>(std::move(l));
 }

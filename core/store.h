@@ -136,6 +136,9 @@ private:
     /// The sync marks of a row only (stamps, base, pending; `record` left empty): what an
     /// acknowledgement rewrites, without reading the record's fields.
     Result<std::optional<Loaded>> loadMarks(const KindDef &kind, std::string_view id);
+    /// A row's sync marks: each field's stamp, the stamps the server last acknowledged, the
+    /// fields not yet pushed.
+    static void readMarks(const Statement &st, Loaded &l);
     Result<Record> write(
         const KindDef &kind, Loaded &row, bool isNew, const std::vector<std::string> &changed);
     Result<void> reindex(const KindDef &kind, const Record &record, std::int64_t rowid);

@@ -306,8 +306,10 @@ Result<FlatRecord> flatFromRow(const SqlRows &rows, std::size_t i)
     return r;
 }
 
-Result<std::optional<FlatRecord>> loadFlatRecord(
-    SqlConnection &conn, std::string_view kind, std::string_view id)
+// One stored record read with `fromRow` (recordFromRow, flatFromRow); nullopt if there is none.
+template<typename T, typename FromRow>
+Result<std::optional<T>> loadOne(
+    SqlConnection &conn, std::string_view kind, std::string_view id, FromRow fromRow)
 {
     auto rows = conn.query(
         std::string("SELECT ") + kRecordColumns + " FROM records WHERE kind = ? AND id = ?",
@@ -315,11 +317,17 @@ Result<std::optional<FlatRecord>> loadFlatRecord(
     if (!rows)
         return rows.error();
     if (rows->empty())
-        return std::optional<FlatRecord>();
-    auto r = flatFromRow(*rows, 0);
+        return std::optional<T>();
+    auto r = fromRow(*rows, 0);
     if (!r)
         return r.error();
-    return std::optional<FlatRecord>(std::move(*r));
+    return std::optional<T>(std::move(*r));
+}
+
+Result<std::optional<FlatRecord>> loadFlatRecord(
+    SqlConnection &conn, std::string_view kind, std::string_view id)
+{
+    return loadOne<FlatRecord>(conn, kind, id, flatFromRow);
 }
 
 /// validateRecord() for a new record's fields, whose values the caller has already normalised
@@ -371,17 +379,7 @@ json wireSideText(const std::string &valueText, const std::string &hlc, const st
 Result<std::optional<StoredRecord>> loadRecord(
     SqlConnection &conn, std::string_view kind, std::string_view id)
 {
-    auto rows = conn.query(
-        std::string("SELECT ") + kRecordColumns + " FROM records WHERE kind = ? AND id = ?",
-        {SqlValue(kind), SqlValue(id)});
-    if (!rows)
-        return rows.error();
-    if (rows->empty())
-        return std::optional<StoredRecord>();
-    auto r = recordFromRow(*rows, 0);
-    if (!r)
-        return r.error();
-    return std::optional<StoredRecord>(std::move(*r));
+    return loadOne<StoredRecord>(conn, kind, id, recordFromRow);
 }
 
 namespace {
