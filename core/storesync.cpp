@@ -5,6 +5,7 @@
 #include "log.h"
 #include "merge.h"
 #include "store.h"
+#include "text.h"
 #include "uuid.h"
 
 #include <algorithm>
@@ -132,23 +133,6 @@ void bindEmptyField(Statement &s, int &index, const FieldDef &f)
     s.bindNull(index++);
     if (f.type == FieldType::Money)
         s.bindNull(index++);
-}
-
-// Appends text as a JSON string. Stamps and field names are plain ASCII; anything else (a
-// malformed stamp from a server) goes through the JSON library's escaping.
-void appendJsonString(std::string &out, std::string_view text)
-{
-    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-            || c == '_' || c == '-' || c == '.' || c == ':';
-    });
-    if (plain) {
-        out += '"';
-        out += text;
-        out += '"';
-    } else {
-        out += json(std::string(text)).dump();
-    }
 }
 
 std::int64_t searchRowIdOf(const KindDef &kind, std::int64_t rowid)

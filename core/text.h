@@ -21,4 +21,9 @@ std::vector<std::string> searchTokens(std::string_view query);
 /// Trims ASCII and Unicode white space at both ends.
 std::string trimmed(std::string_view s);
 
+/// Appends `s` as a JSON string: quotes, and escapes for quotes, backslashes and control
+/// characters; UTF-8 passes through as it is (as nlohmann writes it). For JSON written as text
+/// where a DOM would cost more than the text (push bodies, pull pages, stored rows).
+void appendJsonString(std::string &out, std::string_view s);
+
 } // namespace attache

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "text.h" // appendJsonString
+
 #include "sql.h"
 
 #include "schema.h"
@@ -193,9 +195,6 @@ private:
     std::size_t m_applied = 0;
     nlohmann::json m_conflicts = nlohmann::json::array();
 };
-
-/// Appends `s` as a JSON string (quoted, escaped); `s` is valid UTF-8.
-void appendJsonString(std::string &out, std::string_view s);
 
 /// Members of a mission (leader and member_ids) from its fields.
 std::vector<std::string> missionMembers(const StoredRecord &mission);

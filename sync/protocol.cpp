@@ -1,5 +1,7 @@
 #include "protocol.h"
 
+#include "text.h"
+
 namespace attache::sync {
 
 using nlohmann::json;
@@ -27,31 +29,6 @@ std::int64_t num(const json &o, const char *key)
 
 } // namespace
 
-namespace {
-
-// A JSON string (quotes and escapes; UTF-8 passes through, as nlohmann writes it).
-void appendString(std::string &out, std::string_view s)
-{
-    out += '"';
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (c < 0x20) {
-            static constexpr char hex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        } else {
-            out += ch;
-        }
-    }
-    out += '"';
-}
-
-} // namespace
-
 std::string encodePush(const std::string &batchId, const std::vector<PendingRecord> &changes)
 {
     // Written as text: a DOM of the batch (thousands of small allocations) and then its dump
@@ -59,28 +36,28 @@ std::string encodePush(const std::string &batchId, const std::vector<PendingReco
     std::string out;
     out.reserve(64 + changes.size() * 1024);
     out += "{\"batch_id\":";
-    appendString(out, batchId);
+    appendJsonString(out, batchId);
     out += ",\"changes\":[";
     bool firstChange = true;
     for (const auto &p : changes) {
         out += firstChange ? "{\"kind\":" : ",{\"kind\":";
         firstChange = false;
-        appendString(out, p.kind->name);
+        appendJsonString(out, p.kind->name);
         out += ",\"id\":";
-        appendString(out, p.id);
+        appendJsonString(out, p.id);
         out += ",\"fields\":{";
         bool firstField = true;
         for (const auto &f : p.fields) {
             if (!firstField)
                 out += ',';
             firstField = false;
-            appendString(out, f.field);
+            appendJsonString(out, f.field);
             out += ":{\"value\":";
             out += f.value.dump(-1, ' ', false, json::error_handler_t::replace);
             out += ",\"hlc\":";
-            appendString(out, f.hlc);
+            appendJsonString(out, f.hlc);
             out += ",\"base\":";
-            appendString(out, f.baseHlc);
+            appendJsonString(out, f.baseHlc);
             out += '}';
         }
         out += "}}";

@@ -2,6 +2,7 @@
 #include <QtCore/qfloat16.h> // complete before nlohmann::json meets QCOMPARE
 
 #include <QTest>
+#include <nlohmann/json.hpp>
 
 using namespace attache;
 
@@ -79,6 +80,19 @@ private slots:
         QCOMPARE(trimmed("  Hà Nội \t"), std::string("Hà Nội"));
         QCOMPARE(trimmed("\xc2\xa0Tokyo\xe3\x80\x80"), std::string("Tokyo"));
         QCOMPARE(trimmed("   "), std::string());
+    }
+
+    void jsonString()
+    {
+        // What the JSON library would write, for every character class it escapes or keeps.
+        const std::string cases[] = {"", "Hà Tĩnh", "quote \" and back\\slash", "tab\tnew\nline\r",
+            std::string("nul \0 and \x1f", 11), "0000019532a1b2c3-0000-abc", "😀 Đắk Lắk"};
+        for (const auto &text : cases) {
+            std::string out = "x";
+            appendJsonString(out, text);
+            QCOMPARE(out, "x" + nlohmann::json(text).dump());
+            QCOMPARE(nlohmann::json::parse(out.substr(1)).get<std::string>(), text);
+        }
     }
 };
 
