@@ -312,15 +312,16 @@ int serve(Pool &pool, const ServeOptions &options)
         };
     };
     // The same for a handler that takes a body, read and decoded within `limit` bytes. The body
-    // is read before the caller is authenticated, so that a refusal reaches a client still
-    // sending (an answer sent over unread bytes would be lost to a connection reset).
+    // is read before the protocol version and the caller are checked, so that a refusal reaches
+    // a client still sending (an answer sent over unread bytes is lost to a connection reset,
+    // and an app too old or too new would retry forever instead of saying so).
     auto authedBody = [&](std::size_t limit, auto fn) {
         return [&service, limit, fn](const httplib::Request &req, httplib::Response &res,
                    const httplib::ContentReader &reader) {
-            if (!protocolOk(req, res))
-                return;
             std::string body;
             if (!readBody(req, res, reader, limit, body))
+                return;
+            if (!protocolOk(req, res))
                 return;
             auto caller = service.authenticate(req.get_header_value("Authorization"));
             if (failed(res, caller))
@@ -347,10 +348,10 @@ int serve(Pool &pool, const ServeOptions &options)
     svr.Post("/api/v1/login",
         [&](const httplib::Request &req, httplib::Response &res,
             const httplib::ContentReader &reader) {
-            if (!protocolOk(req, res))
-                return;
-            std::string body;
+            std::string body; // read first, as in authedBody
             if (!readBody(req, res, reader, kMaxSmallBodyBytes, body))
+                return;
+            if (!protocolOk(req, res))
                 return;
             auto r = service.login(body, req.remote_addr);
             if (!failed(res, r))

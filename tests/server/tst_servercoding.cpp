@@ -8,6 +8,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <csignal>
 #include <fstream>
 
 using namespace attache::test;
@@ -128,6 +129,8 @@ private slots:
             QSKIP("ATTACHE_TEST_PG_URL is not set (run under scripts/with-postgres)");
         const std::string failure = w.build();
         QVERIFY2(failure.empty(), failure.c_str());
+        // A server that closes while a body is being sent must fail a check, not kill the test.
+        std::signal(SIGPIPE, SIG_IGN);
     }
 
     void everyAnswerSaysWhichRequestCodingsTheServerReads()
@@ -198,6 +201,22 @@ private slots:
                 QVERIFY(decoded == plain->body);
             }
         }
+    }
+
+    void bigPushFromAnAppTooNew_getsUnsupportedProtocolNotAReset()
+    {
+        // The refusal is sent once the body is read: an answer sent over megabytes the client is
+        // still sending would be lost to a connection reset, and the app would retry forever
+        // instead of saying "ask IT to update the server".
+        const std::int64_t before = visible();
+        const std::string body = batch("coding-protocol", 9000).dump();
+        QVERIFY(body.size() > 2 * 1024 * 1024 && body.size() < 8 * 1024 * 1024);
+        auto c = w.newClient();
+        c->token = w.as("ann").token;
+        const Reply r = c->postRaw("/api/v1/push", body, {{"Attache-Protocol", "99"}});
+        QCOMPARE(r.status, 426);
+        QCOMPARE(r.code(), std::string("unsupported_protocol"));
+        expectNothingStoredAndServing(before);
     }
 
     void gzipBomb_refusedWhileReadNotHeldInMemory()
