@@ -76,17 +76,21 @@ void appendSearchText(std::string &out, const json &v)
     }
 }
 
-// "SELECT rowid AS _rowid, * FROM <table> WHERE id = ?1" for each kind, built once.
-const std::string &loadSql(const KindDef &kind)
+// For each kind, built once: "SELECT rowid AS _rowid, * FROM <table> WHERE id = ?1" (the whole
+// row), or only its sync marks (what an acknowledgement rewrites).
+const std::string &loadSql(const KindDef &kind, bool marksOnly = false)
 {
     static const std::vector<std::string> all = [] {
         std::vector<std::string> out;
-        for (const auto &k : allKinds())
+        for (const auto &k : allKinds()) {
             out.push_back(
                 "SELECT rowid AS _rowid, * FROM " + std::string(k.table) + " WHERE id = ?1");
+            out.push_back(
+                "SELECT _stamps, _base, _pending FROM " + std::string(k.table) + " WHERE id = ?1");
+        }
         return out;
     }();
-    return all[size_t(kindIndex(kind))];
+    return all[2 * size_t(kindIndex(kind)) + (marksOnly ? 1 : 0)];
 }
 
 const std::string kSearchDelete = "DELETE FROM search_index WHERE rowid = ?1";
@@ -326,37 +330,20 @@ Result<void> Store::setCurrentUser(const std::string &userId)
     return {};
 }
 
-void Store::readMarks(const Statement &st, Loaded &l)
-{
-    l.stamps = parseJson(st.text("_stamps"), json::object());
-    l.base = parseJson(st.text("_base"), json::object());
-    l.pending
-        = st.isNull("_pending") ? json::array() : parseJson(st.text("_pending"), json::array());
-}
-
 Result<std::optional<Store::Loaded>> Store::load(const KindDef &kind, std::string_view id)
 {
-    auto s = cached(loadSql(kind));
-    if (!s)
-        return s.error();
-    (*s)->bind(1, id);
-    auto row = (*s)->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<Loaded>();
-    Loaded l;
-    l.record = readRecord(**s, kind);
-    l.rowid = (*s)->integer("_rowid");
-    readMarks(**s, l);
-    (*s)->reset();
-    return std::optional<Loaded>(std::move(l));
+    return loadRow(kind, id, false);
 }
 
 Result<std::optional<Store::Loaded>> Store::loadMarks(const KindDef &kind, std::string_view id)
 {
-    auto s = cached(
-        "SELECT _stamps, _base, _pending FROM " + std::string(kind.table) + " WHERE id = ?1");
+    return loadRow(kind, id, true);
+}
+
+Result<std::optional<Store::Loaded>> Store::loadRow(
+    const KindDef &kind, std::string_view id, bool marksOnly)
+{
+    auto s = cached(loadSql(kind, marksOnly));
     if (!s)
         return s.error();
     (*s)->bind(1, id);
@@ -365,8 +352,16 @@ Result<std::optional<Store::Loaded>> Store::loadMarks(const KindDef &kind, std::
         return row.error();
     if (!*row)
         return std::optional<Loaded>();
+    const Statement &st = **s;
     Loaded l;
-    readMarks(**s, l);
+    if (!marksOnly) {
+        l.record = readRecord(st, kind);
+        l.rowid = st.integer("_rowid");
+    }
+    l.stamps = parseJson(st.text("_stamps"), json::object());
+    l.base = parseJson(st.text("_base"), json::object());
+    l.pending
+        = st.isNull("_pending") ? json::array() : parseJson(st.text("_pending"), json::array());
     (*s)->reset();
     return std::optional<Loaded>(std::move(l));
 }

@@ -136,9 +136,8 @@ private:
     /// The sync marks of a row only (stamps, base, pending; `record` left empty): what an
     /// acknowledgement rewrites, without reading the record's fields.
     Result<std::optional<Loaded>> loadMarks(const KindDef &kind, std::string_view id);
-    /// A row's sync marks: each field's stamp, the stamps the server last acknowledged, the
-    /// fields not yet pushed.
-    static void readMarks(const Statement &st, Loaded &l);
+    /// load() or loadMarks(): the whole row, or only its sync marks.
+    Result<std::optional<Loaded>> loadRow(const KindDef &kind, std::string_view id, bool marksOnly);
     Result<Record> write(
         const KindDef &kind, Loaded &row, bool isNew, const std::vector<std::string> &changed);
     Result<void> reindex(const KindDef &kind, const Record &record, std::int64_t rowid);

@@ -311,23 +311,26 @@ int serve(Pool &pool, const ServeOptions &options)
             fn(std::get<Actor>(caller), req, res);
         };
     };
-    // The same for a handler that takes a body, read and decoded within `limit` bytes. The body
-    // is read before the protocol version and the caller are checked, so that a refusal reaches
-    // a client still sending (an answer sent over unread bytes is lost to a connection reset,
-    // and an app too old or too new would retry forever instead of saying so).
-    auto authedBody = [&](std::size_t limit, auto fn) {
-        return [&service, limit, fn](const httplib::Request &req, httplib::Response &res,
+    // A handler that takes a body, read and decoded within `limit` bytes before the protocol
+    // version is checked, so that a refusal reaches a client still sending (an answer sent over
+    // unread bytes is lost to a connection reset, and an app too old or too new would retry
+    // forever instead of saying so).
+    auto withBody = [](std::size_t limit, auto fn) {
+        return [limit, fn](const httplib::Request &req, httplib::Response &res,
                    const httplib::ContentReader &reader) {
             std::string body;
-            if (!readBody(req, res, reader, limit, body))
-                return;
-            if (!protocolOk(req, res))
-                return;
-            auto caller = service.authenticate(req.get_header_value("Authorization"));
-            if (failed(res, caller))
-                return;
-            fn(std::get<Actor>(caller), req, std::move(body), res);
+            if (readBody(req, res, reader, limit, body) && protocolOk(req, res))
+                fn(req, std::move(body), res);
         };
+    };
+    // The same, for a signed-in caller (authenticated once the body is read, for the same reason).
+    auto authedBody = [&](std::size_t limit, auto fn) {
+        return withBody(limit,
+            [&service, fn](const httplib::Request &req, std::string body, httplib::Response &res) {
+                auto caller = service.authenticate(req.get_header_value("Authorization"));
+                if (!failed(res, caller))
+                    fn(std::get<Actor>(caller), req, std::move(body), res);
+            });
     };
     // Compressed bodies only where a handler reads them within a limit (takesBody).
     svr.set_pre_routing_handler([](const httplib::Request &req, httplib::Response &res) {
@@ -346,17 +349,12 @@ int serve(Pool &pool, const ServeOptions &options)
             sendJson(res, 200, service.status());
     });
     svr.Post("/api/v1/login",
-        [&](const httplib::Request &req, httplib::Response &res,
-            const httplib::ContentReader &reader) {
-            std::string body; // read first, as in authedBody
-            if (!readBody(req, res, reader, kMaxSmallBodyBytes, body))
-                return;
-            if (!protocolOk(req, res))
-                return;
-            auto r = service.login(body, req.remote_addr);
-            if (!failed(res, r))
-                sendJson(res, 200, std::get<json>(r));
-        });
+        withBody(kMaxSmallBodyBytes,
+            [&](const httplib::Request &req, std::string body, httplib::Response &res) {
+                auto r = service.login(body, req.remote_addr);
+                if (!failed(res, r))
+                    sendJson(res, 200, std::get<json>(r));
+            }));
     svr.Post("/api/v1/logout",
         authedBody(kMaxSmallBodyBytes,
             [&](const Actor &a, const httplib::Request &, std::string, httplib::Response &res) {
