@@ -4,6 +4,8 @@
 
 #include <exception>
 
+#include <pthread.h>
+
 namespace attache::server {
 
 std::vector<PushJob *> GroupCommitter::takeGroup()
@@ -22,20 +24,44 @@ std::vector<PushJob *> GroupCommitter::takeGroup()
     return group;
 }
 
-void GroupCommitter::submit(PushJob &job, const Writer &writer)
+GroupCommitter::GroupCommitter(Writer writer, std::size_t maxBatches, std::size_t maxChanges)
+    : m_writer(std::move(writer))
+    , m_maxBatches(maxBatches)
+    , m_maxChanges(maxChanges)
+    , m_thread([this] { run(); })
+{ }
+
+GroupCommitter::~GroupCommitter()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_work.notify_one();
+    m_thread.join();
+}
+
+void GroupCommitter::submit(PushJob &job)
 {
     std::unique_lock lock(m_mutex);
     m_queue.push_back(&job);
-    while (!job.done) {
-        if (m_writing) {
-            job.wake.wait(lock);
-            continue;
-        }
-        m_writing = true;
+    if (m_queue.size() == 1)
+        m_work.notify_one();
+    job.wake.wait(lock, [&] { return job.done; });
+}
+
+void GroupCommitter::run()
+{
+    pthread_setname_np(pthread_self(), "push-writer"); // as shown by top -H and perf
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_work.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
+        if (m_queue.empty())
+            return; // stopping, and nothing is left to answer
         const std::vector<PushJob *> group = takeGroup();
         lock.unlock();
         try {
-            writer(group);
+            m_writer(group);
         } catch (const std::exception &e) {
             log(LogLevel::Error, "attache.server", std::string("push failed: ") + e.what());
         } catch (...) {
@@ -49,14 +75,8 @@ void GroupCommitter::submit(PushJob &job, const Writer &writer)
                 j->answer = ApiError {500, "internal",
                     "The server failed; nothing was partially stored. Retry later."};
             j->done = true;
+            j->wake.notify_one();
         }
-        m_writing = false;
-        for (PushJob *j : group) {
-            if (j != &job)
-                j->wake.notify_one();
-        }
-        if (!m_queue.empty())
-            m_queue.front()->wake.notify_one(); // the next writer
     }
 }
 

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace attache::server {
@@ -24,18 +25,18 @@ struct PushJob
     std::int64_t now = 0;
     std::optional<ApiResult<std::string>> answer; ///< JSON text, set by the writer
     bool done = false; ///< set under the committer's lock once `answer` is final
-    /// Woken when the job has its answer, or when it is first in the queue and no writer is at
-    /// work (one waiter woken at a time: no thundering herd of the waiting worker threads).
+    /// Woken by the writer thread once the job has its answer.
     std::condition_variable wake;
 };
 
 /// Group commit for pushes. Writes are serialised on purpose (one writer at a time, so that
 /// server sequence numbers become visible strictly in order and no pull cursor can skip a
 /// change); when many devices push at once, each would pay the lock, the transaction and the
-/// commit alone, one after the other. Instead, pushes queue here, and whichever thread finds no
-/// writer at work becomes the writer: it takes every push queued (up to a bound), writes them
-/// all in one transaction through `Writer`, which must give each job its answer, then wakes the
-/// waiting threads and, if its own push was not in that group, goes round again.
+/// commit alone, one after the other. Instead, pushes queue here, and one writer thread takes
+/// every push queued (up to a bound), writes them all in one transaction through `Writer`,
+/// which must give each job its answer, and wakes the threads that wait for those answers.
+/// The writer is a thread of its own ("push-writer" in top -H and perf): the request threads
+/// only queue their push and wait for its answer.
 class GroupCommitter
 {
 public:
@@ -44,22 +45,28 @@ public:
 
     /// At most 64 batches per group: PostgreSQL keeps up to 64 subtransactions (one savepoint
     /// per batch) of a transaction in shared memory; past that, every reader's snapshot slows.
-    GroupCommitter(std::size_t maxBatches = 64, std::size_t maxChanges = 10000)
-        : m_maxBatches(maxBatches)
-        , m_maxChanges(maxChanges)
-    { }
+    explicit GroupCommitter(
+        Writer writer, std::size_t maxBatches = 64, std::size_t maxChanges = 10000);
+    /// Answers what is queued, then stops the writer thread.
+    ~GroupCommitter();
+    GroupCommitter(const GroupCommitter &) = delete;
+    GroupCommitter &operator=(const GroupCommitter &) = delete;
 
     /// Queues `job` and returns once it has its answer.
-    void submit(PushJob &job, const Writer &writer);
+    void submit(PushJob &job);
 
 private:
     std::vector<PushJob *> takeGroup();
+    void run();
 
+    const Writer m_writer;
     const std::size_t m_maxBatches;
     const std::size_t m_maxChanges;
     std::mutex m_mutex;
+    std::condition_variable m_work; ///< the writer waits here for pushes
     std::deque<PushJob *> m_queue;
-    bool m_writing = false;
+    bool m_stopping = false;
+    std::thread m_thread; ///< started last, joined first
 };
 
 } // namespace attache::server

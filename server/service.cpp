@@ -91,7 +91,7 @@ std::string privateUploadKey(const std::string &sha, const Actor &caller)
 SyncService::SyncService(Pool &pool, LoginLimits limits, std::size_t maxGroup)
     : m_pool(pool)
     , m_limits(limits)
-    , m_commits(maxGroup)
+    , m_commits([this](const std::vector<PushJob *> &group) { writeGroup(group); }, maxGroup)
 { }
 
 std::int64_t SyncService::nowMs()
@@ -263,7 +263,7 @@ ApiResult<std::string> SyncService::push(const Actor &caller, const std::string 
     job.batchId = std::move(std::get<PushBody>(parsed).batchId);
     job.changes = std::move(list);
     job.now = now;
-    m_commits.submit(job, [this](const std::vector<PushJob *> &group) { writeGroup(group); });
+    m_commits.submit(job);
     return std::move(*job.answer);
 }
 
@@ -380,8 +380,11 @@ ApiResult<std::string> SyncService::pull(const Actor &caller, std::int64_t curso
             "This device has been away longer than the server keeps deleted records; "
             "it must sync again from the start (its unsent changes are kept).",
             json {{"horizon", horizon}}};
+    auto missions = memberMissions(**conn, caller);
+    if (!missions)
+        return internalError(missions.error());
     std::vector<SqlValue> params;
-    const std::string scoped = scopedRecords(caller,
+    const std::string scoped = scopedRecords(caller, *missions,
         "r.kind, r.id, r.wire, r.seq, r.updated_by, r.updated_device, r.updated_at", cursor, maxSeq,
         params);
     params.emplace_back(std::int64_t(limit));
@@ -422,7 +425,7 @@ ApiResult<std::string> SyncService::pull(const Actor &caller, std::int64_t curso
     if (int(rows->size()) == limit) {
         next = rows->integer(rows->size() - 1, "seq");
         std::vector<SqlValue> p;
-        const std::string s = scopedRecords(caller, "r.seq", next, maxSeq, p);
+        const std::string s = scopedRecords(caller, *missions, "r.seq", next, maxSeq, p);
         auto count = (*conn)->query("SELECT COUNT(*) AS n FROM (" + s + ") x", p);
         if (!count)
             return internalError(count.error());

@@ -185,6 +185,11 @@ void WalCheckpointer::run()
 Result<std::unique_ptr<SqlConnection>> openSqlite(
     const std::string &path, WalCheckpointer *checkpointer)
 {
+    // SQLite counts every allocation under one process-wide mutex unless told not to: with a
+    // pool of connections busy on many threads, the push writer spent most of a burst asleep
+    // on that mutex. Must come before SQLite initialises itself (the first open).
+    static std::once_flag configured;
+    std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
     sqlite3 *db = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &db,
         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);

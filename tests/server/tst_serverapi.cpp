@@ -4,6 +4,8 @@
 
 #include <sodium.h>
 
+#include <set>
+
 using namespace attache::test;
 using nlohmann::json;
 
@@ -196,6 +198,80 @@ private slots:
         }
         QCOMPARE(seen, total);
         QCOMPARE(w.as("bob").pull(cursor).body["changes"].size(), 0u);
+    }
+
+    // A member's pull reads one index range per mission (up to 64 missions) and one subquery
+    // beyond: both shapes must page through every record in scope once, in order, and nothing
+    // else.
+    void pull_memberOfManyMissions_everyRecordOnceInOrder_data()
+    {
+        QTest::addColumn<int>("missions");
+        QTest::newRow("three missions: one range each") << 3;
+        QTest::newRow("seventy missions: past the ranges") << 70;
+    }
+
+    void pull_memberOfManyMissions_everyRecordOnceInOrder()
+    {
+        QFETCH(int, missions);
+        const std::string name = "many" + std::to_string(missions);
+        auto user = w.server->createUser(w.orgA, name, World::kPassword, "member");
+        QVERIFY(user);
+        ApiClient &c = *(w.clients[name] = w.newClient());
+        QCOMPARE(c.login(name, World::kPassword, "dev_" + name).status, 200);
+        const std::string dev = name + "phone";
+        json batch = json::array();
+        std::vector<std::string> ids;
+        for (int i = 0; i < missions; ++i) {
+            const std::string h = stamp(0, dev, std::uint32_t(i));
+            ids.push_back(newId());
+            batch.push_back(json {{"kind", "mission"}, {"id", ids.back()},
+                {"fields",
+                    {{"organisation_id", fieldAt(w.orgA, h)},
+                        {"title", fieldAt("Đoàn " + std::to_string(i), h)},
+                        {"start_date", fieldAt("2026-06-01", h)},
+                        {"end_date", fieldAt("2026-06-05", h)}, {"status", fieldAt("planned", h)},
+                        {"leader_id", fieldAt(*user, h)}}}});
+        }
+        QCOMPARE(c.push("b-" + name + "-missions", batch).status, 200);
+        // Two contacts per mission, the missions taking turns, so that the ranges interleave.
+        std::set<std::string> expected(ids.begin(), ids.end());
+        batch = json::array();
+        for (int round = 0; round < 2; ++round) {
+            for (int i = 0; i < missions; ++i) {
+                const std::string id = newId();
+                expected.insert(id);
+                batch.push_back(contactChange(id, ids[std::size_t(i)], "Khách " + id,
+                    stamp(0, dev, std::uint32_t(1000 + round * missions + i))));
+            }
+        }
+        QCOMPARE(c.push("b-" + name + "-contacts", batch).status, 200);
+        const std::string outside = newId();
+        QCOMPARE(
+            w.as("ann")
+                .push("b-" + name + "-outside",
+                    json::array({contactChange(outside, w.m1, "Not theirs", stamp(0, "annphone"))}))
+                .status,
+            200);
+
+        std::set<std::string> seen;
+        std::int64_t cursor = 0, lastSeq = 0;
+        for (int guard = 0; guard < 1000; ++guard) {
+            const Reply r = c.pull(cursor, 7);
+            QCOMPARE(r.status, 200);
+            for (const auto &change : r.body["changes"]) {
+                QVERIFY(change["seq"].get<std::int64_t>() > lastSeq); // in order, no repeats
+                lastSeq = change["seq"];
+                if (change["kind"] == "mission" || change["kind"] == "contact")
+                    QVERIFY2(
+                        seen.insert(change["id"].get<std::string>()).second, change.dump().c_str());
+            }
+            cursor = r.body["cursor"];
+            if (r.body["remaining"] == 0)
+                break;
+        }
+        QVERIFY(!seen.count(outside));
+        QCOMPARE(seen.size(), expected.size());
+        QVERIFY(seen == expected); // every mission and contact of theirs, nothing of M1
     }
 
     void merge_concurrentEdits_recordOneConflict()
