@@ -5,6 +5,7 @@
 #include "record.h"
 #include "reports.h"
 #include "result.h"
+#include "walcheckpointer.h"
 
 #include <memory>
 #include <optional>
@@ -156,6 +157,9 @@ private:
     Result<void> writeSyncMarks(const KindDef &kind, const std::string &id, const Loaded &row);
     Result<Record> setDeleted(std::string_view kind, std::string_view id, bool deleted);
 
+    /// Checkpoints a Full store's log beside its commits (see WalCheckpointer). Declared before
+    /// m_db so that it outlives the connection whose commits call it.
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     Database m_db;
     StoreOptions m_options;
     HlcClock m_clock;

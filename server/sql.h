@@ -1,6 +1,7 @@
 #pragma once
 
 #include "result.h"
+#include "walcheckpointer.h"
 
 #include <condition_variable>
 #include <cstdint>
@@ -108,32 +109,7 @@ struct StorageConfig
     bool postgres() const { return !databaseUrl.empty(); }
 };
 
-/// Checkpoints an SQLite database's write-ahead log on a thread of its own. Without it, the
-/// commit that takes the log past 1,000 pages copies them into the database file itself, on
-/// the writer's thread while later pushes wait for it (a sixth of a push's CPU). Durability is
-/// the same: a commit is durable once in the log, and the copy is the same PASSIVE checkpoint
-/// SQLite runs by default, now started by the writers' commits and run beside them.
-class WalCheckpointer
-{
-public:
-    explicit WalCheckpointer(std::string path);
-    ~WalCheckpointer();
-    WalCheckpointer(const WalCheckpointer &) = delete;
-    WalCheckpointer &operator=(const WalCheckpointer &) = delete;
-
-    /// Called after each commit with the pages now in the log.
-    void committed(int pages);
-
-private:
-    void run();
-
-    std::string m_path;
-    std::mutex m_mutex;
-    std::condition_variable m_cond;
-    bool m_wanted = false;
-    bool m_stop = false;
-    std::thread m_thread;
-};
+using attache::WalCheckpointer;
 
 /// `checkpointer`: when given, the connection's commits leave checkpoints to it instead of
 /// running them.

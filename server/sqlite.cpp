@@ -125,63 +125,6 @@ private:
 
 } // namespace
 
-WalCheckpointer::WalCheckpointer(std::string path)
-    : m_path(std::move(path))
-    , m_thread([this] { run(); })
-{ }
-
-WalCheckpointer::~WalCheckpointer()
-{
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_cond.notify_one();
-    m_thread.join();
-}
-
-void WalCheckpointer::committed(int pages)
-{
-    // SQLite's own threshold (wal_autocheckpoint's default).
-    if (pages < 1000)
-        return;
-    {
-        std::lock_guard lock(m_mutex);
-        m_wanted = true;
-    }
-    m_cond.notify_one();
-}
-
-void WalCheckpointer::run()
-{
-    sqlite3 *db = nullptr;
-    for (;;) {
-        {
-            std::unique_lock lock(m_mutex);
-            m_cond.wait(lock, [&] { return m_wanted || m_stop; });
-            if (m_stop)
-                break;
-            m_wanted = false;
-        }
-        // The connection must have read the database to know it is in WAL mode (until then a
-        // checkpoint does nothing and says so with a log of -1 frames).
-        if (!db
-            && (sqlite3_open_v2(
-                    m_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
-                    != SQLITE_OK
-                || sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr)
-                    != SQLITE_OK)) {
-            sqlite3_close_v2(db);
-            db = nullptr;
-            continue; // the next commit over the threshold asks again
-        }
-        // PASSIVE, as SQLite's automatic checkpoint: copies what no reader still needs, never
-        // waits for a lock; a busy log is taken by the next request.
-        (void)sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    }
-    sqlite3_close_v2(db);
-}
-
 Result<std::unique_ptr<SqlConnection>> openSqlite(
     const std::string &path, WalCheckpointer *checkpointer)
 {
@@ -212,14 +155,7 @@ Result<std::unique_ptr<SqlConnection>> openSqlite(
         !r)
         return r.error();
     if (checkpointer) {
-        // Replaces the automatic checkpoint (itself a WAL hook) of this connection.
-        sqlite3_wal_hook(
-            db,
-            [](void *c, sqlite3 *, const char *, int pages) {
-                static_cast<WalCheckpointer *>(c)->committed(pages);
-                return SQLITE_OK;
-            },
-            checkpointer);
+        checkpointer->attach(db);
     }
     return std::unique_ptr<SqlConnection>(std::move(conn));
 }

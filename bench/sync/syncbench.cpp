@@ -22,11 +22,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include <unistd.h>
 
@@ -212,6 +214,11 @@ int main(int argc, char **argv)
         return 1;
     }
     auto b = device(dir, "b.db", server.baseUrl(), "bench");
+    if (const char *hold = std::getenv("ATTACHE_BENCH_HOLD_MS")) {
+        // Lets a profiler attach for the timed pull only (perf record -p, after this line).
+        std::cerr << "attache-syncbench: pull starts" << std::endl;
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(hold)));
+    }
     Run pull = timedSync(*b);
     print("pull", pull.summary.pulled, pull.total, pull);
     auto hits = b->store().search("khach 4242");

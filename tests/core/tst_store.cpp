@@ -8,6 +8,7 @@
 
 #include <QFile>
 
+#include <filesystem>
 #include <set>
 
 using namespace attache;
@@ -328,6 +329,34 @@ private slots:
         QCOMPARE(*db.queryInt("PRAGMA foreign_keys"), std::int64_t(1));
         QCOMPARE(*db.queryInt("PRAGMA synchronous"), std::int64_t(2));
         QCOMPARE(fx.store->schemaVersion(), migrations::kLatestVersion);
+    }
+
+    // A Full store leaves the copy of its log into the database file to a thread of its own
+    // (WalCheckpointer): it must still happen while the store stays open, or the log would
+    // grow until the store closes.
+    void fullDurabilityCheckpointsBesideTheCommits()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        auto &db = fx.store->database();
+        REQUIRE_OK(db.exec("CREATE TABLE scratch (x TEXT)"));
+        const auto emptySize = std::filesystem::file_size(fx.path());
+        // Ten commits of ~1,200 pages each (4 KiB pages): every one takes the log over the
+        // threshold of 1,000 pages.
+        auto insert = db.prepare("INSERT INTO scratch (x) VALUES (?)");
+        REQUIRE_OK(insert);
+        const std::string text(4000, 'x');
+        for (int commit = 0; commit < 10; ++commit) {
+            REQUIRE_OK(db.exec("BEGIN IMMEDIATE"));
+            for (int i = 0; i < 1200; ++i) {
+                insert->bind(1, std::string_view(text));
+                REQUIRE_OK(insert->exec());
+            }
+            REQUIRE_OK(db.exec("COMMIT"));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::filesystem::file_size(fx.path()) > emptySize + 40000000, 10000);
+        QCOMPARE(*db.queryInt("SELECT COUNT(*) FROM scratch"), std::int64_t(12000));
     }
 
     void deferredDurability()
