@@ -157,6 +157,9 @@ QString SetAsideModel::reasonText(const QString &reason)
     if (reason == QLatin1String("moved_out_of_scope"))
         return tr("This record was moved to a mission you are not a member of, so your "
                   "changes to it could not be sent.");
+    if (reason == QLatin1String("refused_out_of_scope"))
+        return tr("The server refused your changes to this record: it is outside the missions "
+                  "you now belong to (you were removed from the mission, or your role changed).");
     if (reason == QLatin1String("lost_edit_not_reported"))
         return tr("A colleague changed the same fields at the same time and their values were "
                   "kept; the record then left this device before you could review yours.");
@@ -172,6 +175,9 @@ QString SetAsideModel::advice(const QString &reason)
     if (reason == QLatin1String("moved_out_of_scope"))
         return tr("Copy the text and pass it to a member of the mission the record now "
                   "belongs to, who can enter it again.");
+    if (reason == QLatin1String("refused_out_of_scope"))
+        return tr("Copy the text and send it to a colleague on the mission, who can enter it "
+                  "again; or ask your manager for access, then enter it again yourself.");
     if (reason == QLatin1String("lost_edit_not_reported"))
         return tr("Copy your values and compare them with the record a colleague on the "
                   "mission sees; re-enter what is still right.");

@@ -216,7 +216,9 @@ public:
         const KindDef *kind = nullptr;
         std::string recordId, missionId;
         /// removed_from_mission, moved_out_of_scope (the record went to a mission the user is
-        /// not on), lost_edit_not_reported (values that lost a conflict; `record` holds them).
+        /// not on), refused_out_of_scope (the server refused a push of it as outside the user's
+        /// missions, e.g. after a role change), lost_edit_not_reported (values that lost a
+        /// conflict; `record` holds them).
         std::string reason;
         nlohmann::json record; ///< the record's JSON form at the time
         std::vector<std::string> pendingFields;
@@ -276,8 +278,11 @@ public:
         std::string id;
     };
     /// Removes records that left the user's scope (moved to a mission they do not belong to),
-    /// setting unpushed edits aside first, like dropMissions().
-    Result<DropStats> dropRecords(const std::vector<RecordRef> &records);
+    /// setting unpushed edits aside first, like dropMissions(). `reason` is stored with the
+    /// set-aside edits: "moved_out_of_scope" (the server said the record moved) or
+    /// "refused_out_of_scope" (the server refused a push of it as outside the user's missions).
+    Result<DropStats> dropRecords(
+        const std::vector<RecordRef> &records, const char *reason = "moved_out_of_scope");
     Result<std::vector<SetAsideEdit>> setAsideEdits();
     /// Device revoked: erases every record, conflict, set-aside edit, search entry and sync
     /// state (secure_delete, then VACUUM), and gives the device a new id.

@@ -949,7 +949,8 @@ Result<Store::DropStats> Store::dropMissions(const std::vector<std::string> &mis
     return stats;
 }
 
-Result<Store::DropStats> Store::dropRecords(const std::vector<RecordRef> &records)
+Result<Store::DropStats> Store::dropRecords(
+    const std::vector<RecordRef> &records, const char *reason)
 {
     DropStats stats;
     if (records.empty())
@@ -971,7 +972,7 @@ Result<Store::DropStats> Store::dropRecords(const std::vector<RecordRef> &record
             = ref.kind->missionField.empty() ? json() : row.record.field(ref.kind->missionField);
         const std::string missionId = mission.is_string() ? mission.get<std::string>() : "";
         if (!row.pending.empty()) {
-            if (auto r = setAside(*ref.kind, row, missionId, "moved_out_of_scope", now); !r)
+            if (auto r = setAside(*ref.kind, row, missionId, reason, now); !r)
                 return r.error();
             ++stats.setAside;
         }
@@ -984,8 +985,9 @@ Result<Store::DropStats> Store::dropRecords(const std::vector<RecordRef> &record
     if (stats.setAside > 0)
         log(LogLevel::Warning, kCategory,
             std::to_string(stats.setAside)
-                + " records with unpushed edits were set aside: they moved out of the user's "
-                  "missions");
+                + " records with unpushed edits were set aside: they are out of the user's "
+                  "missions ("
+                + reason + ")");
     return stats;
 }
 

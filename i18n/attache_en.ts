@@ -1976,6 +1976,14 @@
         <source>(its name is no longer on this device)</source>
         <translation>(its name is no longer on this device)</translation>
     </message>
+    <message>
+        <source>The server refused your changes to this record: it is outside the missions you now belong to (you were removed from the mission, or your role changed).</source>
+        <translation>The server refused your changes to this record: it is outside the missions you now belong to (you were removed from the mission, or your role changed).</translation>
+    </message>
+    <message>
+        <source>Copy the text and send it to a colleague on the mission, who can enter it again; or ask your manager for access, then enter it again yourself.</source>
+        <translation>Copy the text and send it to a colleague on the mission, who can enter it again; or ask your manager for access, then enter it again yourself.</translation>
+    </message>
 </context>
 <context>
     <name>SetAsidePage</name>

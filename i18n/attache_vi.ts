@@ -1967,6 +1967,14 @@
         <source>(its name is no longer on this device)</source>
         <translation>(tên bản ghi không còn trên thiết bị này)</translation>
     </message>
+    <message>
+        <source>The server refused your changes to this record: it is outside the missions you now belong to (you were removed from the mission, or your role changed).</source>
+        <translation>Máy chủ không nhận thay đổi của anh/chị cho bản ghi này: bản ghi nằm ngoài các đoàn anh/chị đang tham gia (anh/chị đã được rút khỏi đoàn, hoặc vai trò của anh/chị đã thay đổi).</translation>
+    </message>
+    <message>
+        <source>Copy the text and send it to a colleague on the mission, who can enter it again; or ask your manager for access, then enter it again yourself.</source>
+        <translation>Sao chép nội dung và gửi cho một đồng nghiệp trong đoàn để nhập lại; hoặc đề nghị lãnh đạo cấp quyền, rồi tự nhập lại.</translation>
+    </message>
 </context>
 <context>
     <name>SetAsidePage</name>

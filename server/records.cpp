@@ -14,9 +14,14 @@ namespace {
 const json kNull = nullptr;
 const std::string kEmptyString;
 
-ApiError forbidden(std::string message)
+// `reason`: "out_of_scope" when the record is outside what the caller may see (a device may
+// then set its edit aside and remove the record), "not_allowed" when the caller sees the record
+// but may not make this change, "unknown_mission" when the record names a mission the server
+// does not have (yet) or the caller cannot see (the record stays on the device).
+ApiError forbidden(std::string message, const char *reason = "not_allowed")
 {
-    return ApiError {403, "forbidden", std::move(message) + " Nothing was changed."};
+    return ApiError {
+        403, "forbidden", std::move(message) + " Nothing was changed.", json {{"reason", reason}}};
 }
 
 json wireSide(
@@ -560,7 +565,7 @@ std::optional<ApiError> ChangeWriter::checkScope(
     if (!m_actor.adminCli && (kind == "organisation" || kind == "user"))
         return forbidden("Organisations and users are managed by the administrator.");
     if (after.orgId != m_actor.orgId || (before && before->orgId != after.orgId))
-        return forbidden("This record belongs to another organisation.");
+        return forbidden("This record belongs to another organisation.", "out_of_scope");
     if (kind == "mission") {
         const bool membership = std::any_of(change.fields.begin(), change.fields.end(),
             [](const IncomingField &f) { return f.name == "leader_id" || f.name == "member_ids"; });
@@ -585,7 +590,7 @@ std::optional<ApiError> ChangeWriter::checkScope(
         if (!m)
             return internalError(m.error());
         if (!*m)
-            return forbidden("You are not a member of this mission.");
+            return forbidden("You are not a member of this mission.", "out_of_scope");
         return std::nullopt;
     };
     if (kind == "mission") {
@@ -620,7 +625,7 @@ std::optional<ApiError> ChangeWriter::checkScope(
     if (!after.missionId) {
         const std::string &owner = before ? before->createdBy : m_actor.userId;
         if (owner != m_actor.userId)
-            return forbidden("This contact belongs to someone else.");
+            return forbidden("This contact belongs to someone else.", "out_of_scope");
     }
     return std::nullopt;
 }
@@ -861,6 +866,14 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
         return ApiError {400, e.code, e.message,
             json {{"field", e.field}, {"kind", change.kind->name}, {"id", change.id}}};
     };
+    // A refusal names its record, for the device to act on.
+    auto located = [&](ApiError e) {
+        if (e.status == 403) {
+            e.extra["kind"] = change.kind->name;
+            e.extra["id"] = change.id;
+        }
+        return e;
+    };
     if (!before) {
         if (auto v = validateNew(*change.kind, change.fields); !v)
             return fieldError(v.error());
@@ -880,8 +893,10 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
             if (!m)
                 return internalError(m.error());
             if (!*m)
-                return forbidden(
-                    "The mission " + missionId + " does not exist on the server or is not yours.");
+                // Not out of scope for sure: the mission may be in a later batch of this sync.
+                return located(forbidden(
+                    "The mission " + missionId + " does not exist on the server or is not yours.",
+                    "unknown_mission"));
             after.orgId = (*m)->orgId;
             after.missionId = std::move(*mid);
         } else {
@@ -893,7 +908,7 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
         }
     }
     if (auto e = checkScope(change, before, after))
-        return e;
+        return located(std::move(*e));
 
     const bool changed = !audit.empty();
     if (changed) {

@@ -163,6 +163,10 @@ struct SyncEngine::Impl
     std::string lastContentRange; ///< its Content-Range header, if any
     const SyncCallbacks *callbacks = nullptr;
     Progress progress;
+    /// Records whose push the server refused as outside the user's missions, in this sync:
+    /// set aside after the pull (settleRefused), which may drop them first with a more precise
+    /// reason (a mission left, a record moved).
+    std::vector<Store::RecordRef> refused;
 
     /// The outcome of one request after retries: a JSON body, or an error.
     struct Call
@@ -211,14 +215,14 @@ struct SyncEngine::Impl
     static SyncError storeError(const Error &e)
     {
         return SyncError {ErrorCode::LocalStore, e.code,
-            "The data on this device could not be updated: " + e.message, false, {}, {}};
+            "The data on this device could not be updated: " + e.message, false, {}, {}, {}};
     }
 
     SyncError cancelledError() const
     {
         return SyncError {ErrorCode::Cancelled, {},
             "Sync was cancelled. Everything saved so far is kept; the next sync continues.", false,
-            {}, {}};
+            {}, {}, {}};
     }
 
     SyncError transportError(const HttpResponse &r) const
@@ -259,6 +263,7 @@ struct SyncEngine::Impl
         if (body.is_object()) {
             e.kind = body.value("kind", std::string());
             e.id = body.value("id", std::string());
+            e.reason = body.value("reason", std::string());
         }
         if (r.status == 429 || r.status >= 500) {
             e.code = ErrorCode::ServerBusy;
@@ -354,7 +359,7 @@ struct SyncEngine::Impl
                         // A 200 with a cut-off body: the link broke mid-answer.
                         out.error = SyncError {ErrorCode::Network, {},
                             "The answer from the server was cut off. Sync will try again.", true,
-                            {}, {}};
+                            {}, {}, {}};
                     } else {
                         out.body = std::move(parsed);
                         out.error = SyncError {};
@@ -386,13 +391,13 @@ struct SyncEngine::Impl
         auto t = tokens->load();
         if (!t) {
             error = SyncError {
-                ErrorCode::SignInRequired, t.error().code, t.error().message, false, {}, {}};
+                ErrorCode::SignInRequired, t.error().code, t.error().message, false, {}, {}, {}};
             return {};
         }
         if (!*t) {
             error = SyncError {ErrorCode::SignInRequired, {},
                 "This device is not signed in. Sign in to sync; nothing on this device is lost.",
-                false, {}, {}};
+                false, {}, {}, {}};
             return {};
         }
         return **t;
@@ -448,7 +453,7 @@ struct SyncEngine::Impl
             auto &answer = *pushed.answer;
             if (!answer) {
                 report(SyncError {ErrorCode::Protocol, answer.error().code, answer.error().message,
-                    false, {}, {}});
+                    false, {}, {}, {}});
                 return false;
             }
             auto added = store->acknowledgePush(slice, answer->acknowledged, answer->conflicts);
@@ -479,6 +484,13 @@ struct SyncEngine::Impl
             progress.done += 1;
             return true;
         }
+        if (c.error.code == ErrorCode::Forbidden && c.error.reason == "out_of_scope") {
+            // The record is outside the user's missions now: it would be refused at every
+            // sync. See settleRefused().
+            refused.push_back({slice.front().kind, slice.front().id});
+            progress.done += 1;
+            return true;
+        }
         if (perRecord) {
             c.error.kind = std::string(slice.front().kind->name);
             c.error.id = slice.front().id;
@@ -489,6 +501,24 @@ struct SyncEngine::Impl
         onFatal(c.error);
         report(c.error);
         return false;
+    }
+
+    /// After the pull: the records the server refused as out of scope that are still here (no
+    /// drop notice took them) leave the device, their unpushed edits set aside where the person
+    /// sees and can copy them. Without a notice this is a role change that the resync applied.
+    bool settleRefused()
+    {
+        if (refused.empty())
+            return true;
+        auto dropped = store->dropRecords(refused, "refused_out_of_scope");
+        refused.clear();
+        if (!dropped) {
+            report(storeError(dropped.error()));
+            return false;
+        }
+        summary->dropped += dropped->records;
+        summary->droppedEdits += dropped->setAside;
+        return true;
     }
 
     /// Pushes slices one after the other, with the device and the server working at the same
@@ -628,7 +658,7 @@ struct SyncEngine::Impl
             in.seekg(received);
             if (!in.read(chunk.data(), n)) {
                 report(SyncError {ErrorCode::LocalStore, {},
-                    "The attachment file " + path + " cannot be read.", false, {}, {}});
+                    "The attachment file " + path + " cannot be read.", false, {}, {}, {}});
                 return true; // the others can still go
             }
             Call put = call("PUT",
@@ -645,7 +675,7 @@ struct SyncEngine::Impl
                 report(SyncError {ErrorCode::Rejected, put.error.serverCode,
                     "An attachment did not match its checksum on the server and was dropped; it "
                     "stays on this device and will be sent again.",
-                    true, "attachment", sha});
+                    true, "attachment", sha, {}});
                 return true;
             } else {
                 onFatal(put.error);
@@ -714,7 +744,7 @@ struct SyncEngine::Impl
             auto &answer = *page.answer;
             if (!answer) {
                 report(SyncError {ErrorCode::Protocol, answer.error().code, answer.error().message,
-                    false, {}, {}});
+                    false, {}, {}, {}});
                 return false;
             }
             if (answer->resync) {
@@ -905,6 +935,7 @@ SyncSummary SyncEngine::sync(const SyncCallbacks &callbacks)
     d->summary = &summary;
     d->callbacks = &callbacks;
     d->progress = Progress {};
+    d->refused.clear();
     d->emitProgress();
 
     auto finish = [&](bool ok) {
@@ -971,7 +1002,7 @@ SyncSummary SyncEngine::sync(const SyncCallbacks &callbacks)
         if (again) {
             d->report(SyncError {ErrorCode::Protocol, "resync_required",
                 "The server asked for a resync twice in a row. Try again later or contact IT.",
-                true, {}, {}});
+                true, {}, {}, {}});
             return finish(false);
         }
         if (!d->pushAll(token))
@@ -987,6 +1018,8 @@ SyncSummary SyncEngine::sync(const SyncCallbacks &callbacks)
             });
         }
     }
+    if (!d->settleRefused())
+        return finish(false);
     return finish(true);
 }
 

@@ -55,6 +55,8 @@ struct SyncError
     std::string message; ///< a sentence a person can act on (English; the app translates by code)
     bool retryable = false; ///< true: the app should try again after SyncSummary::retryAfter
     std::string kind, id; ///< the record concerned, when there is one
+    /// A refusal's reason when the server gave one (403: "out_of_scope" or "not_allowed").
+    std::string reason;
 };
 
 enum class Phase { Connecting, Pushing, Pulling, Resync, Attachments, Done };

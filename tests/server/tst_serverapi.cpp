@@ -400,8 +400,17 @@ private slots:
                 contactChange(bad, w.m2, "Forbidden", stamp(0, "annphone", 1))}));
         QCOMPARE(p.status, 403);
         QCOMPARE(p.code(), "forbidden");
+        // Which record, and why: out of the member's scope (a device sets such an edit aside).
+        QCOMPARE(p.body["reason"], "out_of_scope");
+        QCOMPARE(p.body["kind"], "contact");
+        QCOMPARE(p.body["id"], bad);
         QVERIFY(findChange(all("mgr"), ok).is_null()); // the whole batch was refused
         QVERIFY(findChange(all("mgr"), bad).is_null());
+        // A mission the server does not have (it may come in a later batch): not out of scope.
+        const Reply unknown = w.as("ann").push("b-s2",
+            json::array({contactChange(newId(), newId(), "Early", stamp(0, "annphone", 2))}));
+        QCOMPARE(unknown.status, 403);
+        QCOMPARE(unknown.body["reason"], "unknown_mission");
     }
 
     void scope_memberCannotEditOtherMissionsRecord()
@@ -464,8 +473,13 @@ private slots:
             return json::array({json {{"kind", "mission"}, {"id", w.m1},
                 {"fields", {{"member_ids", fieldAt(members, stamp(0, node), base)}}}}});
         };
-        QCOMPARE(
-            w.as("ann").push("b-m1", change("annphone", json::array({w.ann, w.bob}))).status, 403);
+        const Reply refused
+            = w.as("ann").push("b-m1", change("annphone", json::array({w.ann, w.bob})));
+        QCOMPARE(refused.status, 403);
+        // In scope, but not allowed: a device keeps the record (and the error) rather than
+        // setting it aside.
+        QCOMPARE(refused.body["reason"], "not_allowed");
+        QCOMPARE(refused.body["id"], w.m1);
         // A member may edit the mission's other fields.
         QCOMPARE(
             w.as("ann")

@@ -93,6 +93,64 @@ private slots:
         QVERIFY(!*leader.store().get("contact", mine->id));
     }
 
+    // A manager made a member again: the resync that follows brings only the member's missions,
+    // and an edit made as manager in another mission is refused (403, out of scope) at every
+    // push. It is set aside once, the record leaves the device, and the syncs are clean again.
+    void roleChange_refusedEditSetAsideOnce_data() { addedThenRemoved_data(); }
+
+    void roleChange_refusedEditSetAsideOnce()
+    {
+        QFETCH(int, backend);
+        if (Backend(backend) == Backend::Postgres && !postgresAvailable())
+            QSKIP("ATTACHE_TEST_PG_URL is not set (scripts/with-postgres sets it)");
+        SyncWorld w {Backend(backend)};
+        auto started = w.start();
+        QVERIFY2(started, started ? "" : started.error().message.c_str());
+        auto korea = w.server.createMission(
+            w.org, "Hội chợ Busan", w.userIds["user0"], {w.userIds["user1"]});
+        QVERIFY2(korea, korea ? "" : korea.error().message.c_str());
+        auto l = w.addDevice("user0");
+        QVERIFY(l);
+        TestDevice &leader = **l;
+        auto c = leader.store().create(
+            "contact", {{"full_name", "Kim Busan"}, {"mission_id", *korea}});
+        QVERIFY(c);
+        QVERIFY(leader.engine->sync().ok);
+
+        QCOMPARE(w.server.admin({"set-role", "--user", "user2", "--role", "manager"}).exitCode, 0);
+        auto m = w.addDevice("user2");
+        QVERIFY(m);
+        TestDevice &former = **m;
+        QVERIFY(former.engine->sync().ok);
+        QVERIFY(*former.store().get("contact", c->id)); // a manager sees every mission
+        QVERIFY(former.store().update("contact", c->id, {{"notes", "gặp lại tháng sau"}}));
+        auto mine = former.store().create(
+            "contact", {{"full_name", "Stays Osaka"}, {"mission_id", w.mission}});
+        QVERIFY(mine);
+
+        QCOMPARE(w.server.admin({"set-role", "--user", "user2", "--role", "member"}).exitCode, 0);
+        const auto s = former.engine->sync();
+        QVERIFY2(s.ok, s.errors.empty() ? "" : s.errors.front().message.c_str());
+        QCOMPARE(s.droppedEdits, std::int64_t(1));
+        QVERIFY(!*former.store().get("contact", c->id));
+        QVERIFY(!*former.store().get("mission", *korea));
+        QVERIFY(*former.store().get("contact", mine->id)); // the member's own mission went up
+        auto aside = *former.store().setAsideEdits();
+        QCOMPARE(aside.size(), size_t(1));
+        QCOMPARE(aside[0].reason, std::string("refused_out_of_scope"));
+        QCOMPARE(aside[0].record["fields"].value("notes", json()), json("gặp lại tháng sau"));
+        QCOMPARE(*former.store().pendingCount(), std::int64_t(0));
+
+        // Settled: the next sync is clean and changes nothing more; the server kept its value.
+        const auto again = former.engine->sync();
+        QVERIFY(again.ok);
+        QCOMPARE(again.droppedEdits, std::int64_t(0));
+        QVERIFY(leader.engine->sync().ok);
+        QVERIFY((*leader.store().get("contact", c->id))->fields.value("notes", json())
+            != json("gặp lại tháng sau"));
+        QVERIFY(*leader.store().get("contact", mine->id));
+    }
+
     void recordMovedAway_data() { addedThenRemoved_data(); }
 
     void recordMovedAway()
