@@ -390,7 +390,7 @@ void SyncController::syncNow()
         [this, w]() {
             auto summary = std::make_shared<attache::sync::SyncSummary>();
             if (!w->engine) {
-                summary->errors.push_back({ErrorCode::Config, {}, "no engine", false, {}, {}});
+                summary->errors.push_back({ErrorCode::Config, {}, "no engine", false, {}, {}, {}});
             } else {
                 attache::sync::SyncCallbacks callbacks;
                 callbacks.progress = [this](const attache::sync::Progress &p) {
