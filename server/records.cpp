@@ -585,12 +585,13 @@ std::optional<ApiError> ChangeWriter::checkScope(
         return std::nullopt;
     if (kind == "review")
         return forbidden("Only managers file reviews.");
-    auto memberOf = [&](const std::string &missionId) -> std::optional<ApiError> {
+    auto memberOf
+        = [&](const std::string &missionId, const char *reason) -> std::optional<ApiError> {
         auto m = isMember(missionId, m_actor.userId);
         if (!m)
             return internalError(m.error());
         if (!*m)
-            return forbidden("You are not a member of this mission.", "out_of_scope");
+            return forbidden("You are not a member of this mission.", reason);
         return std::nullopt;
     };
     if (kind == "mission") {
@@ -600,7 +601,7 @@ std::optional<ApiError> ChangeWriter::checkScope(
                 return forbidden("A mission you create must include you as leader or member.");
             return std::nullopt;
         }
-        if (auto e = memberOf(change.id))
+        if (auto e = memberOf(change.id, "out_of_scope"))
             return e;
         auto stamp = [](const FlatRecord &r, const std::string &name) -> const std::string & {
             const FlatField *f = r.find(name);
@@ -616,16 +617,24 @@ std::optional<ApiError> ChangeWriter::checkScope(
             return forbidden("Only the mission's leader or a manager changes its membership.");
         return std::nullopt;
     }
-    for (const auto *mid : {before ? &before->missionId : nullptr, &after.missionId}) {
-        if (mid && *mid) {
-            if (auto e = memberOf(**mid))
+    // The record as the server has it must be the caller's to see; if not, it is out of their
+    // scope (a device sets such an edit aside).
+    if (before) {
+        if (before->missionId) {
+            if (auto e = memberOf(*before->missionId, "out_of_scope"))
                 return e;
+        } else if (before->createdBy != m_actor.userId) {
+            return forbidden("This contact belongs to someone else.", "out_of_scope");
         }
     }
-    if (!after.missionId) {
-        const std::string &owner = before ? before->createdBy : m_actor.userId;
-        if (owner != m_actor.userId)
-            return forbidden("This contact belongs to someone else.", "out_of_scope");
+    // Where the change puts it: a record the caller sees may not go where they are not, nor
+    // leave its mission for no one but its creator. The record stays theirs to see; only this
+    // change is refused.
+    if (after.missionId) {
+        if (auto e = memberOf(*after.missionId, before ? "not_allowed" : "out_of_scope"))
+            return e;
+    } else if (before && before->createdBy != m_actor.userId) {
+        return forbidden("Only its creator may take this contact out of its mission.");
     }
     return std::nullopt;
 }

@@ -588,11 +588,29 @@ private slots:
         QVERIFY(!findChange(all("mgr"), id).is_null());
         QVERIFY(findChange(all("lead"), id).is_null());
         QVERIFY(findChange(all("mgrb"), id).is_null());
-        QCOMPARE(
-            w.as("lead")
-                .push("b-n2", json::array({contactChange(id, "", "Taken", stamp(0, "leadphone"))}))
-                .status,
-            403);
+        const Reply other = w.as("lead").push(
+            "b-n2", json::array({contactChange(id, "", "Taken", stamp(0, "leadphone"))}));
+        QCOMPARE(other.status, 403);
+        QCOMPARE(other.body["reason"], "out_of_scope");
+        // Nor can someone else take it into a mission of theirs (they cannot see it).
+        const Reply taken = w.as("lead").push(
+            "b-n3", json::array({contactChange(id, w.m1, "Taken", stamp(0, "leadphone", 1))}));
+        QCOMPARE(taken.status, 403);
+        QCOMPARE(taken.body["reason"], "out_of_scope");
+        QCOMPARE(findChange(all("mgr"), id)["fields"]["full_name"]["value"], "Met at the embassy");
+        // A record the member sees may not go to a mission they are not on, but it stays
+        // theirs to see: only that change is refused (a device keeps the record).
+        const std::string mine = newId();
+        QCOMPARE(w.as("ann")
+                     .push("b-n4",
+                         json::array({contactChange(mine, w.m1, "Ours", stamp(0, "annphone", 1))}))
+                     .status,
+            200);
+        const Reply moved = w.as("ann").push(
+            "b-n5", json::array({contactChange(mine, w.m2, "Ours", stamp(0, "annphone", 2))}));
+        QCOMPARE(moved.status, 403);
+        QCOMPARE(moved.body["reason"], "not_allowed");
+        QCOMPARE(findChange(all("ann"), mine)["fields"]["mission_id"]["value"], w.m1);
     }
 
     void scope_recordMovedToAnotherMission_droppedFromOldMembers()
