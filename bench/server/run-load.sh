@@ -23,7 +23,7 @@ for ((i = 0; i < users; i++)); do
   "$server" admin "${storage[@]}" create-mission --org "$org" --title "Mission $i" \
       --start 2026-01-01 --end 2026-01-10 --leader "$u" >/dev/null
 done
-# SERVER_ARGS adds server options (e.g. SERVER_ARGS="--pool 8"); SERVER_WRAPPER profiles the server, e.g. SERVER_WRAPPER="perf record -g -o /tmp/server.perf".
+# SERVER_ARGS adds server options (e.g. SERVER_ARGS="--pool 8"); SERVER_WRAPPER profiles the server, e.g. SERVER_WRAPPER="perf record -g -o /tmp/server.perf"; SERVER_ERR=FILE keeps the server's log.
 ${SERVER_WRAPPER:-} "$server" "${storage[@]}" --listen 127.0.0.1:0 --threads "${THREADS:-64}" ${SERVER_ARGS:-} >"$tmp/out" 2>"${SERVER_ERR:-$tmp/err}" &
 pid=$!
 for _ in $(seq 100); do grep -q listening "$tmp/out" && break; sleep 0.1; done

@@ -12,6 +12,16 @@ class TestSyncScope : public QObject
 {
     Q_OBJECT
 
+    /// Starts `w` with a second mission, "Hội chợ Busan": user0 leads it with user1, and user2
+    /// is not on it (user2 is on the world's first mission only).
+    static Result<std::string> startWithBusan(SyncWorld &w)
+    {
+        if (auto started = w.start(); !started)
+            return started.error();
+        return w.server.createMission(
+            w.org, "Hội chợ Busan", w.userIds["user0"], {w.userIds["user1"]});
+    }
+
 private slots:
     void initTestCase() { qputenv("TZ", "UTC"); }
 
@@ -28,11 +38,7 @@ private slots:
         if (Backend(backend) == Backend::Postgres && !postgresAvailable())
             QSKIP("ATTACHE_TEST_PG_URL is not set (scripts/with-postgres sets it)");
         SyncWorld w {Backend(backend)};
-        auto started = w.start();
-        QVERIFY2(started, started ? "" : started.error().message.c_str());
-        // A second mission without user2.
-        auto korea = w.server.createMission(
-            w.org, "Hội chợ Busan", w.userIds["user0"], {w.userIds["user1"]});
+        auto korea = startWithBusan(w);
         QVERIFY2(korea, korea ? "" : korea.error().message.c_str());
         auto l = w.addDevice("user0");
         auto x = w.addDevice("user2");
@@ -104,10 +110,7 @@ private slots:
         if (Backend(backend) == Backend::Postgres && !postgresAvailable())
             QSKIP("ATTACHE_TEST_PG_URL is not set (scripts/with-postgres sets it)");
         SyncWorld w {Backend(backend)};
-        auto started = w.start();
-        QVERIFY2(started, started ? "" : started.error().message.c_str());
-        auto korea = w.server.createMission(
-            w.org, "Hội chợ Busan", w.userIds["user0"], {w.userIds["user1"]});
+        auto korea = startWithBusan(w);
         QVERIFY2(korea, korea ? "" : korea.error().message.c_str());
         auto l = w.addDevice("user0");
         QVERIFY(l);
@@ -159,11 +162,7 @@ private slots:
         if (Backend(backend) == Backend::Postgres && !postgresAvailable())
             QSKIP("ATTACHE_TEST_PG_URL is not set (scripts/with-postgres sets it)");
         SyncWorld w {Backend(backend)};
-        auto started = w.start();
-        QVERIFY2(started, started ? "" : started.error().message.c_str());
-        // user0 leads both missions; user2 is only on the first.
-        auto korea = w.server.createMission(
-            w.org, "Hội chợ Busan", w.userIds["user0"], {w.userIds["user1"]});
+        auto korea = startWithBusan(w);
         QVERIFY2(korea, korea ? "" : korea.error().message.c_str());
         auto l = w.addDevice("user0");
         auto m = w.addDevice("user2");
