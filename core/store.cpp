@@ -776,18 +776,24 @@ Result<std::int64_t> Store::pendingCount()
     return total + *reports;
 }
 
-Result<std::vector<PendingRecord>> Store::pendingChanges(int limit)
+Result<std::vector<PendingRecord>> Store::pendingChanges(int limit, PendingCursor &cursor)
 {
     std::vector<PendingRecord> out;
-    for (const auto &k : allKinds()) {
-        if (int(out.size()) >= limit)
-            break;
+    const auto &kinds = allKinds();
+    for (; cursor.kind < kinds.size() && int(out.size()) < limit;
+         ++cursor.kind, cursor.afterId.clear()) {
+        const KindDef &k = kinds[cursor.kind];
+        // Served by the partial index <table>_pending (id) in id order: no sort, and no scan of
+        // the records already in sync.
         auto s = cached("SELECT * FROM " + std::string(k.table)
-            + " WHERE _pending IS NOT NULL ORDER BY updated_at, id LIMIT ?1");
+            + " WHERE _pending IS NOT NULL AND id > ?2 ORDER BY id LIMIT ?1");
         if (!s)
             return s.error();
-        (*s)->bind(1, std::int64_t(limit - int(out.size())));
-        auto read = (*s)->forEachRow([&](const Statement &st) {
+        const int want = limit - int(out.size());
+        (*s)->bind(1, std::int64_t(want));
+        (*s)->bind(2, std::string_view(cursor.afterId));
+        int read = 0;
+        auto rows = (*s)->forEachRow([&](const Statement &st) {
             const Record r = readRecord(st, k);
             const json stamps = parseJson(st.text("_stamps"), json::object());
             const json base = parseJson(st.text("_base"), json::object());
@@ -800,9 +806,14 @@ Result<std::vector<PendingRecord>> Store::pendingChanges(int limit)
                         stamps.value(name, std::string()), base.value(name, std::string())});
             }
             out.push_back(std::move(p));
+            ++read;
         });
-        if (!read)
-            return read.error();
+        if (!rows)
+            return rows.error();
+        if (read == want) { // the page is full: this kind may have more
+            cursor.afterId = out.back().id;
+            break;
+        }
     }
     return out;
 }

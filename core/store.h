@@ -109,7 +109,21 @@ public:
 
     /// Sync support: records with fields not yet acknowledged by the server.
     Result<std::int64_t> pendingCount();
-    Result<std::vector<PendingRecord>> pendingChanges(int limit);
+    /// Where a paged read of the pending changes stands: kinds in allKinds() order (a mission
+    /// before the records under it), ids in order within a kind.
+    struct PendingCursor
+    {
+        std::size_t kind = 0; ///< index into allKinds()
+        std::string afterId; ///< last id read of that kind
+    };
+    /// Up to `limit` records with pending fields, after `cursor`, which moves past them. A
+    /// record edited or acknowledged meanwhile is read as it is now; one never comes twice.
+    Result<std::vector<PendingRecord>> pendingChanges(int limit, PendingCursor &cursor);
+    Result<std::vector<PendingRecord>> pendingChanges(int limit)
+    {
+        PendingCursor start;
+        return pendingChanges(limit, start);
+    }
     /// The server acknowledged these fields at these stamps. A field edited again since keeps
     /// its pending mark, so an edit made during a sync is never dropped.
     Result<void> acknowledge(const std::vector<PendingRecord> &pushed);

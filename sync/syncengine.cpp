@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -522,35 +523,40 @@ struct SyncEngine::Impl
     }
 
     /// Pushes slices one after the other, with the device and the server working at the same
-    /// time: batch n + 1 is encoded while the server merges batch n, and sent before the
-    /// device stores batch n's acknowledgements. One request at a time is on the HTTP client;
-    /// the slices hold different records, so the order their answers are stored in does not
-    /// matter, and each is stored (one transaction) only once its answer is in.
-    bool pushPipelined(const std::vector<PendingRecord> &all, std::size_t batch,
+    /// time: batch n + 1 is read and encoded while the server merges batch n, and sent before
+    /// the device stores batch n's acknowledgements. One request at a time is on the HTTP
+    /// client; the slices hold different records, so the order their answers are stored in does
+    /// not matter, and each is stored (one transaction) only once its answer is in. `nextSlice`
+    /// gives the slices in order, an empty one at the end.
+    bool pushPipelined(const std::function<Result<std::vector<PendingRecord>>()> &nextSlice,
         const std::string &token, bool reports)
     {
-        const std::size_t n = all.size();
-        auto sliceAt = [&](std::size_t i) {
-            const auto end = std::min(n, i + batch);
-            return std::vector<PendingRecord>(
-                all.begin() + std::ptrdiff_t(i), all.begin() + std::ptrdiff_t(end));
-        };
         auto send = [this, &token](std::string body) {
             return std::async(std::launch::async,
                 [this, &token, body = std::move(body)] { return sendPush(body, token); });
         };
-        std::vector<PendingRecord> current = sliceAt(0);
+        auto first = nextSlice();
+        if (!first) {
+            report(storeError(first.error()));
+            return false;
+        }
+        std::vector<PendingRecord> current = std::move(*first);
+        if (current.empty())
+            return true;
         std::future<Pushed> inFlight = send(encodePush(randomHex(12), current));
-        for (std::size_t i = 0; i < n; i += batch) {
-            std::vector<PendingRecord> next;
-            std::string nextBody;
-            if (i + batch < n) {
-                next = sliceAt(i + batch);
-                nextBody = encodePush(randomHex(12), next);
+        for (;;) {
+            auto next = nextSlice();
+            if (!next) {
+                // The batch in flight is still stored if it was taken; the rest stays pending.
+                Pushed last = inFlight.get();
+                (void)settlePush(current, std::move(last), token, reports);
+                report(storeError(next.error()));
+                return false;
             }
+            std::string nextBody = next->empty() ? std::string() : encodePush(randomHex(12), *next);
             Pushed pushed = inFlight.get();
             const bool ok = pushed.call.error.code == ErrorCode::None && *pushed.answer;
-            if (ok && !next.empty())
+            if (ok && !next->empty())
                 inFlight = send(std::move(nextBody));
             if (!settlePush(current, std::move(pushed), token, reports)) {
                 // Ending the sync: the batch already sent is still stored if it was taken, so
@@ -558,42 +564,50 @@ struct SyncEngine::Impl
                 if (inFlight.valid()) {
                     Pushed last = inFlight.get();
                     if (last.call.error.code == ErrorCode::None && *last.answer)
-                        (void)settlePush(next, std::move(last), token, reports);
+                        (void)settlePush(*next, std::move(last), token, reports);
                 }
                 return false;
             }
-            if (next.empty())
-                break;
+            if (next->empty())
+                return true;
             if (!ok) // settled one request at a time; the next batch goes now
                 inFlight = send(std::move(nextBody));
-            current = std::move(next);
+            current = std::move(*next);
         }
-        return true;
     }
 
     bool pushAll(const std::string &token)
     {
         // Reports of lost edits first, in batches of their own: a batch then never holds a
-        // lost edit and a newer pending edit of the same field. Then the pending edits.
+        // lost edit and a newer pending edit of the same field. Then the pending edits, read a
+        // batch at a time while the previous one is on its way, so that the first request
+        // leaves at once however many are pending.
         auto reports = store->conflictReports();
         if (!reports) {
             report(storeError(reports.error()));
             return false;
         }
-        auto pending = store->pendingChanges(INT_MAX);
-        if (!pending) {
-            report(storeError(pending.error()));
+        auto total = store->pendingCount(); // the reports included
+        if (!total) {
+            report(storeError(total.error()));
             return false;
         }
-        if (pending->empty() && reports->empty())
+        if (*total == 0)
             return true;
-        progress
-            = Progress {Phase::Pushing, 0, std::int64_t(pending->size() + reports->size()), 0, 0};
+        progress = Progress {Phase::Pushing, 0, *total, 0, 0};
         emitProgress();
         const size_t batch = size_t(std::max(1, config.pushBatchSize));
-        if (!reports->empty() && !pushPipelined(*reports, batch, token, true))
+        std::size_t reportsSent = 0;
+        auto nextReports = [&]() -> Result<std::vector<PendingRecord>> {
+            const auto from = reports->begin() + std::ptrdiff_t(reportsSent);
+            reportsSent = std::min(reports->size(), reportsSent + batch);
+            return std::vector<PendingRecord>(from, reports->begin() + std::ptrdiff_t(reportsSent));
+        };
+        if (!reports->empty() && !pushPipelined(nextReports, token, true))
             return false;
-        return pending->empty() || pushPipelined(*pending, batch, token, false);
+        Store::PendingCursor cursor;
+        return pushPipelined(
+            [&] { return store->pendingChanges(int(batch), cursor); }, token, false);
     }
 
     std::string blobPath(const std::string &sha) const { return blobDir + "/" + sha; }

@@ -95,6 +95,16 @@ double serverCpuSeconds()
     return total;
 }
 
+// With ATTACHE_BENCH_HOLD_MS set, says which timed phase starts and waits that long, so that a
+// profiler can attach for that phase only (perf record -p PID, after the line).
+void holdForProfiler(const char *phase)
+{
+    if (const char *hold = std::getenv("ATTACHE_BENCH_HOLD_MS")) {
+        std::cerr << "attache-syncbench: " << phase << " starts" << std::endl;
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(hold)));
+    }
+}
+
 struct Run
 {
     SyncSummary summary;
@@ -201,6 +211,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < pushN; ++i)
         (void)a->store().create("contact", contact(i, *mission));
     (void)a->store().database().exec("PRAGMA synchronous = FULL");
+    holdForProfiler("push");
     Run push = timedSync(*a);
     print("push", pushN, push.push, push);
 
@@ -214,11 +225,7 @@ int main(int argc, char **argv)
         return 1;
     }
     auto b = device(dir, "b.db", server.baseUrl(), "bench");
-    if (const char *hold = std::getenv("ATTACHE_BENCH_HOLD_MS")) {
-        // Lets a profiler attach for the timed pull only (perf record -p, after this line).
-        std::cerr << "attache-syncbench: pull starts" << std::endl;
-        std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(hold)));
-    }
+    holdForProfiler("pull");
     Run pull = timedSync(*b);
     print("pull", pull.summary.pulled, pull.total, pull);
     auto hits = b->store().search("khach 4242");

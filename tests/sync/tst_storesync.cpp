@@ -345,6 +345,67 @@ private slots:
         QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
     }
 
+    void pendingChangesPageThroughEveryKindOnce()
+    {
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        // Added in an order unlike the push order: contacts, then a mission and its meetings.
+        std::set<std::string> contacts, meetings;
+        for (int i = 0; i < 5; ++i)
+            contacts.insert(fx.add("contact", {{"full_name", "Kim " + std::to_string(i)}}).id);
+        const std::string mission
+            = fx.add("mission",
+                    {{"organisation_id", makeUuidV7(fx.wallMs)}, {"title", "Hàn Quốc"},
+                        {"start_date", "2026-03-09"}, {"end_date", "2026-03-15"}})
+                  .id;
+        for (int i = 0; i < 3; ++i) {
+            meetings.insert(fx.add("meeting",
+                                  {{"mission_id", mission}, {"starts_at", "2026-03-10T09:30"},
+                                      {"counterpart", "KOTRA Busan " + std::to_string(i)}})
+                                .id);
+        }
+
+        Store::PendingCursor cursor;
+        std::vector<PendingRecord> seen;
+        std::vector<std::size_t> pageSizes;
+        for (int page = 0; page < 10; ++page) {
+            auto p = fx.store->pendingChanges(2, cursor);
+            REQUIRE_OK(p);
+            pageSizes.push_back(p->size());
+            if (p->empty())
+                break;
+            if (page == 1) {
+                // Acknowledged while the pages are read: it stays read once, and is then clean.
+                REQUIRE_OK(fx.store->acknowledge(*p));
+                // A record already read, edited meanwhile, is not read again in this pass.
+                fx.wallMs += 1000;
+                REQUIRE_OK(fx.store->update("contact", *contacts.begin(), {{"title", "Giám đốc"}}));
+            }
+            seen.insert(seen.end(), p->begin(), p->end());
+        }
+        QCOMPARE(pageSizes, (std::vector<std::size_t> {2, 2, 2, 2, 1, 0}));
+        QCOMPARE(seen.size(), size_t(9));
+        // The mission first, then its meetings, then the contacts, in id order within a kind.
+        QCOMPARE(seen[0].id, mission);
+        std::vector<std::string> meetingIds, contactIds;
+        for (const auto &r : seen) {
+            if (r.kind->name == std::string_view("meeting"))
+                meetingIds.push_back(r.id);
+            if (r.kind->name == std::string_view("contact"))
+                contactIds.push_back(r.id);
+        }
+        QCOMPARE(meetingIds, (std::vector<std::string>(meetings.begin(), meetings.end())));
+        QCOMPARE(contactIds, (std::vector<std::string>(contacts.begin(), contacts.end())));
+        QCOMPARE(seen[1].kind->name, std::string_view("meeting"));
+        QCOMPARE(seen[8].kind->name, std::string_view("contact"));
+        // The second page was acknowledged; the contact edited after it was read still pends.
+        auto left = fx.store->pendingChanges(100);
+        REQUIRE_OK(left);
+        QCOMPARE(left->size(), size_t(7));
+        for (const auto &r : *left)
+            QVERIFY(r.id != seen[2].id && r.id != seen[3].id);
+    }
+
     void pulledCopyOfOwnPendingChangeClearsIt()
     {
         // The push reached the server but its answer was lost: the pull brings our own stamp.
