@@ -795,10 +795,13 @@ Result<std::vector<PendingRecord>> Store::pendingChanges(int limit, PendingCurso
         int read = 0;
         auto rows = (*s)->forEachRow([&](const Statement &st) {
             const Record r = readRecord(st, k);
-            const json stamps = parseJson(st.text("_stamps"), json::object());
-            const json base = parseJson(st.text("_base"), json::object());
-            const json pending = parseJson(st.text("_pending"), json::array());
             PendingRecord p {&k, r.id, {}};
+            p.readStamps = st.text("_stamps");
+            p.readBase = st.text("_base");
+            p.readPending = st.text("_pending");
+            const json stamps = parseJson(p.readStamps, json::object());
+            const json base = parseJson(p.readBase, json::object());
+            const json pending = parseJson(p.readPending, json::array());
             for (const auto &f : pending) {
                 const std::string name = f.get<std::string>();
                 p.fields.push_back(

@@ -67,6 +67,12 @@ struct PendingRecord
     const KindDef *kind = nullptr;
     std::string id;
     std::vector<PendingField> fields;
+    /// The row's sync marks (_stamps, _pending) as pendingChanges() read them: when they are
+    /// unchanged at the acknowledgement, it is stored without reading the row again. Empty
+    /// otherwise.
+    std::string readStamps = {}, readPending = {};
+    /// The base stamps as read, for the same purpose.
+    std::string readBase = {};
 };
 
 /// The local offline store: one SQLite file holding every record the device knows.

@@ -448,31 +448,61 @@ Result<std::int64_t> Store::acknowledgePush(const std::vector<PendingRecord> &pu
         = m_db.queryInt("SELECT EXISTS (SELECT 1 FROM conflicts WHERE provisional)");
     if (!anyProvisional)
         return anyProvisional.error();
+    std::vector<std::string> held;
     for (const auto &p : pushed) {
         if (!p.kind)
             return makeError("unknown_kind", "Acknowledged a record of no kind.");
-        auto loaded = loadMarks(*p.kind, p.id);
-        if (!loaded)
-            return loaded.error();
-        Loaded *row = *loaded ? &**loaded : nullptr; // gone meanwhile: conflicts still settle
-        bool changed = false;
+        held.clear();
+        bool allHeld = true;
         for (const auto &f : p.fields) {
-            const std::string held = serverStamp(p, f.field);
-            if (held.empty())
-                continue; // not acknowledged: stays pending
-            if (*anyProvisional) {
+            held.push_back(serverStamp(p, f.field)); // empty: not acknowledged, stays pending
+            allHeld = allHeld && !held.back().empty();
+            if (*anyProvisional && !held.back().empty()) {
                 if (auto r = settleProvisional(*p.kind, p.id, f.field, f.hlc); !r)
                     return r.error();
             }
-            if (!row || stampOf(row->stamps, f.field) != f.hlc)
-                continue; // edited again since it was pushed (or a lost edit's report)
+        }
+        if (allHeld && !p.readPending.empty()) {
+            // Every field acknowledged and, if the row's marks are as pendingChanges() read
+            // them (not edited, pulled or acknowledged since), all of them were pushed at their
+            // current stamps: the record is clean, its base at the stamps the server holds.
+            json base = parseJsonText(p.readBase, json::object());
+            for (std::size_t i = 0; i < p.fields.size(); ++i)
+                base[p.fields[i].field] = held[i];
+            auto s = cached("UPDATE " + std::string(p.kind->table)
+                + " SET _base = ?2, _pending = NULL WHERE id = ?1 AND _stamps = ?3 AND "
+                  "_pending = ?4");
+            if (!s)
+                return s.error();
+            (*s)->bind(1, std::string_view(p.id));
+            (*s)->bind(2, std::string_view(base.dump()));
+            (*s)->bind(3, std::string_view(p.readStamps));
+            (*s)->bind(4, std::string_view(p.readPending));
+            if (auto r = (*s)->exec(); !r)
+                return r.error();
+            if (m_db.changes() == 1)
+                continue;
+        }
+        // The general case: field by field, against the row as it is now.
+        auto loaded = loadMarks(*p.kind, p.id);
+        if (!loaded)
+            return loaded.error();
+        if (!*loaded)
+            continue; // gone meanwhile: its conflicts settled above
+        Loaded &row = **loaded;
+        bool changed = false;
+        for (std::size_t i = 0; i < p.fields.size(); ++i) {
+            const auto &f = p.fields[i];
+            if (held[i].empty() || stampOf(row.stamps, f.field) != f.hlc)
+                continue; // not acknowledged, or edited again since it was pushed (or a lost
+                          // edit's report)
             // The server holds our stamp or a newer one (which the pull brings next).
-            row->base[f.field] = held;
-            erasePending(row->pending, f.field);
+            row.base[f.field] = held[i];
+            erasePending(row.pending, f.field);
             changed = true;
         }
         if (changed) {
-            if (auto r = writeSyncMarks(*p.kind, p.id, *row); !r)
+            if (auto r = writeSyncMarks(*p.kind, p.id, row); !r)
                 return r.error();
         }
     }
