@@ -259,10 +259,12 @@ public:
     /// A field still at its pushed stamp stops being pending; one edited during the push stays
     /// pending. The server's conflicts are stored; provisional conflicts about the pushed stamps
     /// give way to them (a resolution made meanwhile carries over). Returns how many
-    /// conflicts were new.
+    /// conflicts were new. With `unlistedAsPushed` (the server's "acknowledge": "changed"), a
+    /// pushed record that `serverStamps` does not list is held at the stamps pushed; otherwise
+    /// it is not acknowledged and stays pending.
     Result<std::int64_t> acknowledgePush(const std::vector<PendingRecord> &pushed,
         const std::vector<PendingRecord> &serverStamps,
-        const std::vector<Conflict> &serverConflicts = {});
+        const std::vector<Conflict> &serverConflicts = {}, bool unlistedAsPushed = false);
     /// Stores conflicts reported by the server; returns how many were new. One that this
     /// device had found itself stops being provisional.
     Result<std::int64_t> recordConflicts(const std::vector<Conflict> &conflicts);

@@ -415,24 +415,27 @@ Result<Store::ApplyStats> Store::applyRemote(const std::vector<RemoteChange> &ch
 }
 
 Result<std::int64_t> Store::acknowledgePush(const std::vector<PendingRecord> &pushed,
-    const std::vector<PendingRecord> &serverStamps, const std::vector<Conflict> &serverConflicts)
+    const std::vector<PendingRecord> &serverStamps, const std::vector<Conflict> &serverConflicts,
+    bool unlistedAsPushed)
 {
     // A batch acknowledges hundreds of records: look them up by id, not by scanning.
     std::unordered_multimap<std::string_view, const PendingRecord *> byId;
     byId.reserve(serverStamps.size());
     for (const auto &s : serverStamps)
         byId.emplace(s.id, &s);
-    auto serverStamp = [&](const PendingRecord &p, const std::string &field) -> std::string {
+    auto serverStamp = [&](const PendingRecord &p, const PendingField &pushedField) -> std::string {
         const auto [from, to] = byId.equal_range(p.id);
+        bool listed = false;
         for (auto it = from; it != to; ++it) {
             if (it->second->kind != p.kind)
                 continue;
+            listed = true;
             for (const auto &f : it->second->fields) {
-                if (f.field == field)
+                if (f.field == pushedField.field)
                     return f.hlc;
             }
         }
-        return {};
+        return !listed && unlistedAsPushed ? pushedField.hlc : std::string();
     };
     auto tx = Transaction::begin(m_db);
     if (!tx)
@@ -455,7 +458,7 @@ Result<std::int64_t> Store::acknowledgePush(const std::vector<PendingRecord> &pu
         held.clear();
         bool allHeld = true;
         for (const auto &f : p.fields) {
-            held.push_back(serverStamp(p, f.field)); // empty: not acknowledged, stays pending
+            held.push_back(serverStamp(p, f)); // empty: not acknowledged, stays pending
             allHeld = allHeld && !held.back().empty();
             if (*anyProvisional && !held.back().empty()) {
                 if (auto r = settleProvisional(*p.kind, p.id, f.field, f.hlc); !r)

@@ -21,6 +21,7 @@ struct PushJob
 {
     Actor caller;
     std::string batchId;
+    bool changedOnly = false; ///< acknowledge only what the server holds at other stamps
     std::vector<IncomingChange> changes;
     std::int64_t now = 0;
     std::optional<ApiResult<std::string>> answer; ///< JSON text, set by the writer

@@ -60,6 +60,7 @@ struct RawPush
 {
     bool isObject = false;
     Member batchId;
+    Member acknowledge;
     Shape changes = Shape::Absent;
     std::size_t count = 0;
     std::vector<RawChange> changeList;
@@ -123,6 +124,7 @@ private:
         Skip,
         Root,
         BatchId,
+        Acknowledge,
         Changes,
         Change,
         Kind,
@@ -141,9 +143,10 @@ private:
             return Slot::Root;
         switch (m_ctx.back()) {
         case In::Top:
-            return m_key == "batch_id" ? Slot::BatchId
-                : m_key == "changes"   ? Slot::Changes
-                                       : Slot::Skip;
+            return m_key == "batch_id"   ? Slot::BatchId
+                : m_key == "acknowledge" ? Slot::Acknowledge
+                : m_key == "changes"     ? Slot::Changes
+                                         : Slot::Skip;
         case In::Changes:
             return Slot::Change;
         case In::Change:
@@ -170,6 +173,8 @@ private:
         switch (slot()) {
         case Slot::BatchId:
             return &m_out.batchId;
+        case Slot::Acknowledge:
+            return &m_out.acknowledge;
         case Slot::Kind:
             return &change().kind;
         case Slot::Id:
@@ -428,6 +433,10 @@ ApiResult<PushBody> readPushBody(std::string_view body, std::int64_t now, std::s
     if (raw.batchId.state != Member::Text || raw.batchId.text.empty()
         || raw.batchId.text.size() > 128)
         return badRequest("wrong_type", "“batch_id” must be text of 1 to 128 characters.");
+    if (raw.acknowledge.state != Member::Absent
+        && (raw.acknowledge.state != Member::Text
+            || (raw.acknowledge.text != "all" && raw.acknowledge.text != "changed")))
+        return badRequest("wrong_type", "“acknowledge” must be \"all\" or \"changed\".");
     if (raw.changes == Shape::Absent)
         return badRequest("wrong_type", "“changes” is missing.");
     if (raw.changes != Shape::Expected)
@@ -436,6 +445,7 @@ ApiResult<PushBody> readPushBody(std::string_view body, std::int64_t now, std::s
         return ApiError {413, "too_large", "Too many changes in one batch; send smaller batches."};
     PushBody out;
     out.batchId = std::move(raw.batchId.text);
+    out.changedOnly = raw.acknowledge.text == "changed";
     out.changes.reserve(raw.changeList.size());
     for (auto &c : raw.changeList) {
         auto change = validate(c, now);

@@ -13,6 +13,9 @@ namespace attache::server {
 struct PushBody
 {
     std::string batchId;
+    /// "acknowledge": "changed": the answer lists only the changes with a field the server
+    /// holds at another stamp than the pushed one.
+    bool changedOnly = false;
     std::vector<IncomingChange> changes; ///< each change's fields sorted by name, names unique
 };
 

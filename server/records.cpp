@@ -952,24 +952,32 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
         if (auto r = recordConflict(after, c.field, c.winner, c.loser); !r)
             return internalError(r.error());
     }
-    // {"kind": …, "id": …, "fields": {"name": "<stamp the server now holds>", …}}
-    m_acknowledged += m_acknowledged.empty() ? "[" : ",";
-    m_acknowledged += "{\"kind\":";
-    appendJsonString(m_acknowledged, change.kind->name);
-    m_acknowledged += ",\"id\":";
-    appendJsonString(m_acknowledged, change.id);
-    m_acknowledged += ",\"fields\":{";
-    bool first = true;
+    // {"kind": …, "id": …, "fields": {"name": "<stamp the server now holds>", …}}; with
+    // "acknowledge": "changed", only for a change with a field held at another stamp.
+    bool asPushed = m_changedOnly;
     for (const auto &f : change.fields) {
-        if (!first)
-            m_acknowledged += ',';
-        first = false;
-        appendJsonString(m_acknowledged, f.name);
-        m_acknowledged += ':';
         const FlatField *entry = after.find(f.name);
-        appendJsonString(m_acknowledged, entry ? entry->hlc : kEmptyString);
+        asPushed = asPushed && entry && entry->hlc == f.hlc;
     }
-    m_acknowledged += "}}";
+    if (!asPushed) {
+        m_acknowledged += m_acknowledged.empty() ? "[" : ",";
+        m_acknowledged += "{\"kind\":";
+        appendJsonString(m_acknowledged, change.kind->name);
+        m_acknowledged += ",\"id\":";
+        appendJsonString(m_acknowledged, change.id);
+        m_acknowledged += ",\"fields\":{";
+        bool first = true;
+        for (const auto &f : change.fields) {
+            if (!first)
+                m_acknowledged += ',';
+            first = false;
+            appendJsonString(m_acknowledged, f.name);
+            m_acknowledged += ':';
+            const FlatField *entry = after.find(f.name);
+            appendJsonString(m_acknowledged, entry ? entry->hlc : kEmptyString);
+        }
+        m_acknowledged += "}}";
+    }
     ++m_applied;
     if (changed)
         slot->second = std::move(after);

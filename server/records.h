@@ -155,6 +155,9 @@ public:
     std::optional<ApiError> apply(const IncomingChange &change);
     Result<void> finish();
 
+    /// Acknowledge only the changes with a field held at another stamp than the pushed one
+    /// (the push's "acknowledge": "changed").
+    void acknowledgeChangedOnly(bool on) { m_changedOnly = on; }
     /// The JSON array of acknowledgements (docs/sync-protocol.md, Push), as text.
     std::string acknowledged() const
     {
@@ -191,6 +194,7 @@ private:
     std::string m_batchId;
     std::int64_t m_now;
     std::int64_t m_seq = 0;
+    bool m_changedOnly = false;
     std::string m_acknowledged; // "[{…},{…}" while open
     std::size_t m_applied = 0;
     nlohmann::json m_conflicts = nlohmann::json::array();

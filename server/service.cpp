@@ -261,6 +261,7 @@ ApiResult<std::string> SyncService::push(const Actor &caller, const std::string 
     PushJob job;
     job.caller = caller;
     job.batchId = std::move(std::get<PushBody>(parsed).batchId);
+    job.changedOnly = std::get<PushBody>(parsed).changedOnly;
     job.changes = std::move(list);
     job.now = now;
     m_commits.submit(job);
@@ -329,6 +330,7 @@ ApiResult<std::string> SyncService::applyBatch(SqlConnection &conn, const PushJo
     if (!seen->empty())
         return seen->text(0, "response");
     ChangeWriter w(conn, caller, job.batchId, job.now);
+    w.acknowledgeChangedOnly(job.changedOnly);
     if (auto r = w.begin(); !r)
         return internalError(r.error());
     if (auto r = w.prefetch(job.changes); !r)
@@ -341,6 +343,7 @@ ApiResult<std::string> SyncService::applyBatch(SqlConnection &conn, const PushJo
         return internalError(r.error());
     // Built as text: the acknowledgements of a large batch are most of the answer.
     std::string response = "{\"applied\":" + std::to_string(job.changes.size())
+        + (job.changedOnly ? ",\"acknowledge\":\"changed\"" : "")
         + ",\"acknowledged\":" + w.acknowledged() + ",\"conflicts\":" + w.conflicts().dump()
         + ",\"cursor\":" + std::to_string(w.lastSeq()) + "}";
     if (auto r = conn.query("INSERT INTO batches (device_id, batch_id, response, created_at) "

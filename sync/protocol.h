@@ -18,6 +18,9 @@ struct PushAnswer
 {
     std::int64_t applied = 0;
     std::vector<PendingRecord> acknowledged; ///< fields with the stamp the server now holds
+    /// The server listed only records with a field at another stamp than pushed; the others
+    /// are held as pushed ("acknowledge": "changed").
+    bool changedOnly = false;
     std::vector<Store::Conflict> conflicts;
     std::int64_t cursor = 0;
 };

@@ -457,7 +457,8 @@ struct SyncEngine::Impl
                     false, {}, {}, {}});
                 return false;
             }
-            auto added = store->acknowledgePush(slice, answer->acknowledged, answer->conflicts);
+            auto added = store->acknowledgePush(
+                slice, answer->acknowledged, answer->conflicts, answer->changedOnly);
             if (!added) {
                 report(storeError(added.error()));
                 return false;

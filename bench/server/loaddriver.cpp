@@ -163,8 +163,8 @@ void device(const Options &o, int index, Stats &stats, std::barrier<> &ready, st
                     {"organisation", {{"value", "Load Test Co."}, {"hlc", h}, {"base", ""}}},
                     {"mission_id", {{"value", missionId}, {"hlc", h}, {"base", ""}}}}}});
     }
-    const std::string body
-        = json {{"batch_id", attache::randomHex(8)}, {"changes", changes}}.dump();
+    const std::string body = json {{"batch_id", attache::randomHex(8)}, {"acknowledge", "changed"},
+        {"changes", changes}}.dump();
     ready.arrive_and_wait();
     go.arrive_and_wait(); // `start` is set between the two barriers
     if (!ok || missionId.empty())

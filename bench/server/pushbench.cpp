@@ -113,7 +113,9 @@ int main(int argc, char **argv)
         json changes = json::array();
         for (int i = from; i < std::min(records, from + batch); ++i)
             changes.push_back(contactChange(i, mission, clock));
-        bodies.push_back(json {{"batch_id", attache::randomHex(8)}, {"changes", changes}}.dump());
+        const json body {
+            {"batch_id", attache::randomHex(8)}, {"acknowledge", "changed"}, {"changes", changes}};
+        bodies.push_back(body.dump());
         jsonBytes += bodies.back().size();
     }
     client.set_compress(true); // gzip request bodies, as the app does

@@ -351,6 +351,60 @@ private slots:
         QCOMPARE(findChange(all("mgr"), id)["fields"]["full_name"]["value"], "Newer");
     }
 
+    void push_acknowledgeChanged_listsOnlyRecordsHeldAtOtherStamps()
+    {
+        const std::string held = newId(), taken = newId(), partly = newId();
+        const std::string newer = stamp(-1000, "leadphone");
+        QCOMPARE(w.as("lead")
+                     .push("b-ack0",
+                         json::array({contactChange(held, w.m1, "Newer", newer),
+                             contactChange(partly, w.m1, "Newer too", newer)}))
+                     .status,
+            200);
+        // Ann pushes three records: one whose name the server holds at a newer stamp, one it
+        // takes whole, and one whose mission field it takes but not its name.
+        const std::string mine = stamp(-5000, "annphone");
+        json partlyChange = contactChange(partly, w.m1, "Older", mine);
+        partlyChange["fields"]["mission_id"]["hlc"] = stamp(0, "annphone");
+        const json body {{"batch_id", "b-ack1"}, {"acknowledge", "changed"},
+            {"changes",
+                json::array({contactChange(held, w.m1, "Older", mine),
+                    contactChange(taken, w.m1, "Taken", mine), partlyChange})}};
+        const Reply p = w.as("ann").post("/api/v1/push", body);
+        QCOMPARE(p.status, 200);
+        QCOMPARE(p.body["applied"], 3);
+        QCOMPARE(p.body["acknowledge"], "changed");
+        QCOMPARE(p.body["acknowledged"].size(), 2u);
+        std::set<std::string> listed;
+        for (const auto &a : p.body["acknowledged"]) {
+            listed.insert(a["id"].get<std::string>());
+            QCOMPARE(a["fields"]["full_name"], newer);
+            QCOMPARE(a["fields"].size(), 2u); // both pushed fields, as in the full form
+        }
+        QCOMPARE(listed, (std::set<std::string> {held, partly}));
+        QCOMPARE(findChange(all("mgr"), taken)["fields"]["full_name"]["value"], "Taken");
+        // A retry gets the same short answer; without the member, every record is listed.
+        QCOMPARE(w.as("ann").post("/api/v1/push", body).body, p.body);
+        const Reply full = w.as("ann").push("b-ack2",
+            json::array({contactChange(taken, w.m1, "Taken", mine),
+                contactChange(held, w.m1, "Older", mine)}));
+        QCOMPARE(full.status, 200);
+        QVERIFY(!full.body.contains("acknowledge"));
+        QCOMPARE(full.body["acknowledged"].size(), 2u);
+        QCOMPARE(full.body["acknowledged"][0]["fields"]["full_name"], mine);
+        // Anything but "all" or "changed" is refused, and nothing of the batch is stored.
+        for (const json &bad : {json("some"), json(true), json::array({"changed"})}) {
+            const std::string id = newId();
+            const Reply r = w.as("ann").post("/api/v1/push",
+                {{"batch_id", "b-ack-bad"}, {"acknowledge", bad},
+                    {"changes", json::array({contactChange(id, w.m1, "Never", mine)})}});
+            QCOMPARE(r.status, 400);
+            QCOMPARE(r.code(), "wrong_type");
+            QVERIFY(r.body["message"].get<std::string>().find("acknowledge") != std::string::npos);
+            QVERIFY(findChange(all("mgr"), id).is_null());
+        }
+    }
+
     void deleteVsEdit_editKeptInTombstoneWithConflict()
     {
         const std::string id = newId();

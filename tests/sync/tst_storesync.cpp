@@ -345,6 +345,49 @@ private slots:
         QCOMPARE(*fx.store->pendingCount(), std::int64_t(0));
     }
 
+    void unlistedRecordsAreHeldAsPushedOnlyWhenTheServerSaysSo()
+    {
+        // The server's "acknowledge": "changed" answer lists only records it holds at other
+        // stamps than pushed; an older server's answer that leaves a record out acknowledges
+        // nothing of it.
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string a = fx.add("contact", {{"full_name", "An"}, {"title", "One"}}).id;
+        const std::string b = fx.add("contact", {{"full_name", "Bình"}, {"title", "Two"}}).id;
+        auto pushed = fx.store->pendingChanges(10);
+        REQUIRE_OK(pushed);
+        QCOMPARE(pushed->size(), size_t(2));
+        REQUIRE_OK(fx.store->acknowledgePush(*pushed, {}, {}, false));
+        QCOMPARE(*fx.store->pendingCount(), std::int64_t(2));
+
+        const std::string newer = stamp(fx.wallMs + 5000);
+        const auto &pb = pushed->front().id == b ? pushed->front() : pushed->back();
+        PendingRecord listed {pb.kind, b, {{"full_name", nullptr, newer, {}}}};
+        REQUIRE_OK(fx.store->acknowledgePush(*pushed, {listed}, {}, true));
+        // A, not listed: clean, its base at the stamps it pushed.
+        QCOMPARE(pendingOf(*fx.store, "contacts", a), std::string());
+        // B, listed with its name only: the name is acknowledged at the server's stamp (the pull
+        // brings its value); the title, left out of B's entry, stays pending.
+        QCOMPARE(pendingOf(*fx.store, "contacts", b), std::string("[\"title\"]"));
+        auto again = fx.store->pendingChanges(10);
+        REQUIRE_OK(again);
+        QCOMPARE(again->size(), size_t(1));
+        QCOMPARE(again->front().id, b);
+        QCOMPARE(again->front().fields.size(), size_t(1));
+        QCOMPARE(again->front().fields.front().baseHlc, std::string());
+        auto base = fx.store->database().prepare("SELECT _base FROM contacts WHERE id = ?1");
+        QVERIFY(base);
+        base->bind(1, std::string_view(b));
+        QVERIFY(base->step().ok());
+        QCOMPARE(json::parse(base->text("_base"))["full_name"], json(newer));
+        base->reset();
+        base->bind(1, std::string_view(a));
+        QVERIFY(base->step().ok());
+        const auto &pa = pushed->front().id == a ? pushed->front() : pushed->back();
+        for (const auto &f : pa.fields)
+            QCOMPARE(json::parse(base->text("_base"))[f.field], json(f.hlc));
+    }
+
     void pendingChangesPageThroughEveryKindOnce()
     {
         StoreFixture fx;
