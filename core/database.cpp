@@ -142,7 +142,7 @@ int Statement::columnIndex(std::string_view column) const
         for (int i = 0; i < n; ++i)
             m_columns.emplace(sqlite3_column_name(m_stmt, i), i);
     }
-    auto it = m_columns.find(std::string(column));
+    auto it = m_columns.find(column);
     return it == m_columns.end() ? -1 : it->second;
 }
 

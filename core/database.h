@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,7 +61,16 @@ private:
 
     Database *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
-    mutable std::unordered_map<std::string, int> m_columns;
+    // Looked up by string_view without making a string: a row's fields are read by name.
+    struct NameHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept
+        {
+            return std::hash<std::string_view> {}(s);
+        }
+    };
+    mutable std::unordered_map<std::string, int, NameHash, std::equal_to<>> m_columns;
 };
 
 template<typename F> Result<void> Statement::forEachRow(F &&f)

@@ -27,7 +27,7 @@ json parseJson(const std::string &text, json fallback)
 
 json readField(const Statement &s, const FieldDef &f)
 {
-    const std::string col(f.name);
+    const std::string_view col = f.name;
     switch (f.type) {
     case FieldType::Integer:
         return s.isNull(col) ? json(nullptr) : json(s.integer(col));
@@ -38,7 +38,8 @@ json readField(const Statement &s, const FieldDef &f)
     case FieldType::RefList:
         return s.isNull(col) ? json::array() : parseJson(s.text(col), json::array());
     case FieldType::Money: {
-        const std::string amount = col + "_amount", currency = col + "_currency";
+        const std::string amount = std::string(col) + "_amount",
+                          currency = std::string(col) + "_currency";
         if (s.isNull(amount))
             return nullptr;
         return json {{"amount", s.integer(amount)}, {"currency", s.text(currency)}};
