@@ -49,6 +49,43 @@ json readField(const Statement &s, const FieldDef &f)
     }
 }
 
+using Marks = std::vector<std::pair<std::string, std::string>>;
+
+// A row's sync marks (_stamps and _base: field → stamp; _pending: a list of fields) as pairs,
+// read flat when they are as the store writes them, through the JSON library otherwise. A value
+// that is not text is left out.
+Marks marksOf(const std::string &text, bool list)
+{
+    Marks out;
+    if (readFlatStrings(text, out))
+        return out;
+    out.clear();
+    const json j = parseJson(text, list ? json::array() : json::object());
+    if (list && j.is_array()) {
+        for (const auto &item : j) {
+            if (item.is_string())
+                out.emplace_back(item.get<std::string>(), std::string());
+        }
+    } else if (!list && j.is_object()) {
+        for (const auto &[name, v] : j.items()) {
+            if (v.is_string())
+                out.emplace_back(name, v.get<std::string>());
+        }
+    }
+    return out;
+}
+
+// The stamp of `field` in marks read by marksOf(); the last one when a name repeats, as in a
+// JSON tree; empty if absent.
+std::string markOf(const Marks &marks, std::string_view field)
+{
+    for (auto it = marks.rbegin(); it != marks.rend(); ++it) {
+        if (it->first == field)
+            return it->second;
+    }
+    return {};
+}
+
 Record readRecord(const Statement &s, const KindDef &kind)
 {
     Record r;
@@ -795,19 +832,21 @@ Result<std::vector<PendingRecord>> Store::pendingChanges(int limit, PendingCurso
         (*s)->bind(2, std::string_view(cursor.afterId));
         int read = 0;
         auto rows = (*s)->forEachRow([&](const Statement &st) {
-            const Record r = readRecord(st, k);
-            PendingRecord p {&k, r.id, {}};
+            PendingRecord p {&k, st.text("id"), {}};
             p.readStamps = st.text("_stamps");
             p.readBase = st.text("_base");
             p.readPending = st.text("_pending");
-            const json stamps = parseJson(p.readStamps, json::object());
-            const json base = parseJson(p.readBase, json::object());
-            const json pending = parseJson(p.readPending, json::array());
-            for (const auto &f : pending) {
-                const std::string name = f.get<std::string>();
-                p.fields.push_back(
-                    PendingField {name, name == "deleted" ? json(r.deleted) : r.field(name),
-                        stamps.value(name, std::string()), base.value(name, std::string())});
+            const auto stamps = marksOf(p.readStamps, false);
+            const auto base = marksOf(p.readBase, false);
+            // Only the pending fields' values are read (a new record's are all of them).
+            for (auto &[name, unused] : marksOf(p.readPending, true)) {
+                json value;
+                if (name == "deleted")
+                    value = json(st.integer("deleted") != 0);
+                else if (const FieldDef *def = k.field(name))
+                    value = readField(st, *def);
+                p.fields.push_back(PendingField {
+                    name, std::move(value), markOf(stamps, name), markOf(base, name)});
             }
             out.push_back(std::move(p));
             ++read;

@@ -254,4 +254,111 @@ void appendJsonString(std::string &out, std::string_view s)
     out += '"';
 }
 
+namespace {
+
+void skipSpace(std::string_view t, std::size_t &i)
+{
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t'))
+        ++i;
+}
+
+// A JSON string at t[i] (its opening quote), without \u escapes; i moves past it.
+bool readString(std::string_view t, std::size_t &i, std::string &out)
+{
+    out.clear();
+    if (i >= t.size() || t[i] != '"')
+        return false;
+    ++i;
+    while (i < t.size()) {
+        const std::size_t plain = t.find_first_of("\"\\", i);
+        if (plain == std::string_view::npos)
+            return false;
+        for (std::size_t k = i; k < plain; ++k) {
+            if (static_cast<unsigned char>(t[k]) < 0x20)
+                return false; // a raw control character: not JSON
+        }
+        out.append(t.substr(i, plain - i));
+        i = plain + 1;
+        if (t[plain] == '"')
+            return true;
+        if (i >= t.size())
+            return false;
+        switch (t[i++]) {
+        case '"':
+            out += '"';
+            break;
+        case '\\':
+            out += '\\';
+            break;
+        case '/':
+            out += '/';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        default:
+            return false; // \u and anything unknown: left to the full parser
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+bool readFlatStrings(std::string_view t, std::vector<std::pair<std::string, std::string>> &out)
+{
+    out.clear();
+    std::size_t i = 0;
+    skipSpace(t, i);
+    if (i >= t.size() || (t[i] != '{' && t[i] != '['))
+        return false;
+    const bool object = t[i] == '{';
+    const char close = object ? '}' : ']';
+    ++i;
+    skipSpace(t, i);
+    if (i < t.size() && t[i] == close) {
+        ++i;
+    } else {
+        for (;;) {
+            auto &item = out.emplace_back();
+            if (!readString(t, i, item.first))
+                return false;
+            skipSpace(t, i);
+            if (object) {
+                if (i >= t.size() || t[i] != ':')
+                    return false;
+                ++i;
+                skipSpace(t, i);
+                if (!readString(t, i, item.second))
+                    return false;
+                skipSpace(t, i);
+            }
+            if (i < t.size() && t[i] == ',') {
+                ++i;
+                skipSpace(t, i);
+                continue;
+            }
+            if (i < t.size() && t[i] == close) {
+                ++i;
+                break;
+            }
+            return false;
+        }
+    }
+    skipSpace(t, i);
+    return i == t.size();
+}
+
 } // namespace attache

@@ -94,6 +94,59 @@ private slots:
             QCOMPARE(nlohmann::json::parse(out.substr(1)).get<std::string>(), text);
         }
     }
+
+    void flatStrings_readAsTheJsonLibraryDoes_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty object") << "{}";
+        QTest::newRow("empty list") << " [ ] ";
+        QTest::newRow("stamps") << "{\"full_name\":\"0000019532a1b2c3-0000-a1b2\",\"title\":\"x\"}";
+        QTest::newRow("spaces") << " {\n \"a\" :\t\"b\" , \"c\":\"\"}\r\n";
+        QTest::newRow("escapes") << "{\"q\\\"k\":\"back\\\\slash \\/ \\b\\f\\n\\r\\t\"}";
+        QTest::newRow("utf-8") << "{\"ghi_chu\":\"Đắk Lắk 😀\"}";
+        QTest::newRow("pending") << "[\"full_name\",\"deleted\",\"title\"]";
+        QTest::newRow("duplicate keys") << "{\"a\":\"1\",\"a\":\"2\"}";
+    }
+    void flatStrings_readAsTheJsonLibraryDoes()
+    {
+        QFETCH(QString, text);
+        const std::string t = text.toStdString();
+        std::vector<std::pair<std::string, std::string>> got;
+        QVERIFY(readFlatStrings(t, got));
+        const nlohmann::json j = nlohmann::json::parse(t);
+        std::vector<std::pair<std::string, std::string>> want;
+        if (j.is_array()) {
+            for (const auto &item : j)
+                want.emplace_back(item.get<std::string>(), std::string());
+        } else {
+            for (const auto &[k, v] : j.items())
+                want.emplace_back(k, v.get<std::string>());
+        }
+        if (QTest::currentDataTag() != QString("duplicate keys")) {
+            // nlohmann keeps members sorted by name; these cases are written sorted.
+            QCOMPARE(got, want);
+        } else {
+            // The last of duplicate members wins, as in the library's tree.
+            QCOMPARE(got.back(), want.back());
+        }
+    }
+
+    void flatStrings_leaveEverythingElseToTheFullParser_data()
+    {
+        QTest::addColumn<QString>("text");
+        for (const char *bad :
+            {"", "  ", "null", "\"a\"", "{\"a\":1}", "{\"a\":null}", "{\"a\":{\"b\":\"c\"}}",
+                "[\"a\",[\"b\"]]", "{\"a\":\"\\u00e0\"}", "{\"a\":\"b\"} x", "{\"a\":\"b\",}",
+                "{\"a\" \"b\"}", "{\"a\":\"b\"", "{\"a\":\"unterminated}", "[\"a\" \"b\"]",
+                "{\"a\":\"raw\ttab\"}", "{\"a\":\"\\x\"}", "{\"a\":\"b\\\"}"})
+            QTest::newRow(bad) << QString::fromUtf8(bad);
+    }
+    void flatStrings_leaveEverythingElseToTheFullParser()
+    {
+        QFETCH(QString, text);
+        std::vector<std::pair<std::string, std::string>> got;
+        QVERIFY(!readFlatStrings(text.toStdString(), got));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestText)
