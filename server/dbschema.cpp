@@ -16,7 +16,8 @@ INSERT INTO meta (key, value) VALUES ('purge_horizon', '0') ON CONFLICT (key) DO
 INSERT INTO meta (key, value) VALUES ('schema_version', '1') ON CONFLICT (key) DO NOTHING;
 
 -- Every synced record, whatever its kind: the fields with their stamps are JSON
--- {"name": {"value": …, "hlc": "…", "by": user, "dev": device}}, validated against core/schema;
+-- {"name": {"value": …, "hlc": "…", "by": user, "dev": device}}, validated against core/schema
+-- ("by" and "dev" left out where they are the row's updated_by and updated_device);
 -- `wire` is the same without by/dev, as pulls send it (kept ready so pulls only concatenate).
 CREATE TABLE IF NOT EXISTS records (
   kind TEXT NOT NULL,

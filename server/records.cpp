@@ -55,56 +55,6 @@ json StoredRecord::wireFields() const
     return f;
 }
 
-void StoredRecord::serialise(std::string &stored, std::string &wire) const
-{
-    // One pass, each value dumped once: {"name":{"value":…,"hlc":"…","by":"…","dev":"…"}} and
-    // the same without by/dev.
-    stored.clear();
-    wire.clear();
-    stored += '{';
-    wire += '{';
-    std::string value;
-    bool first = true;
-    for (const auto &[name, entry] : fields.items()) {
-        if (!first) {
-            stored += ',';
-            wire += ',';
-        }
-        first = false;
-        value.clear();
-        auto v = entry.find("value");
-        if (v != entry.end())
-            value = v->dump();
-        else
-            value = "null";
-        auto text = [&](const char *member) -> const std::string & {
-            auto it = entry.find(member);
-            return it != entry.end() && it->is_string() ? it->get_ref<const std::string &>()
-                                                        : kEmptyString;
-        };
-        const std::string &hlc = text("hlc");
-        for (std::string *out : {&stored, &wire}) {
-            appendJsonString(*out, name);
-            *out += ":{\"value\":";
-            *out += value;
-            *out += ",\"hlc\":";
-            appendJsonString(*out, hlc);
-        }
-        if (entry.contains("by")) {
-            stored += ",\"by\":";
-            appendJsonString(stored, text("by"));
-        }
-        if (entry.contains("dev")) {
-            stored += ",\"dev\":";
-            appendJsonString(stored, text("dev"));
-        }
-        stored += '}';
-        wire += '}';
-    }
-    stored += '}';
-    wire += '}';
-}
-
 json StoredRecord::toWire() const
 {
     json f = wireFields();
@@ -135,6 +85,16 @@ Result<StoredRecord> recordFromRow(const SqlRows &rows, std::size_t i)
     r.updatedAt = rows.integer(i, "updated_at");
     r.updatedBy = rows.text(i, "updated_by");
     r.updatedDevice = rows.text(i, "updated_device");
+    // A field without "by" or "dev" was last changed by who changed the record last (see
+    // FlatRecord::serialise()).
+    for (auto &[name, entry] : r.fields.items()) {
+        if (!entry.is_object())
+            continue;
+        if (!entry.contains("by"))
+            entry["by"] = r.updatedBy;
+        if (!entry.contains("dev"))
+            entry["dev"] = r.updatedDevice;
+    }
     return r;
 }
 
@@ -215,11 +175,14 @@ void FlatRecord::serialise(std::string &stored, std::string &wire) const
             *out += ",\"hlc\":";
             appendJsonString(*out, f.hlc);
         }
-        if (f.hasBy) {
+        // Who last changed the field, unless it is who changed the record last (the row's
+        // updated_by and updated_device, written with this text): most fields of most records
+        // were last changed by that person, and the attribution was half of the text.
+        if (f.hasBy && f.by != updatedBy) {
             stored += ",\"by\":";
             appendJsonString(stored, f.by);
         }
-        if (f.hasDev) {
+        if (f.hasDev && f.dev != updatedDevice) {
             stored += ",\"dev\":";
             appendJsonString(stored, f.dev);
         }

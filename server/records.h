@@ -86,9 +86,6 @@ struct StoredRecord
     nlohmann::json toWire() const;
     /// Just the fields in the protocol's form: {name: {value, hlc}}.
     nlohmann::json wireFields() const;
-    /// The `fields` column (with by/dev) and the `wire` column (the protocol's form) as JSON
-    /// text, in one pass.
-    void serialise(std::string &stored, std::string &wire) const;
 };
 
 Result<std::optional<StoredRecord>> loadRecord(
@@ -133,8 +130,10 @@ struct FlatRecord
     /// A field's value when it is a JSON string, unescaped.
     std::optional<std::string> text(std::string_view field) const;
     bool deleted() const;
-    /// The `fields` column (with by/dev) and the `wire` column (the protocol's form) as JSON
-    /// text, in one pass; the same text StoredRecord::serialise() writes.
+    /// The `fields` column and the `wire` column (the protocol's form) as JSON text, in one
+    /// pass. `fields` names who and which device last changed a field ("by", "dev") only where
+    /// that is not the record's updatedBy / updatedDevice, which the same write stores beside
+    /// it; reading a row fills them back in (recordFromRow()).
     void serialise(std::string &stored, std::string &wire) const;
 };
 

@@ -351,6 +351,43 @@ private slots:
         QCOMPARE(findChange(all("mgr"), id)["fields"]["full_name"]["value"], "Newer");
     }
 
+    void merge_conflictNamesWhoChangedTheFieldAfterSomeoneElseChangedTheRecord()
+    {
+        // Ann writes the name; the leader then changes only the organisation, so the record was
+        // last changed by the leader but its name still by Ann (from her device). Late, older
+        // edits of either field lose, and each conflict must name whoever wrote the winner.
+        const std::string id = newId();
+        QCOMPARE(w.as("ann")
+                     .push("b-who0",
+                         json::array(
+                             {contactChange(id, w.m1, "Park Ji-hoon", stamp(-3000, "annphone"))}))
+                     .status,
+            200);
+        const json annDevice = findChange(all("mgr"), id)["updated_device"];
+        const json orgChange = {{"kind", "contact"}, {"id", id},
+            {"fields", {{"organisation", fieldAt("KOTRA Busan", stamp(-2000, "leadphone"), "")}}}};
+        QCOMPARE(w.as("lead").push("b-who1", json::array({orgChange})).status, 200);
+        const json afterLead = findChange(all("mgr"), id);
+        QCOMPARE(afterLead["updated_by"], w.lead);
+        const json leadDevice = afterLead["updated_device"];
+        QVERIFY(leadDevice != annDevice);
+
+        const json late = {{"kind", "contact"}, {"id", id},
+            {"fields",
+                {{"full_name", fieldAt("Park Jihoon", stamp(-5000, "mgrphone"), "")},
+                    {"organisation", fieldAt("KOTRA", stamp(-5000, "mgrphone"), "")}}}};
+        const Reply p = w.as("mgr").push("b-who2", json::array({late}));
+        QCOMPARE(p.status, 200);
+        QCOMPARE(p.body["conflicts"].size(), 2u);
+        for (const auto &c : p.body["conflicts"]) {
+            const bool name = c["field"] == "full_name";
+            QCOMPARE(c["winner"]["value"], name ? "Park Ji-hoon" : "KOTRA Busan");
+            QCOMPARE(c["winner"]["user_id"], name ? w.ann : w.lead);
+            QCOMPARE(c["winner"]["device_id"], name ? annDevice : leadDevice);
+            QCOMPARE(c["loser"]["user_id"], w.mgr);
+        }
+    }
+
     void push_acknowledgeChanged_listsOnlyRecordsHeldAtOtherStamps()
     {
         const std::string held = newId(), taken = newId(), partly = newId();
