@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 
 namespace attache::server {
@@ -236,8 +237,28 @@ Result<void> migrateUploadActivity(SqlConnection &conn, bool pg, std::int64_t no
         if (auto r = conn.query("UPDATE uploads SET last_activity = ?", {SqlValue(nowMs)}); !r)
             return r.error();
     }
+    // Schema 4 changed no table (see kServerSchemaVersion): only the version moves.
     return conn.script("UPDATE meta SET value = '" + std::to_string(kServerSchemaVersion)
-        + "' WHERE key = 'schema_version' AND value IN ('1', '2')");
+        + "' WHERE key = 'schema_version' AND value IN ('1', '2', '3')");
+}
+
+// A database a newer attache-server has used: refused before anything is changed.
+Result<void> refuseNewerSchema(SqlConnection &conn)
+{
+    auto v = conn.query("SELECT value FROM meta WHERE key = 'schema_version'");
+    if (!v)
+        return v.error();
+    const std::string text = v->empty() ? std::string("1") : v->text(0, "value");
+    char *end = nullptr;
+    const long version = std::strtol(text.c_str(), &end, 10);
+    if (end == text.c_str() || *end != '\0' || version > kServerSchemaVersion) {
+        return makeError("newer_schema",
+            "This database was last used by a newer attache-server (schema " + text
+                + "); this one knows schema " + std::to_string(kServerSchemaVersion)
+                + " and would misread it. Run the newer attache-server, or restore a backup "
+                  "made before the upgrade.");
+    }
+    return {};
 }
 
 void replaceAll(std::string &s, std::string_view from, std::string_view to)
@@ -265,6 +286,10 @@ Result<void> migrate(SqlConnection &conn)
             conn.rollback();
             return r;
         }
+        if (auto r = refuseNewerSchema(conn); !r) {
+            conn.rollback();
+            return r;
+        }
         if (auto r = migrateAudit(conn, pg); !r) {
             conn.rollback();
             return r;
@@ -278,6 +303,10 @@ Result<void> migrate(SqlConnection &conn)
     if (auto r = conn.script("BEGIN IMMEDIATE"); !r)
         return r;
     if (auto r = conn.script(sql); !r) {
+        conn.rollback();
+        return r;
+    }
+    if (auto r = refuseNewerSchema(conn); !r) {
         conn.rollback();
         return r;
     }

@@ -5,11 +5,14 @@
 namespace attache::server {
 
 /// The server's tables, created on start (idempotent; both dialects). Every server process and
-/// the admin command call it, so the first one to reach a new database creates it.
+/// the admin command call it, so the first one to reach a new database creates it. A database
+/// of a newer schema than kServerSchemaVersion is refused, untouched: this binary would misread
+/// what a newer one wrote.
 Result<void> migrate(SqlConnection &conn);
 
 /// The current schema version, stored in `meta` (2: the audit trail as audit_log; 3: uploads
-/// record their last activity).
-inline constexpr int kServerSchemaVersion = 3;
+/// record their last activity; 4: a record's `fields` may leave out "by" and "dev" where they
+/// are the row's updated_by / updated_device, which a binary before 4 would read as unknown).
+inline constexpr int kServerSchemaVersion = 4;
 
 } // namespace attache::server

@@ -5,6 +5,7 @@
 // or reordering anything. Runs once per storage backend.
 #include "fixture.h"
 
+#include "dbschema.h"
 #include "sql.h"
 
 using namespace attache::test;
@@ -159,7 +160,7 @@ private slots:
         QVERIFY(conn.ok());
         auto v = (*conn)->query("SELECT value FROM meta WHERE key = 'schema_version'");
         QVERIFY(v.ok());
-        QCOMPARE(v->text(0, "value"), "3"); // schema 3: uploads record their last activity
+        QCOMPARE(v->text(0, "value"), std::to_string(attache::server::kServerSchemaVersion));
         auto n = (*conn)->query(
             "SELECT COUNT(*) AS n FROM audit WHERE record_id = ?", {attache::server::SqlValue(id)});
         QVERIFY(n.ok());

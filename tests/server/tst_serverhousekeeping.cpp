@@ -13,6 +13,7 @@
 #include "fixture.h"
 #include "syncworld.h"
 
+#include "dbschema.h"
 #include "sql.h"
 
 #include <sodium.h>
@@ -324,7 +325,7 @@ private slots:
         reconnectClients();
         auto v = onDatabase(server, "SELECT value FROM meta WHERE key = 'schema_version'");
         QVERIFY(v.ok());
-        QCOMPARE(v->text(0, "value"), std::string("3"));
+        QCOMPARE(v->text(0, "value"), std::to_string(attache::server::kServerSchemaVersion));
         auto row = onDatabase(server,
             "SELECT last_activity, received FROM uploads WHERE sha256 = ?", {SqlValue(old.sha)});
         QVERIFY(row.ok() && row->size() == 1);
@@ -356,7 +357,39 @@ private slots:
         reconnectClients();
         auto again = onDatabase(server, "SELECT value FROM meta WHERE key = 'schema_version'");
         QVERIFY(again.ok());
-        QCOMPARE(again->text(0, "value"), std::string("3"));
+        QCOMPARE(again->text(0, "value"), std::to_string(attache::server::kServerSchemaVersion));
+    }
+
+    void migration_newerSchemaIsRefusedUntouched()
+    {
+        // A newer attache-server used this database, then an older binary is started on it (a
+        // rollback of the package): it must refuse, not misread the records a newer one wrote.
+        TestServer &server = *w.server;
+        server.stop();
+        const std::string newer = std::to_string(attache::server::kServerSchemaVersion + 1);
+        QVERIFY(onDatabase(
+            server, "UPDATE meta SET value = ? WHERE key = 'schema_version'", {SqlValue(newer)})
+                    .ok());
+        const std::int64_t records = countOf(server, "SELECT COUNT(*) AS n FROM records");
+        const auto refused = server.start();
+        QVERIFY(!refused.ok());
+        QVERIFY2(
+            server.log().find("newer attache-server (schema " + newer + ")") != std::string::npos,
+            server.log().c_str());
+        const AdminRun admin = server.admin({"list-devices", "--user", "ann"});
+        QVERIFY(admin.exitCode != 0);
+        QVERIFY(admin.err.find("newer attache-server") != std::string::npos);
+        auto v = onDatabase(server, "SELECT value FROM meta WHERE key = 'schema_version'");
+        QVERIFY(v.ok());
+        QCOMPARE(v->text(0, "value"), newer);
+        QCOMPARE(countOf(server, "SELECT COUNT(*) AS n FROM records"), records);
+        // Back at this binary's schema, it starts again with everything there.
+        QVERIFY(onDatabase(server, "UPDATE meta SET value = ? WHERE key = 'schema_version'",
+            {SqlValue(std::to_string(attache::server::kServerSchemaVersion))})
+                    .ok());
+        QVERIFY(server.start().ok());
+        reconnectClients();
+        QCOMPARE(w.as("ann").pull(0).status, 200);
     }
 
     void syncEngine_sendsAPurgedUploadAgain()
