@@ -19,7 +19,8 @@ INSERT INTO meta (key, value) VALUES ('schema_version', '1') ON CONFLICT (key) D
 -- Every synced record, whatever its kind: the fields with their stamps are JSON
 -- {"name": {"value": …, "hlc": "…", "by": user, "dev": device}}, validated against core/schema
 -- ("by" and "dev" left out where they are the row's updated_by and updated_device);
--- `wire` is the same without by/dev, as pulls send it (kept ready so pulls only concatenate).
+-- `wire` is the same without by/dev, as pulls send it (kept ready so pulls only concatenate),
+-- or '' where that is exactly `fields` (no field names another author than the row's).
 CREATE TABLE IF NOT EXISTS records (
   kind TEXT NOT NULL,
   id TEXT NOT NULL,

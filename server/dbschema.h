@@ -12,7 +12,8 @@ Result<void> migrate(SqlConnection &conn);
 
 /// The current schema version, stored in `meta` (2: the audit trail as audit_log; 3: uploads
 /// record their last activity; 4: a record's `fields` may leave out "by" and "dev" where they
-/// are the row's updated_by / updated_device, which a binary before 4 would read as unknown).
+/// are the row's updated_by / updated_device, which a binary before 4 would read as unknown, and
+/// `wire` is empty where it would be the same text as `fields`).
 inline constexpr int kServerSchemaVersion = 4;
 
 } // namespace attache::server

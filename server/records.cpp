@@ -610,6 +610,8 @@ Result<void> ChangeWriter::save(const FlatRecord &rec, bool isNew)
     const SqlValue shaValue = sha ? SqlValue(*sha) : SqlValue();
     std::string stored, wire;
     rec.serialise(stored, wire);
+    if (wire == stored)
+        wire.clear(); // the same text (no field names another author): pulls read `fields`
     const std::string key = recordKey(rec.kind->name, rec.id);
     auto pending = m_insertIndex.find(key);
     if (isNew || pending != m_insertIndex.end()) {

@@ -388,8 +388,9 @@ ApiResult<std::string> SyncService::pull(const Actor &caller, std::int64_t curso
         return internalError(missions.error());
     std::vector<SqlValue> params;
     const std::string scoped = scopedRecords(caller, *missions,
-        "r.kind, r.id, r.wire, r.seq, r.updated_by, r.updated_device, r.updated_at", cursor, maxSeq,
-        params);
+        "r.kind, r.id, CASE WHEN r.wire = '' THEN r.fields ELSE r.wire END AS wire, r.seq, "
+        "r.updated_by, r.updated_device, r.updated_at",
+        cursor, maxSeq, params);
     params.emplace_back(std::int64_t(limit));
     auto rows = (*conn)->query("SELECT * FROM (" + scoped + ") x ORDER BY seq LIMIT ?", params);
     if (!rows)
