@@ -918,31 +918,29 @@ std::optional<ApiError> ChangeWriter::apply(const IncomingChange &change)
             return internalError(r.error());
     }
     // {"kind": …, "id": …, "fields": {"name": "<stamp the server now holds>", …}}; with
-    // "acknowledge": "changed", only for a change with a field held at another stamp.
+    // "acknowledge": "changed", taken back out unless a field is held at another stamp.
+    const std::size_t mark = m_acknowledged.size();
     bool asPushed = m_changedOnly;
+    m_acknowledged += mark == 0 ? "[" : ",";
+    m_acknowledged += "{\"kind\":";
+    appendJsonString(m_acknowledged, change.kind->name);
+    m_acknowledged += ",\"id\":";
+    appendJsonString(m_acknowledged, change.id);
+    m_acknowledged += ",\"fields\":{";
+    bool first = true;
     for (const auto &f : change.fields) {
+        if (!first)
+            m_acknowledged += ',';
+        first = false;
+        appendJsonString(m_acknowledged, f.name);
+        m_acknowledged += ':';
         const FlatField *entry = after.find(f.name);
+        appendJsonString(m_acknowledged, entry ? entry->hlc : kEmptyString);
         asPushed = asPushed && entry && entry->hlc == f.hlc;
     }
-    if (!asPushed) {
-        m_acknowledged += m_acknowledged.empty() ? "[" : ",";
-        m_acknowledged += "{\"kind\":";
-        appendJsonString(m_acknowledged, change.kind->name);
-        m_acknowledged += ",\"id\":";
-        appendJsonString(m_acknowledged, change.id);
-        m_acknowledged += ",\"fields\":{";
-        bool first = true;
-        for (const auto &f : change.fields) {
-            if (!first)
-                m_acknowledged += ',';
-            first = false;
-            appendJsonString(m_acknowledged, f.name);
-            m_acknowledged += ':';
-            const FlatField *entry = after.find(f.name);
-            appendJsonString(m_acknowledged, entry ? entry->hlc : kEmptyString);
-        }
-        m_acknowledged += "}}";
-    }
+    m_acknowledged += "}}";
+    if (asPushed)
+        m_acknowledged.resize(mark);
     ++m_applied;
     if (changed)
         slot->second = std::move(after);
