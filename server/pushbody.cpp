@@ -4,6 +4,8 @@
 #include "text.h"
 #include "uuid.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
 
 namespace attache::server {
@@ -58,283 +60,120 @@ struct RawChange
 
 struct RawPush
 {
-    bool isObject = false;
     Member batchId;
     Member acknowledge;
     Shape changes = Shape::Absent;
     std::size_t count = 0;
-    std::vector<RawChange> changeList;
 };
 
-/// The SAX handler: the body's structure goes into RawPush as it is read; the members the
-/// protocol does not know are skipped without building anything.
-class Reader final : public nlohmann::json_sax<json>
+simdjson::dom::parser &threadParser()
 {
-public:
-    Reader(RawPush &out, std::size_t maxChanges)
-        : m_out(out)
-        , m_max(maxChanges)
-    { }
+    // One per request thread: the parser keeps its buffers (a few times the body's size)
+    // between requests, so that a push allocates nothing to read its structure.
+    thread_local simdjson::dom::parser parser;
+    return parser;
+}
 
-    bool null() override { return scalar(Member::Null, json()); }
-    bool boolean(bool v) override { return scalar(Member::Other, json(v)); }
-    bool number_integer(number_integer_t v) override { return scalar(Member::Other, json(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return scalar(Member::Other, json(v)); }
-    bool number_float(number_float_t v, const string_t &) override
-    {
-        return scalar(Member::Other, json(v));
+/// A body larger than this leaves its parser's buffers behind: a thread that once read a
+/// 20 MB batch would otherwise hold their ~100 MB for good.
+constexpr std::size_t kKeptParserCapacity = 4 * 1024 * 1024;
+
+Member member(simdjson::dom::element e)
+{
+    Member m;
+    std::string_view text;
+    if (e.is_null())
+        m.state = Member::Null;
+    else if (e.get_string().get(text) == simdjson::SUCCESS) {
+        m.state = Member::Text;
+        m.text = text;
+    } else {
+        m.state = Member::Other;
     }
-    bool string(string_t &v) override
-    {
-        if (m_skip > 0)
-            return true;
-        if (!m_build.empty())
-            return add(json(std::move(v)));
-        if (Member *m = member()) {
-            m->state = Member::Text;
-            m->text = std::move(v);
-            return true;
-        }
-        return scalar(Member::Text, json(std::move(v)));
+    return m;
+}
+
+/// A field's value as nlohmann's parser would have built it (non-negative integers unsigned,
+/// the last of repeated members winning), for normaliseField().
+json toJson(simdjson::dom::element e)
+{
+    using simdjson::dom::element_type;
+    switch (e.type()) {
+    case element_type::ARRAY: {
+        json out = json::array();
+        for (simdjson::dom::element item : simdjson::dom::array(e))
+            out.push_back(toJson(item));
+        return out;
     }
-    bool binary(binary_t &) override { return scalar(Member::Other, json()); }
-
-    bool start_object(std::size_t) override { return open(true); }
-    bool start_array(std::size_t) override { return open(false); }
-    bool end_object() override { return close(); }
-    bool end_array() override { return close(); }
-    bool key(string_t &k) override
-    {
-        if (m_skip > 0)
-            return true;
-        if (!m_build.empty())
-            m_buildKey = std::move(k);
-        else
-            m_key = std::move(k);
-        return true;
+    case element_type::OBJECT: {
+        json out = json::object();
+        for (auto [key, value] : simdjson::dom::object(e))
+            out[std::string(key)] = toJson(value);
+        return out;
     }
-    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &) override
-    {
-        return false;
+    case element_type::INT64: {
+        const std::int64_t v = std::int64_t(e);
+        return v >= 0 ? json(std::uint64_t(v)) : json(v);
     }
-
-private:
-    enum class In { Top, Changes, Change, Fields, Entry };
-    enum class Slot {
-        Skip,
-        Root,
-        BatchId,
-        Acknowledge,
-        Changes,
-        Change,
-        Kind,
-        Id,
-        Fields,
-        Entry,
-        Value,
-        Hlc,
-        Base
-    };
-
-    // Where the next value goes.
-    Slot slot() const
-    {
-        if (m_ctx.empty())
-            return Slot::Root;
-        switch (m_ctx.back()) {
-        case In::Top:
-            return m_key == "batch_id"   ? Slot::BatchId
-                : m_key == "acknowledge" ? Slot::Acknowledge
-                : m_key == "changes"     ? Slot::Changes
-                                         : Slot::Skip;
-        case In::Changes:
-            return Slot::Change;
-        case In::Change:
-            return m_key == "kind"  ? Slot::Kind
-                : m_key == "id"     ? Slot::Id
-                : m_key == "fields" ? Slot::Fields
-                                    : Slot::Skip;
-        case In::Fields:
-            return Slot::Entry;
-        case In::Entry:
-            return m_key == "value" ? Slot::Value
-                : m_key == "hlc"    ? Slot::Hlc
-                : m_key == "base"   ? Slot::Base
-                                    : Slot::Skip;
-        }
-        return Slot::Skip;
+    case element_type::UINT64:
+        return json(std::uint64_t(e));
+    case element_type::DOUBLE:
+        return json(double(e));
+    case element_type::STRING:
+        return json(std::string(std::string_view(e)));
+    case element_type::BOOL:
+        return json(bool(e));
+    case element_type::NULL_VALUE:
+        break;
     }
+    return json();
+}
 
-    RawChange &change() { return m_out.changeList.back(); }
-    RawField &field() { return change().fieldList.back(); }
-
-    Member *member()
-    {
-        switch (slot()) {
-        case Slot::BatchId:
-            return &m_out.batchId;
-        case Slot::Acknowledge:
-            return &m_out.acknowledge;
-        case Slot::Kind:
-            return &change().kind;
-        case Slot::Id:
-            return &change().id;
-        case Slot::Hlc:
-            return &field().hlc;
-        case Slot::Base:
-            return &field().base;
-        default:
-            return nullptr;
+RawChange readChange(simdjson::dom::element e)
+{
+    RawChange c;
+    simdjson::dom::object change;
+    if (e.get_object().get(change) != simdjson::SUCCESS)
+        return c;
+    c.isObject = true;
+    // Members in document order, a later one replacing an earlier one of the same name: what
+    // reading the change into a tree would keep.
+    for (auto [key, value] : change) {
+        if (key == "kind") {
+            c.kind = member(value);
+        } else if (key == "id") {
+            c.id = member(value);
+        } else if (key == "fields") {
+            c.fieldList.clear();
+            simdjson::dom::object fields;
+            if (value.get_object().get(fields) != simdjson::SUCCESS) {
+                c.fields = Shape::Other;
+                continue;
+            }
+            c.fields = Shape::Expected;
+            c.fieldList.reserve(fields.size());
+            for (auto [name, entry] : fields) {
+                RawField &f = c.fieldList.emplace_back();
+                f.name = name;
+                simdjson::dom::object parts;
+                if (entry.get_object().get(parts) != simdjson::SUCCESS)
+                    continue;
+                f.isObject = true;
+                for (auto [part, v] : parts) {
+                    if (part == "value") {
+                        f.hasValue = true;
+                        f.value = toJson(v);
+                    } else if (part == "hlc") {
+                        f.hlc = member(v);
+                    } else if (part == "base") {
+                        f.base = member(v);
+                    }
+                }
+            }
         }
     }
-
-    // A change in the list: false when it is past the limit (then nothing of it is kept).
-    bool newChange(bool isObject)
-    {
-        if (++m_out.count > m_max)
-            return false;
-        m_out.changeList.emplace_back().isObject = isObject;
-        return true;
-    }
-
-    void newField(bool isObject)
-    {
-        RawField &f = change().fieldList.emplace_back();
-        f.name = m_key;
-        f.isObject = isObject;
-    }
-
-    // Adds a value to the field value being built; containers become the new innermost one.
-    bool add(json v)
-    {
-        json &top = *m_build.back();
-        json *added = nullptr;
-        if (top.is_array()) {
-            top.push_back(std::move(v));
-            added = &top.back();
-        } else {
-            added = &(top[m_buildKey] = std::move(v));
-        }
-        if (added->is_structured())
-            m_build.push_back(added);
-        return true;
-    }
-
-    bool scalar(Member::State state, json v)
-    {
-        if (m_skip > 0)
-            return true;
-        if (!m_build.empty())
-            return add(std::move(v));
-        if (Member *m = member()) {
-            m->state = state;
-            m->text.clear();
-            return true;
-        }
-        switch (slot()) {
-        case Slot::Root:
-            m_out.isObject = false;
-            break;
-        case Slot::Changes:
-            m_out.changes = Shape::Other;
-            break;
-        case Slot::Change:
-            newChange(false);
-            break;
-        case Slot::Fields:
-            change().fields = Shape::Other;
-            break;
-        case Slot::Entry:
-            newField(false);
-            break;
-        case Slot::Value:
-            field().hasValue = true;
-            field().value = std::move(v);
-            break;
-        default:
-            break;
-        }
-        return true;
-    }
-
-    bool open(bool object)
-    {
-        if (m_skip > 0) {
-            ++m_skip;
-            return true;
-        }
-        if (!m_build.empty())
-            return add(object ? json::object() : json::array());
-        if (Member *m = member()) {
-            m->state = Member::Other;
-            m->text.clear();
-            m_skip = 1;
-            return true;
-        }
-        switch (slot()) {
-        case Slot::Root:
-            m_out.isObject = object;
-            return object ? push(In::Top) : skip();
-        case Slot::Changes:
-            // A repeated member replaces the earlier one, as in a JSON tree.
-            m_out.changes = object ? Shape::Other : Shape::Expected;
-            m_out.count = 0;
-            m_out.changeList.clear();
-            return object ? skip() : push(In::Changes);
-        case Slot::Change:
-            if (!newChange(object) || !object)
-                return skip();
-            return push(In::Change);
-        case Slot::Fields:
-            change().fields = object ? Shape::Expected : Shape::Other;
-            change().fieldList.clear();
-            return object ? push(In::Fields) : skip();
-        case Slot::Entry:
-            newField(object);
-            return object ? push(In::Entry) : skip();
-        case Slot::Value:
-            field().hasValue = true;
-            field().value = object ? json::object() : json::array();
-            m_build.push_back(&field().value);
-            return true;
-        default:
-            return skip();
-        }
-    }
-
-    bool close()
-    {
-        if (m_skip > 0) {
-            --m_skip;
-            return true;
-        }
-        if (!m_build.empty()) {
-            m_build.pop_back();
-            return true;
-        }
-        m_ctx.pop_back();
-        return true;
-    }
-
-    bool push(In in)
-    {
-        m_ctx.push_back(in);
-        return true;
-    }
-    bool skip()
-    {
-        m_skip = 1;
-        return true;
-    }
-
-    RawPush &m_out;
-    std::size_t m_max;
-    std::vector<In> m_ctx;
-    std::string m_key;
-    int m_skip = 0; // depth inside a container nobody reads
-    std::vector<json *> m_build; // the containers of the field value being built, innermost last
-    std::string m_buildKey;
-};
+    return c;
+}
 
 ApiResult<IncomingChange> validate(RawChange &c, std::int64_t now)
 {
@@ -422,14 +261,46 @@ ApiResult<IncomingChange> validate(RawChange &c, std::int64_t now)
 
 ApiResult<PushBody> readPushBody(std::string_view body, std::int64_t now, std::size_t maxChanges)
 {
-    if (!isValidUtf8(body))
-        return badRequest("invalid_utf8", "The request is not valid UTF-8 text.");
-    RawPush raw;
-    Reader reader(raw, maxChanges);
-    if (!json::sax_parse(body, &reader))
+    simdjson::dom::parser &parser = threadParser();
+    struct Release
+    {
+        simdjson::dom::parser &parser;
+        bool big;
+        ~Release()
+        {
+            if (big)
+                parser = simdjson::dom::parser();
+        }
+    } release {parser, body.size() > kKeptParserCapacity};
+    simdjson::dom::element root;
+    // simdjson validates the UTF-8 of the whole text: a body it reads is valid UTF-8.
+    if (const auto error = parser.parse(body.data(), body.size()).get(root); error) {
+        if (!isValidUtf8(body))
+            return badRequest("invalid_utf8", "The request is not valid UTF-8 text.");
+        // Integers beyond 64 bits are well-formed JSON that simdjson does not read (nlohmann
+        // reads them as floats, which no field takes).
+        if (error == simdjson::NUMBER_ERROR && json::accept(body))
+            return badRequest("wrong_type", "A number in the request is out of range.");
         return badRequest("malformed_json", "The request is not well-formed JSON.");
-    if (!raw.isObject)
+    }
+    simdjson::dom::object top;
+    if (root.get_object().get(top) != simdjson::SUCCESS)
         return badRequest("wrong_type", "The request must be a JSON object.");
+    // The members the protocol knows, in document order, the last of a repeated one winning;
+    // the changes are read only when there are not too many of them.
+    RawPush raw;
+    simdjson::dom::array changes;
+    for (auto [key, value] : top) {
+        if (key == "batch_id") {
+            raw.batchId = member(value);
+        } else if (key == "acknowledge") {
+            raw.acknowledge = member(value);
+        } else if (key == "changes") {
+            const bool list = value.get_array().get(changes) == simdjson::SUCCESS;
+            raw.changes = list ? Shape::Expected : Shape::Other;
+            raw.count = list ? changes.size() : 0;
+        }
+    }
     if (raw.batchId.state != Member::Text || raw.batchId.text.empty()
         || raw.batchId.text.size() > 128)
         return badRequest("wrong_type", "“batch_id” must be text of 1 to 128 characters.");
@@ -446,8 +317,9 @@ ApiResult<PushBody> readPushBody(std::string_view body, std::int64_t now, std::s
     PushBody out;
     out.batchId = std::move(raw.batchId.text);
     out.changedOnly = raw.acknowledge.text == "changed";
-    out.changes.reserve(raw.changeList.size());
-    for (auto &c : raw.changeList) {
+    out.changes.reserve(raw.count);
+    for (simdjson::dom::element e : changes) {
+        RawChange c = readChange(e);
         auto change = validate(c, now);
         if (auto *e = std::get_if<ApiError>(&change))
             return std::move(*e);

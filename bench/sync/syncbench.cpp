@@ -114,6 +114,8 @@ struct Run
     double deviceCpu = 0; ///< CPU seconds of this process (every thread) during the sync
     double applyCpu = 0; ///< of which the thread that ran sync() and applied the pages
     double serverCpu = 0; ///< CPU seconds of the server during the sync
+    double pushThreadCpu = 0; ///< CPU seconds of the sync() thread until the pull began
+    double pushServerCpu = 0; ///< of the server until the pull began
 };
 
 Run timedSync(SyncEngine &engine)
@@ -126,14 +128,20 @@ Run timedSync(SyncEngine &engine)
     Clock::time_point pullStart {};
     SyncCallbacks cb;
     cb.progress = [&](const Progress &p) {
-        if (p.phase == Phase::Pulling && pullStart == Clock::time_point {})
+        if (p.phase == Phase::Pulling && pullStart == Clock::time_point {}) {
             pullStart = Clock::now();
+            run.pushThreadCpu = cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - thread0;
+            run.pushServerCpu = serverCpuSeconds() - server0;
+        }
     };
     run.summary = engine.sync(cb);
     const auto end = Clock::now();
     run.total = seconds(end - start);
-    if (pullStart == Clock::time_point {})
+    if (pullStart == Clock::time_point {}) {
         pullStart = end;
+        run.pushThreadCpu = run.applyCpu;
+        run.pushServerCpu = run.serverCpu;
+    }
     run.push = seconds(pullStart - start);
     run.pull = seconds(end - pullStart);
     run.deviceCpu = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - process0;
@@ -154,7 +162,8 @@ void print(const char *name, std::int64_t records, double secs, const Run &r)
         {"wire_ratio_received",
             r.summary.jsonBytesReceived ? received / double(r.summary.jsonBytesReceived) : 0.0},
         {"device_cpu_s", r.deviceCpu}, {"device_sync_thread_cpu_s", r.applyCpu},
-        {"server_cpu_s", r.serverCpu}, {"ok", r.summary.ok}};
+        {"server_cpu_s", r.serverCpu}, {"push_sync_thread_cpu_s", r.pushThreadCpu},
+        {"push_server_cpu_s", r.pushServerCpu}, {"ok", r.summary.ok}};
     std::cout << j.dump() << std::endl;
 }
 

@@ -1,4 +1,4 @@
-// readPushBody, the push body read with nlohmann's SAX interface: it must take what reading
+// readPushBody, the push body read with simdjson: it must take what reading
 // the body into a JSON tree took (last of repeated members, fields in name order, unknown
 // members ignored at any depth) and refuse with the same first error. The HTTP side of the
 // same errors is in tst_serverbadinput.
@@ -115,6 +115,33 @@ private slots:
         QCOMPARE(refusal("{\"batch_id\":\"b\",\"changes\":[]}"), std::string());
         QCOMPARE(
             refusal("{\"batch_id\":\"b\xff\",\"changes\":[]}"), std::string("400 invalid_utf8"));
+    }
+    void valuesAsATreeHasThem()
+    {
+        // A value's own members: the last of a repeated one wins, then the field's rule
+        // normalises (here a currency code in capitals).
+        const std::string agreement = "{\"batch_id\":\"b\",\"changes\":[{\"kind\":\"agreement\","
+                                      "\"id\":\""
+            + id + "\",\"fields\":{\"committed_value\":";
+        auto r = read(agreement
+            + field("{\"amount\":5,\"currency\":\"vnd\",\"amount\":120000000000}", h1) + "}}]}");
+        if (auto *e = std::get_if<ApiError>(&r))
+            QFAIL(e->message.c_str());
+        const IncomingField &money = std::get<PushBody>(r).changes.at(0).fields.at(0);
+        QCOMPARE(money.text, std::string("{\"amount\":120000000000,\"currency\":\"VND\"}"));
+        QCOMPARE(refusal(agreement + field("{\"amount\":12.5,\"currency\":\"USD\"}", h1) + "}}]}"),
+            std::string("400 invalid_amount"));
+        // Well-formed, but beyond 64 bits: refused as a value no field takes.
+        QCOMPARE(
+            refusal(agreement
+                + field("{\"amount\":100000000000000000000000,\"currency\":\"USD\"}", h1) + "}}]}"),
+            std::string("400 wrong_type"));
+        QCOMPARE(refusal("{\"batch_id\":\"b\",\"changes\":[],\"n\":01}"),
+            std::string("400 malformed_json"));
+        QCOMPARE(refusal("{\"batch_id\":\"b\",\"changes\":[],\"n\":1e999}"),
+            std::string("400 malformed_json"));
+        // Invalid UTF-8 is named first, even in a body that is malformed too.
+        QCOMPARE(refusal("{\"batch_id\":\"b\xff\",\"changes\":["), std::string("400 invalid_utf8"));
     }
     void tooManyChangesWhateverTheyAre()
     {
