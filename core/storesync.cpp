@@ -9,6 +9,7 @@
 #include "uuid.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -24,6 +25,37 @@ json parseJsonText(const std::string &text, json fallback)
 {
     json j = json::parse(text, nullptr, false);
     return j.is_discarded() ? fallback : j;
+}
+
+/// The base marks of a pushed record once the server holds `held` (one stamp per pushed field):
+/// its base as pendingChanges() read it with those fields set, as the JSON text nlohmann would
+/// write (names in order, the last of a repeated name kept). Without a JSON tree: the common
+/// case reads a flat object of stamps.
+std::string baseAfterAcknowledgement(const PendingRecord &p, const std::vector<std::string> &held)
+{
+    const std::string_view text = p.readBase.empty() ? std::string_view("{}") : p.readBase;
+    std::vector<std::pair<std::string, std::string>> read;
+    if (text.front() != '{' || !readFlatStrings(text, read)) {
+        json base = parseJsonText(p.readBase, json::object());
+        for (std::size_t i = 0; i < p.fields.size(); ++i)
+            base[p.fields[i].field] = held[i];
+        return base.dump();
+    }
+    std::map<std::string_view, std::string_view> marks;
+    for (const auto &[name, stamp] : read)
+        marks[name] = stamp;
+    for (std::size_t i = 0; i < p.fields.size(); ++i)
+        marks[p.fields[i].field] = held[i];
+    std::string out = "{";
+    for (const auto &[name, stamp] : marks) {
+        if (out.size() > 1)
+            out += ',';
+        appendJsonString(out, name);
+        out += ':';
+        appendJsonString(out, stamp);
+    }
+    out += '}';
+    return out;
 }
 
 // One field of a pulled change as the store keeps it: its definition (null for "deleted") and
@@ -469,16 +501,14 @@ Result<std::int64_t> Store::acknowledgePush(const std::vector<PendingRecord> &pu
             // Every field acknowledged and, if the row's marks are as pendingChanges() read
             // them (not edited, pulled or acknowledged since), all of them were pushed at their
             // current stamps: the record is clean, its base at the stamps the server holds.
-            json base = parseJsonText(p.readBase, json::object());
-            for (std::size_t i = 0; i < p.fields.size(); ++i)
-                base[p.fields[i].field] = held[i];
+            const std::string base = baseAfterAcknowledgement(p, held);
             auto s = cached("UPDATE " + std::string(p.kind->table)
                 + " SET _base = ?2, _pending = NULL WHERE id = ?1 AND _stamps = ?3 AND "
                   "_pending = ?4");
             if (!s)
                 return s.error();
             (*s)->bind(1, std::string_view(p.id));
-            (*s)->bind(2, std::string_view(base.dump()));
+            (*s)->bind(2, std::string_view(base));
             (*s)->bind(3, std::string_view(p.readStamps));
             (*s)->bind(4, std::string_view(p.readPending));
             if (auto r = (*s)->exec(); !r)

@@ -524,42 +524,50 @@ struct SyncEngine::Impl
     }
 
     /// Pushes slices one after the other, with the device and the server working at the same
-    /// time: batch n + 1 is read and encoded while the server merges batch n, and sent before
-    /// the device stores batch n's acknowledgements. One request at a time is on the HTTP
-    /// client; the slices hold different records, so the order their answers are stored in does
-    /// not matter, and each is stored (one transaction) only once its answer is in. `nextSlice`
-    /// gives the slices in order, an empty one at the end.
+    /// time: batch n + 1 is read while the server merges batch n, and is sent (encoded on the
+    /// sending thread) while the device stores batch n's acknowledgements. One request at a
+    /// time is on the HTTP client; the slices hold different records, so the order their
+    /// answers are stored in does not matter, and each is stored (one transaction) only once
+    /// its answer is in. `nextSlice` gives the slices in order, an empty one at the end.
     bool pushPipelined(const std::function<Result<std::vector<PendingRecord>>()> &nextSlice,
         const std::string &token, bool reports)
     {
-        auto send = [this, &token](std::string body) {
+        using Slice = std::shared_ptr<const std::vector<PendingRecord>>;
+        auto send = [this, &token](Slice slice) {
             return std::async(std::launch::async,
-                [this, &token, body = std::move(body)] { return sendPush(body, token); });
+                [this, &token, slice = std::move(slice), batchId = randomHex(12)] {
+                    return sendPush(encodePush(batchId, *slice), token);
+                });
         };
-        auto first = nextSlice();
-        if (!first) {
-            report(storeError(first.error()));
+        auto take = [&]() -> std::optional<Slice> {
+            auto read = nextSlice();
+            if (!read) {
+                report(storeError(read.error()));
+                return std::nullopt;
+            }
+            return std::make_shared<const std::vector<PendingRecord>>(std::move(*read));
+        };
+        auto first = take();
+        if (!first)
             return false;
-        }
-        std::vector<PendingRecord> current = std::move(*first);
-        if (current.empty())
+        Slice current = std::move(*first);
+        if (current->empty())
             return true;
-        std::future<Pushed> inFlight = send(encodePush(randomHex(12), current));
+        std::future<Pushed> inFlight = send(current);
         for (;;) {
-            auto next = nextSlice();
-            if (!next) {
+            auto taken = take();
+            if (!taken) {
                 // The batch in flight is still stored if it was taken; the rest stays pending.
                 Pushed last = inFlight.get();
-                (void)settlePush(current, std::move(last), token, reports);
-                report(storeError(next.error()));
+                (void)settlePush(*current, std::move(last), token, reports);
                 return false;
             }
-            std::string nextBody = next->empty() ? std::string() : encodePush(randomHex(12), *next);
+            Slice next = std::move(*taken);
             Pushed pushed = inFlight.get();
             const bool ok = pushed.call.error.code == ErrorCode::None && *pushed.answer;
             if (ok && !next->empty())
-                inFlight = send(std::move(nextBody));
-            if (!settlePush(current, std::move(pushed), token, reports)) {
+                inFlight = send(next);
+            if (!settlePush(*current, std::move(pushed), token, reports)) {
                 // Ending the sync: the batch already sent is still stored if it was taken, so
                 // that its records are not pushed again.
                 if (inFlight.valid()) {
@@ -572,8 +580,8 @@ struct SyncEngine::Impl
             if (next->empty())
                 return true;
             if (!ok) // settled one request at a time; the next batch goes now
-                inFlight = send(std::move(nextBody));
-            current = std::move(*next);
+                inFlight = send(next);
+            current = std::move(next);
         }
     }
 

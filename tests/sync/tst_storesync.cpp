@@ -388,6 +388,36 @@ private slots:
             QCOMPARE(json::parse(base->text("_base"))[f.field], json(f.hlc));
     }
 
+    void acknowledgedBaseKeepsTheStampsOfFieldsNotPushed()
+    {
+        // A synced record edited again: only the edited field is pushed, and its acknowledgement
+        // moves that field's base alone, written as the same JSON text as before (names in order).
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string id
+            = fx.add("contact", {{"full_name", "An"}, {"title", "One"}, {"country", "VN"}}).id;
+        auto first = fx.store->pendingChanges(10);
+        REQUIRE_OK(first);
+        REQUIRE_OK(fx.store->acknowledgePush(*first, {}, {}, true));
+        REQUIRE_OK(fx.store->update("contact", id, {{"title", "Two"}}));
+        auto second = fx.store->pendingChanges(10);
+        REQUIRE_OK(second);
+        QCOMPARE(second->size(), size_t(1));
+        QCOMPARE(second->front().fields.size(), size_t(1));
+        QCOMPARE(second->front().fields.front().field, std::string("title"));
+        REQUIRE_OK(fx.store->acknowledgePush(*second, {}, {}, true));
+        QCOMPARE(pendingOf(*fx.store, "contacts", id), std::string());
+        json expected = json::object();
+        for (const auto &f : first->front().fields)
+            expected[f.field] = f.hlc;
+        expected["title"] = second->front().fields.front().hlc;
+        auto base = fx.store->database().prepare("SELECT _base FROM contacts WHERE id = ?1");
+        QVERIFY(base);
+        base->bind(1, std::string_view(id));
+        QVERIFY(base->step().ok());
+        QCOMPARE(base->text("_base"), expected.dump());
+    }
+
     void pendingChangesPageThroughEveryKindOnce()
     {
         StoreFixture fx;
