@@ -167,6 +167,13 @@ HttpClient::HttpClient(const SyncConfig &config, const std::atomic<bool> *cancel
     d->curl = curl_easy_init();
 }
 
+std::unique_ptr<HttpClient> HttpClient::sibling() const
+{
+    auto other = std::make_unique<HttpClient>(d->config, d->cancel);
+    other->d->serverReadsZstd = d->serverReadsZstd.load();
+    return other;
+}
+
 HttpClient::~HttpClient()
 {
     if (d->curl)

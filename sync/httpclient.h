@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,10 @@ public:
     HttpResponse request(const std::string &method, const std::string &path,
         const std::string &body, const std::string &token,
         const std::vector<std::string> &extraHeaders = {}, bool raw = false);
+
+    /// Another client for the same server, with its own connection, knowing what this one has
+    /// learnt of the server (whether it reads zstd request bodies).
+    std::unique_ptr<HttpClient> sibling() const;
 
 private:
     struct Impl;

@@ -14,6 +14,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -157,6 +158,9 @@ struct SyncEngine::Impl
     std::mutex mutex;
     std::condition_variable wake;
     std::mt19937_64 rng {std::random_device {}()};
+    std::mutex rngMutex;
+    /// A second connection, for the second of two pushes in flight (made on first use).
+    std::unique_ptr<HttpClient> http2;
 
     // State of the running sync.
     SyncSummary *summary = nullptr;
@@ -181,6 +185,7 @@ struct SyncEngine::Impl
     {
         if (hooks.random)
             return hooks.random();
+        std::lock_guard lock(rngMutex); // two pushes may retry at once
         return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
     }
 
@@ -321,8 +326,9 @@ struct SyncEngine::Impl
     /// One request with retries on the backoff schedule for transient failures.
     Call call(const std::string &method, const std::string &path, const std::string &body,
         const std::string &token, const std::vector<std::string> &headers = {}, bool raw = false,
-        bool retry429 = true)
+        bool retry429 = true, HttpClient *client = nullptr)
     {
+        HttpClient &h = client ? *client : *http;
         Call out;
         const int attempts = std::max(1, config.retry.maxAttempts);
         for (int attempt = 0; attempt < attempts; ++attempt) {
@@ -330,9 +336,12 @@ struct SyncEngine::Impl
                 out.error = cancelledError();
                 return out;
             }
-            HttpResponse r = http->request(method, path, body, token, headers, raw);
-            lastRaw = r.status >= 200 && r.status < 300 && raw ? r.body : std::string();
-            lastContentRange = r.headers.count("content-range") ? r.headers["content-range"] : "";
+            HttpResponse r = h.request(method, path, body, token, headers, raw);
+            if (raw) { // attachments: one request at a time
+                lastRaw = r.status >= 200 && r.status < 300 ? r.body : std::string();
+                lastContentRange
+                    = r.headers.count("content-range") ? r.headers["content-range"] : "";
+            }
             if (summary) {
                 // A pull page may be fetched on another thread while emitProgress() reads these.
                 std::lock_guard lock(countersMutex);
@@ -423,9 +432,10 @@ struct SyncEngine::Impl
         std::optional<Result<PushAnswer>> answer; ///< set when the call succeeded
     };
 
-    Pushed sendPush(const std::string &body, const std::string &token)
+    Pushed sendPush(const std::string &body, const std::string &token, HttpClient *client = nullptr)
     {
-        Pushed out {call("POST", "/api/v1/push", body, token), std::nullopt};
+        Pushed out {
+            call("POST", "/api/v1/push", body, token, {}, false, true, client), std::nullopt};
         if (out.call.error.code == ErrorCode::None) {
             out.answer = decodePush(out.call.body);
             out.call.body = nullptr;
@@ -523,66 +533,95 @@ struct SyncEngine::Impl
         return true;
     }
 
-    /// Pushes slices one after the other, with the device and the server working at the same
-    /// time: batch n + 1 is read while the server merges batch n, and is sent (encoded on the
-    /// sending thread) while the device stores batch n's acknowledgements. One request at a
-    /// time is on the HTTP client; the slices hold different records, so the order their
-    /// answers are stored in does not matter, and each is stored (one transaction) only once
-    /// its answer is in. `nextSlice` gives the slices in order, an empty one at the end.
+    /// Pushes slices with the device and the server working at the same time: up to `depth`
+    /// requests are in flight (each on its own connection, encoded on its sending thread), so
+    /// that the server reads batch n + 1 while it writes batch n, and the device reads the next
+    /// slice and stores the acknowledgements of the oldest answer meanwhile. The slices hold
+    /// different records, so the order their answers are stored in does not matter; each is
+    /// stored (one transaction) only once its answer is in. A failed request is settled (split
+    /// to isolate a refused record, or the sync ended) only once nothing else is in flight:
+    /// settling may send requests itself. `nextSlice` gives the slices in order, an empty one at
+    /// the end.
     bool pushPipelined(const std::function<Result<std::vector<PendingRecord>>()> &nextSlice,
-        const std::string &token, bool reports)
+        const std::string &token, bool reports, std::size_t depth)
     {
         using Slice = std::shared_ptr<const std::vector<PendingRecord>>;
-        auto send = [this, &token](Slice slice) {
-            return std::async(std::launch::async,
-                [this, &token, slice = std::move(slice), batchId = randomHex(12)] {
-                    return sendPush(encodePush(batchId, *slice), token);
-                });
+        struct Flight
+        {
+            Slice slice;
+            HttpClient *client;
+            std::future<Pushed> answer;
         };
-        auto take = [&]() -> std::optional<Slice> {
-            auto read = nextSlice();
-            if (!read) {
-                report(storeError(read.error()));
-                return std::nullopt;
-            }
-            return std::make_shared<const std::vector<PendingRecord>>(std::move(*read));
-        };
-        auto first = take();
-        if (!first)
-            return false;
-        Slice current = std::move(*first);
-        if (current->empty())
-            return true;
-        std::future<Pushed> inFlight = send(current);
-        for (;;) {
-            auto taken = take();
-            if (!taken) {
-                // The batch in flight is still stored if it was taken; the rest stays pending.
-                Pushed last = inFlight.get();
-                (void)settlePush(*current, std::move(last), token, reports);
-                return false;
-            }
-            Slice next = std::move(*taken);
-            Pushed pushed = inFlight.get();
-            const bool ok = pushed.call.error.code == ErrorCode::None && *pushed.answer;
-            if (ok && !next->empty())
-                inFlight = send(next);
-            if (!settlePush(*current, std::move(pushed), token, reports)) {
-                // Ending the sync: the batch already sent is still stored if it was taken, so
-                // that its records are not pushed again.
-                if (inFlight.valid()) {
-                    Pushed last = inFlight.get();
-                    if (last.call.error.code == ErrorCode::None && *last.answer)
-                        (void)settlePush(*next, std::move(last), token, reports);
+        std::deque<Flight> flights;
+        if (depth > 1 && !http2)
+            http2 = http->sibling();
+        bool more = true, readFailed = false;
+        // Sends slices until `depth` are in flight or none remain.
+        auto fill = [&] {
+            while (more && flights.size() < std::max<std::size_t>(1, depth)) {
+                auto read = nextSlice();
+                if (!read) {
+                    report(storeError(read.error()));
+                    more = false;
+                    readFailed = true;
+                    return;
                 }
-                return false;
+                if (read->empty()) {
+                    more = false;
+                    return;
+                }
+                HttpClient *client = http.get();
+                if (!flights.empty() && flights.front().client == client)
+                    client = http2.get();
+                Slice slice = std::make_shared<const std::vector<PendingRecord>>(std::move(*read));
+                auto answer = std::async(
+                    std::launch::async, [this, &token, slice, client, batchId = randomHex(12)] {
+                        return sendPush(encodePush(batchId, *slice), token, client);
+                    });
+                flights.push_back({std::move(slice), client, std::move(answer)});
             }
-            if (next->empty())
-                return true;
-            if (!ok) // settled one request at a time; the next batch goes now
-                inFlight = send(next);
-            current = std::move(next);
+        };
+        auto succeeded
+            = [](const Pushed &p) { return p.call.error.code == ErrorCode::None && *p.answer; };
+        fill();
+        while (!flights.empty()) {
+            Flight oldest = std::move(flights.front());
+            flights.pop_front();
+            Pushed pushed = oldest.answer.get();
+            if (succeeded(pushed)) {
+                fill(); // the next request leaves before this answer is stored
+                if (!settlePush(*oldest.slice, std::move(pushed), token, reports)) {
+                    // Ending the sync: what was taken is still stored, so that its records
+                    // are not pushed again.
+                    for (auto &f : flights) {
+                        Pushed last = f.answer.get();
+                        if (succeeded(last))
+                            (void)settlePush(*f.slice, std::move(last), token, reports);
+                    }
+                    return false;
+                }
+                continue;
+            }
+            // Nothing else may be on the wire while a failure is settled: the others' answers
+            // are stored first (or settled one at a time if they failed too).
+            std::vector<std::pair<Slice, Pushed>> failed;
+            failed.emplace_back(std::move(oldest.slice), std::move(pushed));
+            bool ok = true;
+            for (auto &f : flights) {
+                Pushed other = f.answer.get();
+                if (succeeded(other))
+                    ok = settlePush(*f.slice, std::move(other), token, reports) && ok;
+                else
+                    failed.emplace_back(std::move(f.slice), std::move(other));
+            }
+            flights.clear();
+            for (auto &[slice, outcome] : failed)
+                ok = ok && settlePush(*slice, std::move(outcome), token, reports);
+            if (!ok)
+                return false;
+            fill();
         }
+        return !readFailed;
     }
 
     bool pushAll(const std::string &token)
@@ -612,11 +651,12 @@ struct SyncEngine::Impl
             reportsSent = std::min(reports->size(), reportsSent + batch);
             return std::vector<PendingRecord>(from, reports->begin() + std::ptrdiff_t(reportsSent));
         };
-        if (!reports->empty() && !pushPipelined(nextReports, token, true))
+        // Reports one request at a time (a few, rarely); edits two at a time.
+        if (!reports->empty() && !pushPipelined(nextReports, token, true, 1))
             return false;
         Store::PendingCursor cursor;
-        return pushPipelined(
-            [&] { return store->pendingChanges(int(batch), cursor); }, token, false);
+        return pushPipelined([&] { return store->pendingChanges(int(batch), cursor); }, token,
+            false, std::size_t(std::clamp(config.pushesInFlight, 1, 2)));
     }
 
     std::string blobPath(const std::string &sha) const { return blobDir + "/" + sha; }

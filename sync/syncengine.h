@@ -133,6 +133,9 @@ struct SyncConfig
     /// Hard cap on one request, a safety net for links that trickle just above the low-speed limit.
     std::chrono::seconds requestTimeout {120};
     int pushBatchSize = 500; ///< records per push request (bodies stay well under 8 MiB)
+    /// Push requests in flight at once (1 or 2), each on its own connection: with 2 the server
+    /// reads one batch while it writes the previous one.
+    int pushesInFlight = 2;
     int pullLimit = 2000; ///< records per pull request (the protocol's maximum)
     RetryPolicy retry; ///< retries within one sync() for transient failures
     std::string deviceName; ///< shown to admins ("Hạnh's phone")

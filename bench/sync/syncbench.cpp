@@ -3,7 +3,8 @@
 // incremental sync where 1% changed, and a no-op sync. Prints one JSON line per measurement;
 // bench/sync/run.sh runs it and bench/README.md records the figures.
 //
-//   attache-syncbench [--push N] [--pull N]      (defaults 10000 and 100000)
+//   attache-syncbench [--push N] [--pull N] [--push-batch N] [--in-flight 1|2]
+//   (defaults 10000, 100000, and the engine's batch size and pushes in flight)
 //
 // Besides wall time, each line gives the CPU seconds of the device process (device_cpu_s),
 // of its thread that ran sync() and applied the pulled pages (device_sync_thread_cpu_s: the
@@ -167,11 +168,18 @@ void print(const char *name, std::int64_t records, double secs, const Run &r)
     std::cout << j.dump() << std::endl;
 }
 
+int pushBatch = 0; ///< --push-batch: the engine's default when 0
+int inFlight = 0; ///< --in-flight: push requests in flight, the engine's default when 0
+
 std::unique_ptr<SyncEngine> device(
     QTemporaryDir &dir, const char *name, const std::string &url, const std::string &user)
 {
     SyncConfig config;
     config.serverUrl = url;
+    if (pushBatch > 0)
+        config.pushBatchSize = pushBatch;
+    if (inFlight > 0)
+        config.pushesInFlight = inFlight;
     auto e = SyncEngine::open(dir.filePath(name).toStdString(), config);
     if (!e || !(*e)->login(user, "bench-password-1"))
         return nullptr;
@@ -190,6 +198,10 @@ int main(int argc, char **argv)
             pushN = std::atoi(argv[i + 1]);
         else if (a == "--pull")
             pullN = std::atoi(argv[i + 1]);
+        else if (a == "--push-batch")
+            pushBatch = std::atoi(argv[i + 1]);
+        else if (a == "--in-flight")
+            inFlight = std::atoi(argv[i + 1]);
     }
     setLogSink([](LogLevel level, std::string_view cat, std::string_view msg) {
         if (level >= LogLevel::Error)

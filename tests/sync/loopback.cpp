@@ -211,6 +211,8 @@ ScriptedServer::~ScriptedServer()
 {
     m_stop = true;
     m_thread.join();
+    for (auto &w : m_workers)
+        w.join();
     ::close(m_listen);
 }
 
@@ -220,14 +222,26 @@ std::vector<SeenRequest> ScriptedServer::requests()
     return m_requests;
 }
 
+bool ScriptedServer::waitForRequests(
+    const std::function<bool(const std::vector<SeenRequest> &)> &done,
+    std::chrono::milliseconds timeout)
+{
+    std::unique_lock lock(m_mutex);
+    return m_arrived.wait_for(lock, timeout, [&] { return done(m_requests); });
+}
+
 void ScriptedServer::run()
 {
+    // Each connection on its own thread (a device may have two requests in flight); the
+    // handler sees one request at a time, in the order they were read.
     for (;;) {
         const int fd = acceptOrStop(m_listen, m_stop);
         if (fd < 0)
             return;
-        serve(fd);
-        ::close(fd);
+        m_workers.emplace_back([this, fd] {
+            serve(fd);
+            ::close(fd);
+        });
     }
 }
 
@@ -251,7 +265,12 @@ void ScriptedServer::serve(int fd)
             std::lock_guard lock(m_mutex);
             m_requests.push_back(req);
         }
-        const ScriptedResponse r = m_handler(req);
+        m_arrived.notify_all();
+        ScriptedResponse r;
+        {
+            std::lock_guard handling(m_handlerMutex);
+            r = m_handler(req);
+        }
         if (r.closeWithoutAnswer)
             return;
         std::string out = "HTTP/1.1 " + std::to_string(r.status) + " X\r\nContent-Length: "

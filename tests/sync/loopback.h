@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
@@ -59,7 +60,13 @@ public:
     ~ScriptedServer();
     int port() const { return m_port; }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    /// Every request read so far, including those waiting for the handler.
     std::vector<SeenRequest> requests();
+    /// Waits until `done` holds for the requests read so far (true), or the timeout (false).
+    /// Requests on other connections are read while a handler runs: a handler may wait here for
+    /// a request sent at the same time as its own.
+    bool waitForRequests(const std::function<bool(const std::vector<SeenRequest> &)> &done,
+        std::chrono::milliseconds timeout);
 
 private:
     void run();
@@ -69,8 +76,11 @@ private:
     int m_port = 0;
     std::atomic<bool> m_stop {false};
     std::mutex m_mutex;
+    std::condition_variable m_arrived;
+    std::mutex m_handlerMutex; ///< the handler sees one request at a time
     std::vector<SeenRequest> m_requests;
     std::thread m_thread;
+    std::vector<std::thread> m_workers;
 };
 
 enum class Fault {

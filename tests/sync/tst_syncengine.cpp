@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <condition_variable>
+#include <set>
 #include <sys/stat.h>
 #include <thread>
 
@@ -396,8 +397,10 @@ private slots:
         const SyncSummary s = d.engine->sync();
         QVERIFY(!s.ok);
         QCOMPARE(s.pushed, std::int64_t(5));
+        // Each once; two batches are in flight at a time, so they may arrive in either order.
         std::vector<std::string> expected(ids.begin(), ids.begin() + 5);
-        QCOMPARE(seenIds, expected); // each once, in order
+        std::sort(seenIds.begin(), seenIds.end());
+        QCOMPARE(seenIds, expected);
         QCOMPARE(s.errors.size(), size_t(2));
         QCOMPARE(s.errors[0].code, ErrorCode::Rejected);
         QCOMPARE(s.errors[0].id, badId);
@@ -420,6 +423,54 @@ private slots:
         QCOMPARE(again.pushed, std::int64_t(4));
         QCOMPARE(seenIds.size(), size_t(4));
         QCOMPARE(again.pendingAfter, std::int64_t(0));
+    }
+
+    void twoPushesInFlight_data()
+    {
+        QTest::addColumn<int>("inFlight");
+        QTest::newRow("two") << 2;
+        QTest::newRow("one") << 1;
+    }
+    void twoPushesInFlight()
+    {
+        // With two in flight, the second batch reaches the server while it still works on the
+        // first (each on its own connection); with one, only after the first answer.
+        QFETCH(int, inFlight);
+        ScriptedServer *self = nullptr;
+        bool overlapped = false, duplicate = false;
+        std::set<std::string> pushedIds;
+        ScriptedServer server([&](const SeenRequest &r) {
+            if (r.target != "/api/v1/push")
+                return ok(emptyPull());
+            const json body = json::parse(r.body);
+            const auto pushes = [](const std::vector<SeenRequest> &seen) {
+                return std::count_if(seen.begin(), seen.end(),
+                    [](const SeenRequest &q) { return q.target == "/api/v1/push"; });
+            };
+            if (pushedIds.empty()) {
+                overlapped
+                    = self->waitForRequests([&](const auto &seen) { return pushes(seen) >= 2; },
+                        std::chrono::milliseconds(inFlight == 2 ? 10000 : 500));
+            }
+            for (const auto &c : body["changes"])
+                duplicate = !pushedIds.insert(c["id"].get<std::string>()).second || duplicate;
+            return ok(ackAll(body));
+        });
+        self = &server;
+        Device d;
+        SyncConfig config;
+        config.pushBatchSize = 2;
+        config.pushesInFlight = inFlight;
+        QVERIFY(d.open(server.url(), config));
+        for (int i = 0; i < 5; ++i)
+            REQUIRE_OK_VOID(d.store().create("contact", {{"full_name", "T" + std::to_string(i)}}));
+        const SyncSummary s = d.engine->sync();
+        QVERIFY(s.ok);
+        QCOMPARE(s.pushed, std::int64_t(5));
+        QCOMPARE(pushedIds.size(), size_t(5));
+        QVERIFY(!duplicate);
+        QCOMPARE(s.pendingAfter, std::int64_t(0));
+        QCOMPARE(overlapped, inFlight == 2);
     }
 
     void loginKeepsTheTokenPrivate()
