@@ -5,7 +5,12 @@
 namespace attache {
 
 WalCheckpointer::WalCheckpointer(std::string path)
+    : WalCheckpointer(std::move(path), Timing())
+{ }
+
+WalCheckpointer::WalCheckpointer(std::string path, Timing timing)
     : m_path(std::move(path))
+    , m_timing(timing)
     , m_thread([this] { run(); })
 { }
 
@@ -38,6 +43,8 @@ void WalCheckpointer::committed(int pages)
     {
         std::lock_guard lock(m_mutex);
         m_wanted = true;
+        m_pages = pages;
+        m_lastCommit = std::chrono::steady_clock::now();
     }
     m_cond.notify_one();
 }
@@ -49,6 +56,16 @@ void WalCheckpointer::run()
         {
             std::unique_lock lock(m_mutex);
             m_cond.wait(lock, [&] { return m_wanted || m_stop; });
+            // While commits keep coming (a push of thousands of records, a burst of devices),
+            // the copy waits for a pause: it then competes with no writer for the CPU and copies
+            // each page once, however many commits changed it. A log that grows past
+            // maxDeferredPages is copied at once.
+            while (!m_stop && m_pages < m_timing.maxDeferredPages) {
+                const auto quietAt = m_lastCommit + m_timing.quiet;
+                if (std::chrono::steady_clock::now() >= quietAt)
+                    break;
+                m_cond.wait_until(lock, quietAt);
+            }
             if (m_stop)
                 break;
             m_wanted = false;

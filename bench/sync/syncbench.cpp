@@ -117,6 +117,7 @@ struct Run
     double serverCpu = 0; ///< CPU seconds of the server during the sync
     double pushThreadCpu = 0; ///< CPU seconds of the sync() thread until the pull began
     double pushServerCpu = 0; ///< of the server until the pull began
+    double pushDeviceCpu = 0; ///< of this process (every thread) until the pull began
 };
 
 Run timedSync(SyncEngine &engine)
@@ -132,6 +133,7 @@ Run timedSync(SyncEngine &engine)
         if (p.phase == Phase::Pulling && pullStart == Clock::time_point {}) {
             pullStart = Clock::now();
             run.pushThreadCpu = cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - thread0;
+            run.pushDeviceCpu = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - process0;
             run.pushServerCpu = serverCpuSeconds() - server0;
         }
     };
@@ -141,6 +143,7 @@ Run timedSync(SyncEngine &engine)
     if (pullStart == Clock::time_point {}) {
         pullStart = end;
         run.pushThreadCpu = run.applyCpu;
+        run.pushDeviceCpu = run.deviceCpu;
         run.pushServerCpu = run.serverCpu;
     }
     run.push = seconds(pullStart - start);
@@ -164,6 +167,7 @@ void print(const char *name, std::int64_t records, double secs, const Run &r)
             r.summary.jsonBytesReceived ? received / double(r.summary.jsonBytesReceived) : 0.0},
         {"device_cpu_s", r.deviceCpu}, {"device_sync_thread_cpu_s", r.applyCpu},
         {"server_cpu_s", r.serverCpu}, {"push_sync_thread_cpu_s", r.pushThreadCpu},
+        {"push_device_cpu_s", r.pushDeviceCpu},
         {"push_server_cpu_s", r.pushServerCpu}, {"ok", r.summary.ok}};
     std::cout << j.dump() << std::endl;
 }
