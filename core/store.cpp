@@ -35,8 +35,19 @@ json readField(const Statement &s, const FieldDef &f)
         return s.isNull(col) ? json(nullptr) : json(s.integer(col) != 0);
     case FieldType::TextList:
     case FieldType::EnumList:
-    case FieldType::RefList:
-        return s.isNull(col) ? json::array() : parseJson(s.text(col), json::array());
+    case FieldType::RefList: {
+        if (s.isNull(col))
+            return json::array();
+        // As the store writes them, lists of text: read without the JSON parser.
+        const std::string text = s.text(col);
+        std::vector<std::pair<std::string, std::string>> items;
+        if (text.empty() || text.front() != '[' || !readFlatStrings(text, items))
+            return parseJson(text, json::array());
+        json list = json::array();
+        for (auto &item : items)
+            list.push_back(std::move(item.first));
+        return list;
+    }
     case FieldType::Money: {
         const std::string amount = std::string(col) + "_amount",
                           currency = std::string(col) + "_currency";

@@ -2,6 +2,8 @@
 
 #include "text.h"
 
+#include <algorithm>
+
 namespace attache::sync {
 
 using nlohmann::json;
@@ -25,6 +27,31 @@ std::int64_t num(const json &o, const char *key)
 {
     auto it = o.find(key);
     return it != o.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+}
+
+/// Appends a field's value as JSON: text, and lists of text, written directly (the common
+/// values, a record's every field); anything else, and text that is not valid UTF-8 (sent with
+/// replacement characters, so that one bad value never blocks a batch), through nlohmann.
+void appendValue(std::string &out, const json &v)
+{
+    auto plain = [](const json &s) {
+        return s.is_string() && isValidUtf8(s.get_ref<const std::string &>());
+    };
+    if (plain(v)) {
+        appendJsonString(out, v.get_ref<const std::string &>());
+        return;
+    }
+    if (v.is_array() && std::all_of(v.begin(), v.end(), plain)) {
+        out += '[';
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            appendJsonString(out, v[i].get_ref<const std::string &>());
+        }
+        out += ']';
+        return;
+    }
+    out += v.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 } // namespace
@@ -55,7 +82,7 @@ std::string encodePush(const std::string &batchId, const std::vector<PendingReco
             firstField = false;
             appendJsonString(out, f.field);
             out += ":{\"value\":";
-            out += f.value.dump(-1, ' ', false, json::error_handler_t::replace);
+            appendValue(out, f.value);
             out += ",\"hlc\":";
             appendJsonString(out, f.hlc);
             out += ",\"base\":";

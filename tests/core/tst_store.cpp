@@ -86,6 +86,29 @@ private slots:
         QCOMPARE(u->createdAt, r.createdAt);
     }
 
+    void listsReadBackAsWritten()
+    {
+        // Lists of text are read without the JSON parser where they are plain; escapes (here a
+        // control character and a quote) take the parser. Either way they read back the same,
+        // in a record and in what the push sends.
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const json tags = json::array({"đầu tư", "a\u0007b", "say \"hi\""});
+        const json plain = json::array({"năng lượng", "logistics"});
+        const Record r = fx.add("contact", {{"full_name", "Lê"}, {"tags", tags}});
+        const Record q = fx.add("contact", {{"full_name", "Võ"}, {"tags", plain}});
+        QCOMPARE((*fx.store->get("contact", r.id))->field("tags"), tags);
+        QCOMPARE((*fx.store->get("contact", q.id))->field("tags"), plain);
+        auto pending = fx.store->pendingChanges(10);
+        REQUIRE_OK(pending);
+        for (const auto &p : *pending) {
+            for (const auto &f : p.fields) {
+                if (f.field == "tags")
+                    QCOMPARE(f.value, p.id == r.id ? tags : plain);
+            }
+        }
+    }
+
     void savingSameValuesWritesNothing()
     {
         StoreFixture fx;
