@@ -97,7 +97,8 @@ double serverCpuSeconds()
 }
 
 // With ATTACHE_BENCH_HOLD_MS set, says which timed phase starts and waits that long, so that a
-// profiler can attach for that phase only (perf record -p PID, after the line).
+// profiler can attach for that phase only (perf record -p PID, after the line). A sync's pull
+// phase waits too, after its push's figures are taken: a profile of a push then holds no pull.
 void holdForProfiler(const char *phase)
 {
     if (const char *hold = std::getenv("ATTACHE_BENCH_HOLD_MS")) {
@@ -135,6 +136,7 @@ Run timedSync(SyncEngine &engine)
             run.pushThreadCpu = cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - thread0;
             run.pushDeviceCpu = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - process0;
             run.pushServerCpu = serverCpuSeconds() - server0;
+            holdForProfiler("pull"); // after the push's figures: a profile of the push ends here
         }
     };
     run.summary = engine.sync(cb);
@@ -167,8 +169,8 @@ void print(const char *name, std::int64_t records, double secs, const Run &r)
             r.summary.jsonBytesReceived ? received / double(r.summary.jsonBytesReceived) : 0.0},
         {"device_cpu_s", r.deviceCpu}, {"device_sync_thread_cpu_s", r.applyCpu},
         {"server_cpu_s", r.serverCpu}, {"push_sync_thread_cpu_s", r.pushThreadCpu},
-        {"push_device_cpu_s", r.pushDeviceCpu},
-        {"push_server_cpu_s", r.pushServerCpu}, {"ok", r.summary.ok}};
+        {"push_device_cpu_s", r.pushDeviceCpu}, {"push_server_cpu_s", r.pushServerCpu},
+        {"ok", r.summary.ok}};
     std::cout << j.dump() << std::endl;
 }
 
