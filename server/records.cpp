@@ -482,12 +482,14 @@ Result<void> ChangeWriter::flushAudit()
     return {};
 }
 
-Result<void> ChangeWriter::finish()
+Result<void> ChangeWriter::finish(bool storeSeq)
 {
     if (auto f = flushRecords(); !f)
         return f;
     if (auto a = flushAudit(); !a)
         return a;
+    if (!storeSeq)
+        return {};
     auto r = m_conn.query(
         "UPDATE meta SET value = ? WHERE key = 'seq'", {SqlValue(std::to_string(m_seq))});
     if (!r)

@@ -146,13 +146,18 @@ class ChangeWriter
 public:
     ChangeWriter(SqlConnection &conn, Actor actor, std::string batchId, std::int64_t nowMs);
 
+    /// Reads the server's sequence counter; finish() stores it again.
     Result<void> begin();
+    /// Instead of begin(): numbers continue from `seq`, a counter the caller keeps for a group of
+    /// batches in one transaction and stores once (then finish(false)).
+    void beginAt(std::int64_t seq) { m_seq = seq; }
     /// Loads the records a batch touches in a few queries (optional: apply() loads what is
     /// missing).
     Result<void> prefetch(const std::vector<IncomingChange> &changes);
     /// Applies one change; on error nothing of the transaction may be committed.
     std::optional<ApiError> apply(const IncomingChange &change);
-    Result<void> finish();
+    /// Writes what is buffered; `storeSeq`: and the sequence counter (see beginAt()).
+    Result<void> finish(bool storeSeq = true);
 
     /// Acknowledge only the changes with a field held at another stamp than the pushed one
     /// (the push's "acknowledge": "changed").

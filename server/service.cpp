@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 
 namespace attache::server {
 
@@ -286,14 +287,28 @@ void SyncService::writeGroup(const std::vector<PushJob *> &group)
     // A batch alone needs no savepoint (its refusal rolls back the transaction): savepoints cost
     // round trips, and on PostgreSQL rows written in a subtransaction cost every reader more.
     const bool savepoints = group.size() > 1;
+    // What every batch would read and write again is read and written once for the group:
+    // the sequence counter, and when the devices were last seen. On PostgreSQL each statement
+    // is a round trip, and in a burst of devices the writer's round trips are its time.
+    auto counter = (*conn)->query("SELECT value FROM meta WHERE key = 'seq'");
+    if (!counter)
+        return failAll(counter.error());
+    const std::int64_t firstSeq = counter->integer(0, "value");
+    std::int64_t seq = firstSeq;
+    std::int64_t seen = 0;
+    std::set<std::string> devices;
     std::vector<ApiResult<std::string>> answers;
     answers.reserve(group.size());
     for (PushJob *job : group) {
         if (savepoints) {
-            if (auto r = (*conn)->script("SAVEPOINT push"); !r)
+            // The previous batch's savepoint is released and the next one set in one round trip.
+            if (auto r = (*conn)->script(
+                    answers.empty() ? "SAVEPOINT push" : "RELEASE SAVEPOINT push; SAVEPOINT push");
+                !r)
                 return failAll(r.error());
         }
-        answers.push_back(applyBatch(**conn, *job));
+        const std::int64_t before = seq;
+        answers.push_back(applyBatch(**conn, *job, seq));
         if (std::holds_alternative<ApiError>(answers.back())) {
             if (!savepoints) {
                 job->answer = std::move(answers.back());
@@ -301,11 +316,30 @@ void SyncService::writeGroup(const std::vector<PushJob *> &group)
             }
             if (auto r = (*conn)->script("ROLLBACK TO SAVEPOINT push"); !r)
                 return failAll(r.error()); // the transaction is gone: nothing is committed
+            seq = before;
         }
-        if (savepoints) {
-            if (auto r = (*conn)->script("RELEASE SAVEPOINT push"); !r)
-                return failAll(r.error());
+        devices.insert(job->caller.deviceId);
+        seen = std::max(seen, job->now);
+    }
+    if (savepoints) {
+        if (auto r = (*conn)->script("RELEASE SAVEPOINT push"); !r)
+            return failAll(r.error());
+    }
+    if (seq != firstSeq) {
+        auto r = (*conn)->query(
+            "UPDATE meta SET value = ? WHERE key = 'seq'", {SqlValue(std::to_string(seq))});
+        if (!r)
+            return failAll(r.error());
+    }
+    {
+        std::string sql = "UPDATE devices SET last_seen = ? WHERE device_id IN (";
+        std::vector<SqlValue> params {SqlValue(seen)};
+        for (const auto &d : devices) {
+            sql += params.size() == 1 ? "?" : ", ?";
+            params.emplace_back(d);
         }
+        if (auto r = (*conn)->query(sql + ")", params); !r)
+            return failAll(r.error());
     }
     if (auto r = txn.commit(); !r) {
         // Refusals stay what they were (a retry gets the same); nothing else was stored.
@@ -319,7 +353,8 @@ void SyncService::writeGroup(const std::vector<PushJob *> &group)
         group[i]->answer = std::move(answers[i]);
 }
 
-ApiResult<std::string> SyncService::applyBatch(SqlConnection &conn, const PushJob &job)
+ApiResult<std::string> SyncService::applyBatch(
+    SqlConnection &conn, const PushJob &job, std::int64_t &seq)
 {
     const Actor &caller = job.caller;
     // A retried batch gets the answer it got the first time, and changes nothing.
@@ -331,16 +366,16 @@ ApiResult<std::string> SyncService::applyBatch(SqlConnection &conn, const PushJo
         return seen->text(0, "response");
     ChangeWriter w(conn, caller, job.batchId, job.now);
     w.acknowledgeChangedOnly(job.changedOnly);
-    if (auto r = w.begin(); !r)
-        return internalError(r.error());
+    w.beginAt(seq);
     if (auto r = w.prefetch(job.changes); !r)
         return internalError(r.error());
     for (const auto &c : job.changes) {
         if (auto e = w.apply(c))
             return *e; // the caller rolls back to the batch's savepoint: nothing of it is stored
     }
-    if (auto r = w.finish(); !r)
+    if (auto r = w.finish(false); !r)
         return internalError(r.error());
+    seq = w.lastSeq();
     // Built as text: the acknowledgements of a large batch are most of the answer.
     std::string response = "{\"applied\":" + std::to_string(job.changes.size())
         + (job.changedOnly ? ",\"acknowledge\":\"changed\"" : "")
@@ -350,10 +385,6 @@ ApiResult<std::string> SyncService::applyBatch(SqlConnection &conn, const PushJo
                             "VALUES (?, ?, ?, ?)",
             {SqlValue(caller.deviceId), SqlValue(job.batchId), SqlValue(response),
                 SqlValue(job.now)});
-        !r)
-        return internalError(r.error());
-    if (auto r = conn.query("UPDATE devices SET last_seen = ? WHERE device_id = ?",
-            {SqlValue(job.now), SqlValue(caller.deviceId)});
         !r)
         return internalError(r.error());
     return response;

@@ -62,9 +62,10 @@ public:
 private:
     /// Writes a group of pushes in one transaction (see GroupCommitter) and answers each.
     void writeGroup(const std::vector<PushJob *> &group);
-    /// Applies one batch inside the group's transaction; an error means the caller must roll
-    /// back to the batch's savepoint.
-    ApiResult<std::string> applyBatch(SqlConnection &conn, const PushJob &job);
+    /// Applies one batch inside the group's transaction, numbering its changes after `seq`
+    /// (advanced on success; the caller stores it). An error means the caller must roll back
+    /// to the batch's savepoint.
+    ApiResult<std::string> applyBatch(SqlConnection &conn, const PushJob &job, std::int64_t &seq);
 
     Pool &m_pool;
     LoginLimits m_limits;

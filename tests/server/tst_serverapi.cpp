@@ -4,6 +4,7 @@
 
 #include <sodium.h>
 
+#include <chrono>
 #include <set>
 
 using namespace attache::test;
@@ -139,6 +140,44 @@ private slots:
         QCOMPARE(list.exitCode, 0);
         QVERIFY(list.out.find("dev_bob_lost") != std::string::npos);
         QVERIFY(list.out.find("revoked") != std::string::npos);
+    }
+
+    void push_marksTheDeviceSeen()
+    {
+        // IT staff see when each device last synced (admin list-devices): a push counts, also
+        // when it is written in a group with others.
+        auto c = w.newClient();
+        QCOMPARE(c->login("bob", World::kPassword, "dev_bob_seen").status, 200);
+        const auto nowMs = [] {
+            return std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::system_clock::now().time_since_epoch())
+                .count();
+        };
+        // A clock reading later than the sign-in's: the push must move last_seen past it.
+        const std::int64_t signedIn = nowMs();
+        while (nowMs() <= signedIn + 1) { }
+        const std::int64_t before = nowMs();
+        const Reply p = c->push("b-seen",
+            json::array({contactChange(newId(), w.m2, "Seen", stamp(0, "dev_bob_seen"))}));
+        QCOMPARE(p.status, 200);
+        const AdminRun list = w.server->admin({"list-devices", "--user", "bob"});
+        QCOMPARE(list.exitCode, 0);
+        const auto line = list.out.find("dev_bob_seen");
+        QVERIFY(line != std::string::npos);
+        // device_id, user, name, last_seen_ms, state
+        std::vector<std::string> cols;
+        std::string cell;
+        for (auto i = line; i < list.out.size() && list.out[i] != '\n'; ++i) {
+            if (list.out[i] == '\t') {
+                cols.push_back(cell);
+                cell.clear();
+            } else {
+                cell += list.out[i];
+            }
+        }
+        cols.push_back(cell);
+        QVERIFY(cols.size() >= 4);
+        QVERIFY2(std::stoll(cols[3]) >= before, list.out.c_str());
     }
 
     void push_thenPull_roundTripWithinScope()
