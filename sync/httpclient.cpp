@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <mutex>
 
 namespace attache::sync {
@@ -136,14 +137,16 @@ std::string gzipCompress(const std::string &data)
 
 std::string zstdCompress(const std::string &data)
 {
-    std::string out(ZSTD_compressBound(data.size()), '\0');
+    // Into a buffer of the worst case's size, left uninitialised (a push batch compresses to a
+    // tenth of it: zero-filling the rest cost more than compressing), then copied out.
+    const std::size_t bound = ZSTD_compressBound(data.size());
+    const std::unique_ptr<char[]> buffer(new char[bound]);
     // Level 1: on a batch of contacts four times faster than gzip at level 1 and a third smaller
     // than gzip at level 6 (bench/README.md).
-    const std::size_t n = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 1);
+    const std::size_t n = ZSTD_compress(buffer.get(), bound, data.data(), data.size(), 1);
     if (ZSTD_isError(n))
         return {};
-    out.resize(n);
-    return out;
+    return std::string(buffer.get(), n);
 }
 
 struct HttpClient::Impl
