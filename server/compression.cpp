@@ -157,6 +157,21 @@ DecodeProblem zstdDecompress(std::string_view body, std::size_t limit, std::stri
     // the decoder allocate it before producing a byte.
     if (!ctx || ZSTD_isError(ZSTD_DCtx_setParameter(ctx.get(), ZSTD_d_windowLogMax, 23)))
         return DecodeProblem::Corrupt;
+    // The device's bodies are one frame that says its size: read at once into exactly that,
+    // when it is within the limit (a frame that lies about it fails to decode). Anything else
+    // (several frames, no size) is read a piece at a time below.
+    const unsigned long long declared = ZSTD_getFrameContentSize(body.data(), body.size());
+    if (declared != ZSTD_CONTENTSIZE_ERROR && declared != ZSTD_CONTENTSIZE_UNKNOWN
+        && declared <= limit
+        && ZSTD_findFrameCompressedSize(body.data(), body.size()) == body.size()) {
+        const std::unique_ptr<char[]> buffer(new char[std::max<std::size_t>(1, declared)]);
+        const std::size_t n = ZSTD_decompressDCtx(
+            ctx.get(), buffer.get(), std::size_t(declared), body.data(), body.size());
+        if (ZSTD_isError(n) || n != declared)
+            return DecodeProblem::Corrupt;
+        out.assign(buffer.get(), n);
+        return DecodeProblem::None;
+    }
     ZSTD_inBuffer in {body.data(), body.size(), 0};
     std::size_t produced = 0;
     for (;;) {

@@ -10,6 +10,7 @@
 
 #include <csignal>
 #include <fstream>
+#include <memory>
 
 using namespace attache::test;
 using nlohmann::json;
@@ -159,6 +160,36 @@ private slots:
         QCOMPARE(again.status, 200);
         QCOMPARE(again.body, rz.body);
         QCOMPARE(visible(), before + 60);
+    }
+
+    void zstdInSeveralFramesOrWithoutItsSize_readAllTheSame()
+    {
+        // The devices send one frame that says its size (read at once); a body in two frames,
+        // or a frame that does not say its size, is read a piece at a time, and every byte
+        // of it counts.
+        const std::int64_t before = visible();
+        const std::string twoFrames = [&] {
+            const std::string text = batch("coding-frames", 20).dump();
+            return zstdOf(text.substr(0, text.size() / 2)) + zstdOf(text.substr(text.size() / 2));
+        }();
+        const Reply r2 = send("/api/v1/push", twoFrames, "zstd");
+        QVERIFY2(r2.status == 200, r2.raw.c_str());
+        QCOMPARE(r2.body["applied"], 20);
+        const std::string unsized = [&] {
+            const std::string text = batch("coding-unsized", 10).dump();
+            std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> c(
+                ZSTD_createCCtx(), ZSTD_freeCCtx);
+            ZSTD_CCtx_setParameter(c.get(), ZSTD_c_contentSizeFlag, 0);
+            std::string z(ZSTD_compressBound(text.size()), '\0');
+            z.resize(ZSTD_compress2(c.get(), z.data(), z.size(), text.data(), text.size()));
+            return z;
+        }();
+        QCOMPARE(
+            ZSTD_getFrameContentSize(unsized.data(), unsized.size()), ZSTD_CONTENTSIZE_UNKNOWN);
+        const Reply ru = send("/api/v1/push", unsized, "zstd");
+        QVERIFY2(ru.status == 200, ru.raw.c_str());
+        QCOMPARE(ru.body["applied"], 10);
+        QCOMPARE(visible(), before + 30);
     }
 
     void signInWithAZstdBody()
