@@ -54,6 +54,31 @@ struct Database
     }
 };
 
+/// A fresh database whose log a WalCheckpointer with `timing` watches.
+struct Watched
+{
+    QTemporaryDir dir;
+    std::string path = dir.filePath("wal.db").toStdString();
+    Database d {path};
+    WalCheckpointer checkpointer;
+    std::uintmax_t empty = 0; ///< the file's size before the commits
+
+    explicit Watched(WalCheckpointer::Timing timing)
+        : checkpointer(path, timing)
+    {
+        if (d.db) {
+            checkpointer.attach(d.db);
+            empty = size();
+        }
+    }
+    ~Watched()
+    {
+        if (d.db)
+            sqlite3_wal_hook(d.db, nullptr, nullptr);
+    }
+    std::uintmax_t size() const { return std::filesystem::file_size(path); }
+};
+
 } // namespace
 
 class TestWalCheckpointer : public QObject
@@ -63,41 +88,27 @@ class TestWalCheckpointer : public QObject
 private slots:
     void waitsForTheCommitsToPause()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const std::string path = dir.filePath("wal.db").toStdString();
-        Database d(path);
-        QVERIFY(d.db);
-        WalCheckpointer checkpointer(path, {3s, 1000000});
-        checkpointer.attach(d.db);
-        const auto empty = std::filesystem::file_size(path);
+        Watched w({3s, 1000000});
+        QVERIFY(w.d.db);
         // Five commits, each well within 3 s of the one before: every one is past the 1,000
         // pages, and none is copied while they keep coming.
         for (int i = 0; i < 5; ++i)
-            QVERIFY(d.commitPages());
-        QCOMPARE(std::filesystem::file_size(path), empty);
+            QVERIFY(w.d.commitPages());
+        QCOMPARE(w.size(), w.empty);
         // Then the pause: the copy runs.
-        QTRY_VERIFY_WITH_TIMEOUT(std::filesystem::file_size(path) > empty + 20000000, 20000);
-        sqlite3_wal_hook(d.db, nullptr, nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(w.size() > w.empty + 20000000, 20000);
     }
 
     void copiesAtOncePastTheCap()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const std::string path = dir.filePath("wal.db").toStdString();
-        Database d(path);
-        QVERIFY(d.db);
         // A pause it would wait for far longer than this test; a cap of 3,000 pages.
-        WalCheckpointer checkpointer(path, {10min, 3000});
-        checkpointer.attach(d.db);
-        const auto empty = std::filesystem::file_size(path);
-        QVERIFY(d.commitPages());
-        QVERIFY(d.commitPages()); // ~2,400 pages: under the cap, waiting for a pause
-        QCOMPARE(std::filesystem::file_size(path), empty);
-        QVERIFY(d.commitPages()); // ~3,600: past it
-        QTRY_VERIFY_WITH_TIMEOUT(std::filesystem::file_size(path) > empty + 10000000, 20000);
-        sqlite3_wal_hook(d.db, nullptr, nullptr);
+        Watched w({10min, 3000});
+        QVERIFY(w.d.db);
+        QVERIFY(w.d.commitPages());
+        QVERIFY(w.d.commitPages()); // ~2,400 pages: under the cap, waiting for a pause
+        QCOMPARE(w.size(), w.empty);
+        QVERIFY(w.d.commitPages()); // ~3,600: past it
+        QTRY_VERIFY_WITH_TIMEOUT(w.size() > w.empty + 10000000, 20000);
     }
 };
 
