@@ -127,9 +127,10 @@ public:
         actor.deviceId = "admin";
         actor.role = "admin";
         actor.orgId = orgId;
-        ChangeWriter w(m_conn, actor, "admin-" + makeUuidV7(), SyncService::nowMs());
-        if (auto r = w.begin(); !r)
-            return r.error();
+        auto seq = readSequence(m_conn);
+        if (!seq)
+            return seq.error();
+        ChangeWriter w(m_conn, actor, "admin-" + makeUuidV7(), SyncService::nowMs(), *seq);
         if (auto e = w.apply(change))
             return makeError(e->code,
                 e->message
@@ -137,6 +138,8 @@ public:
                             ? " (" + e->extra["field"].get<std::string>() + ")"
                             : ""));
         if (auto r = w.finish(); !r)
+            return r.error();
+        if (auto r = storeSequence(m_conn, w.lastSeq()); !r)
             return r.error();
         if (auto r = txn.commit(); !r)
             return r.error();

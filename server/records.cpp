@@ -409,22 +409,31 @@ Result<std::vector<std::string>> memberMissions(SqlConnection &conn, const Actor
     return out;
 }
 
+Result<std::int64_t> readSequence(SqlConnection &conn)
+{
+    auto rows = conn.query("SELECT value FROM meta WHERE key = 'seq'");
+    if (!rows)
+        return rows.error();
+    return rows->integer(0, "value");
+}
+
+Result<void> storeSequence(SqlConnection &conn, std::int64_t seq)
+{
+    auto r = conn.query(
+        "UPDATE meta SET value = ? WHERE key = 'seq'", {SqlValue(std::to_string(seq))});
+    if (!r)
+        return r.error();
+    return {};
+}
+
 ChangeWriter::ChangeWriter(
-    SqlConnection &conn, Actor actor, std::string batchId, std::int64_t nowMs)
+    SqlConnection &conn, Actor actor, std::string batchId, std::int64_t nowMs, std::int64_t seq)
     : m_conn(conn)
     , m_actor(std::move(actor))
     , m_batchId(std::move(batchId))
     , m_now(nowMs)
+    , m_seq(seq)
 { }
-
-Result<void> ChangeWriter::begin()
-{
-    auto rows = m_conn.query("SELECT value FROM meta WHERE key = 'seq'");
-    if (!rows)
-        return rows.error();
-    m_seq = rows->integer(0, "value");
-    return {};
-}
 
 Result<void> ChangeWriter::prefetch(const std::vector<IncomingChange> &changes)
 {
@@ -482,19 +491,11 @@ Result<void> ChangeWriter::flushAudit()
     return {};
 }
 
-Result<void> ChangeWriter::finish(bool storeSeq)
+Result<void> ChangeWriter::finish()
 {
     if (auto f = flushRecords(); !f)
         return f;
-    if (auto a = flushAudit(); !a)
-        return a;
-    if (!storeSeq)
-        return {};
-    auto r = m_conn.query(
-        "UPDATE meta SET value = ? WHERE key = 'seq'", {SqlValue(std::to_string(m_seq))});
-    if (!r)
-        return r.error();
-    return {};
+    return flushAudit();
 }
 
 Result<const FlatRecord *> ChangeWriter::mission(const std::string &id)

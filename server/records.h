@@ -137,27 +137,29 @@ struct FlatRecord
     void serialise(std::string &stored, std::string &wire) const;
 };
 
+/// The server's sequence counter (the last number handed out), read and stored inside the write
+/// transaction. A writer of several batches in one transaction reads and stores it once.
+Result<std::int64_t> readSequence(SqlConnection &conn);
+Result<void> storeSequence(SqlConnection &conn, std::int64_t seq);
+
 /// Applies record changes inside one write transaction (SqlConnection::beginWrite): merges every
 /// field with attache::mergeField, enforces scope, records conflicts, keeps the audit trail,
-/// maintains mission membership, and hands out server sequence numbers. The caller commits or
+/// maintains mission membership, and hands out server sequence numbers after `seq` (see
+/// readSequence(); the caller stores lastSeq() with storeSequence()). The caller commits or
 /// rolls back; finish() must succeed before committing.
 class ChangeWriter
 {
 public:
-    ChangeWriter(SqlConnection &conn, Actor actor, std::string batchId, std::int64_t nowMs);
+    ChangeWriter(SqlConnection &conn, Actor actor, std::string batchId, std::int64_t nowMs,
+        std::int64_t seq);
 
-    /// Reads the server's sequence counter; finish() stores it again.
-    Result<void> begin();
-    /// Instead of begin(): numbers continue from `seq`, a counter the caller keeps for a group of
-    /// batches in one transaction and stores once (then finish(false)).
-    void beginAt(std::int64_t seq) { m_seq = seq; }
     /// Loads the records a batch touches in a few queries (optional: apply() loads what is
     /// missing).
     Result<void> prefetch(const std::vector<IncomingChange> &changes);
     /// Applies one change; on error nothing of the transaction may be committed.
     std::optional<ApiError> apply(const IncomingChange &change);
-    /// Writes what is buffered; `storeSeq`: and the sequence counter (see beginAt()).
-    Result<void> finish(bool storeSeq = true);
+    /// Writes what is buffered.
+    Result<void> finish();
 
     /// Acknowledge only the changes with a field held at another stamp than the pushed one
     /// (the push's "acknowledge": "changed").
@@ -170,6 +172,7 @@ public:
     /// Changes applied (or acknowledged unchanged) so far.
     std::size_t applied() const { return m_applied; }
     const nlohmann::json &conflicts() const { return m_conflicts; }
+    /// The last sequence number handed out.
     std::int64_t lastSeq() const { return m_seq; }
 
 private:
@@ -197,7 +200,7 @@ private:
     Actor m_actor;
     std::string m_batchId;
     std::int64_t m_now;
-    std::int64_t m_seq = 0;
+    std::int64_t m_seq;
     bool m_changedOnly = false;
     std::string m_acknowledged; // "[{…},{…}" while open
     std::size_t m_applied = 0;

@@ -290,11 +290,10 @@ void SyncService::writeGroup(const std::vector<PushJob *> &group)
     // What every batch would read and write again is read and written once for the group:
     // the sequence counter, and when the devices were last seen. On PostgreSQL each statement
     // is a round trip, and in a burst of devices the writer's round trips are its time.
-    auto counter = (*conn)->query("SELECT value FROM meta WHERE key = 'seq'");
-    if (!counter)
-        return failAll(counter.error());
-    const std::int64_t firstSeq = counter->integer(0, "value");
-    std::int64_t seq = firstSeq;
+    const auto firstSeq = readSequence(**conn);
+    if (!firstSeq)
+        return failAll(firstSeq.error());
+    std::int64_t seq = *firstSeq;
     std::int64_t seen = 0;
     std::set<std::string> devices;
     std::vector<ApiResult<std::string>> answers;
@@ -325,10 +324,8 @@ void SyncService::writeGroup(const std::vector<PushJob *> &group)
         if (auto r = (*conn)->script("RELEASE SAVEPOINT push"); !r)
             return failAll(r.error());
     }
-    if (seq != firstSeq) {
-        auto r = (*conn)->query(
-            "UPDATE meta SET value = ? WHERE key = 'seq'", {SqlValue(std::to_string(seq))});
-        if (!r)
+    if (seq != *firstSeq) {
+        if (auto r = storeSequence(**conn, seq); !r)
             return failAll(r.error());
     }
     {
@@ -364,16 +361,15 @@ ApiResult<std::string> SyncService::applyBatch(
         return internalError(seen.error());
     if (!seen->empty())
         return seen->text(0, "response");
-    ChangeWriter w(conn, caller, job.batchId, job.now);
+    ChangeWriter w(conn, caller, job.batchId, job.now, seq);
     w.acknowledgeChangedOnly(job.changedOnly);
-    w.beginAt(seq);
     if (auto r = w.prefetch(job.changes); !r)
         return internalError(r.error());
     for (const auto &c : job.changes) {
         if (auto e = w.apply(c))
             return *e; // the caller rolls back to the batch's savepoint: nothing of it is stored
     }
-    if (auto r = w.finish(false); !r)
+    if (auto r = w.finish(); !r)
         return internalError(r.error());
     seq = w.lastSeq();
     // Built as text: the acknowledgements of a large batch are most of the answer.
