@@ -41,7 +41,7 @@ json readField(const Statement &s, const FieldDef &f)
         // As the store writes them, lists of text: read without the JSON parser.
         const std::string text = s.text(col);
         std::vector<std::pair<std::string, std::string>> items;
-        if (text.empty() || text.front() != '[' || !readFlatStrings(text, items))
+        if (!readFlatStrings(text, FlatJson::List, items))
             return parseJson(text, json::array());
         json list = json::array();
         for (auto &item : items)
@@ -68,7 +68,7 @@ using Marks = std::vector<std::pair<std::string, std::string>>;
 Marks marksOf(const std::string &text, bool list)
 {
     Marks out;
-    if (readFlatStrings(text, out))
+    if (readFlatStrings(text, list ? FlatJson::List : FlatJson::Object, out))
         return out;
     out.clear();
     const json j = parseJson(text, list ? json::array() : json::object());

@@ -33,10 +33,11 @@ json parseJsonText(const std::string &text, json fallback)
 /// case reads a flat object of stamps.
 std::string baseAfterAcknowledgement(const PendingRecord &p, const std::vector<std::string> &held)
 {
-    const std::string_view text = p.readBase.empty() ? std::string_view("{}") : p.readBase;
-    std::vector<std::pair<std::string, std::string>> read;
-    if (text.front() != '{' || !readFlatStrings(text, read)) {
+    std::vector<std::pair<std::string, std::string>> read; // none for an empty base
+    if (!p.readBase.empty() && !readFlatStrings(p.readBase, FlatJson::Object, read)) {
         json base = parseJsonText(p.readBase, json::object());
+        if (!base.is_object())
+            base = json::object(); // not marks at all: rebuilt from what the server holds
         for (std::size_t i = 0; i < p.fields.size(); ++i)
             base[p.fields[i].field] = held[i];
         return base.dump();

@@ -317,14 +317,15 @@ bool readString(std::string_view t, std::size_t &i, std::string &out)
 
 } // namespace
 
-bool readFlatStrings(std::string_view t, std::vector<std::pair<std::string, std::string>> &out)
+bool readFlatStrings(
+    std::string_view t, FlatJson shape, std::vector<std::pair<std::string, std::string>> &out)
 {
     out.clear();
+    const bool object = shape == FlatJson::Object;
     std::size_t i = 0;
     skipSpace(t, i);
-    if (i >= t.size() || (t[i] != '{' && t[i] != '['))
+    if (i >= t.size() || t[i] != (object ? '{' : '['))
         return false;
-    const bool object = t[i] == '{';
     const char close = object ? '}' : ']';
     ++i;
     skipSpace(t, i);

@@ -27,11 +27,18 @@ std::string trimmed(std::string_view s);
 /// where a DOM would cost more than the text (push bodies, pull pages, stored rows).
 void appendJsonString(std::string &out, std::string_view s);
 
-/// Reads JSON text that is an object whose members are all strings ({"a":"x","b":"y"}) or a
-/// list of strings (["a","b"]), as the store writes its sync marks, into `out` (name, value pairs;
-/// for a list, the items with empty values), in document order. Returns false, with `out` in no
-/// particular state, for anything else, including \u escapes: the caller then parses the text
-/// in full. Reading a row's marks this way skips building a JSON tree for a few stamps.
-bool readFlatStrings(std::string_view text, std::vector<std::pair<std::string, std::string>> &out);
+/// The shape of JSON text that readFlatStrings() reads.
+enum class FlatJson {
+    Object, ///< {"a":"x","b":"y"}: members that are all strings
+    List, ///< ["a","b"]: items that are all strings
+};
+
+/// Reads JSON text of the given shape, as the store writes its sync marks and lists, into `out`
+/// (name, value pairs; for a list, the items with empty values), in document order. Returns
+/// false, with `out` in no particular state, for anything else (another shape, other values,
+/// \u escapes): the caller then parses the text in full. Reading a row's marks this way skips
+/// building a JSON tree for a few stamps.
+bool readFlatStrings(
+    std::string_view text, FlatJson shape, std::vector<std::pair<std::string, std::string>> &out);
 
 } // namespace attache

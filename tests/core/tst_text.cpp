@@ -112,8 +112,12 @@ private slots:
         QFETCH(QString, text);
         const std::string t = text.toStdString();
         std::vector<std::pair<std::string, std::string>> got;
-        QVERIFY(readFlatStrings(t, got));
         const nlohmann::json j = nlohmann::json::parse(t);
+        QVERIFY(readFlatStrings(t, j.is_array() ? FlatJson::List : FlatJson::Object, got));
+        // The other shape is not read.
+        QVERIFY(!readFlatStrings(t, j.is_array() ? FlatJson::Object : FlatJson::List, got));
+        got.clear();
+        QVERIFY(readFlatStrings(t, j.is_array() ? FlatJson::List : FlatJson::Object, got));
         std::vector<std::pair<std::string, std::string>> want;
         if (j.is_array()) {
             for (const auto &item : j)
@@ -145,7 +149,8 @@ private slots:
     {
         QFETCH(QString, text);
         std::vector<std::pair<std::string, std::string>> got;
-        QVERIFY(!readFlatStrings(text.toStdString(), got));
+        QVERIFY(!readFlatStrings(text.toStdString(), FlatJson::Object, got));
+        QVERIFY(!readFlatStrings(text.toStdString(), FlatJson::List, got));
     }
 };
 
