@@ -42,8 +42,17 @@ CREATE TABLE IF NOT EXISTS records (
 CREATE UNIQUE INDEX IF NOT EXISTS records_seq ON records (seq);
 CREATE INDEX IF NOT EXISTS records_mission ON records (mission_id, seq);
 CREATE INDEX IF NOT EXISTS records_org ON records (org_id, seq);
-CREATE INDEX IF NOT EXISTS records_org_mission ON records (org_id, mission_id, seq);
-CREATE INDEX IF NOT EXISTS records_sha ON records (sha256);
+-- The records of no mission (the organisation, its users, contacts met outside any mission), in
+-- each member's pull: a small index of their own, which no planner mistakes for a walk through
+-- the organisation's other changes, whatever its statistics say. It replaces (org_id,
+-- mission_id, seq), which a member's pull no longer needs (it reads each mission by
+-- records_mission) and every new record paid for.
+CREATE INDEX IF NOT EXISTS records_org_unassigned ON records (org_id, seq) WHERE mission_id IS NULL;
+DROP INDEX IF EXISTS records_org_mission;
+-- Attachments by their content's hash; only attachments have one, and no other record pays for
+-- an entry (it replaces records_sha, which had one for every record).
+CREATE INDEX IF NOT EXISTS records_attachment_sha ON records (sha256) WHERE sha256 IS NOT NULL;
+DROP INDEX IF EXISTS records_sha;
 
 CREATE TABLE IF NOT EXISTS accounts (
   user_id TEXT PRIMARY KEY,
@@ -320,6 +329,23 @@ Result<void> migrate(SqlConnection &conn)
         return r;
     }
     return conn.script("COMMIT");
+}
+
+Result<void> gatherMissingStatistics(SqlConnection &conn)
+{
+    if (conn.dialect() != Dialect::Postgres)
+        return {};
+    auto rows = conn.query("SELECT relname FROM pg_stat_user_tables WHERE schemaname = "
+                           "current_schema() AND last_analyze IS NULL AND last_autoanalyze IS NULL "
+                           "ORDER BY relname");
+    if (!rows)
+        return rows.error();
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        // Table names come from the catalogue of our own schema; quoted all the same.
+        if (auto r = conn.script("ANALYZE \"" + rows->text(i, "relname") + "\""); !r)
+            return r;
+    }
+    return {};
 }
 
 } // namespace attache::server

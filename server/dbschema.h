@@ -10,6 +10,12 @@ namespace attache::server {
 /// what a newer one wrote.
 Result<void> migrate(SqlConnection &conn);
 
+/// On PostgreSQL, gathers the planner's statistics of the server's tables that have none (a new
+/// or restored database: pg_restore carries no statistics, and autovacuum gathers them only a
+/// minute or more after the first changes). Without them, the planner can walk every change of
+/// the organisation for each member's pull. Nothing to do on SQLite.
+Result<void> gatherMissingStatistics(SqlConnection &conn);
+
 /// The current schema version, stored in `meta` (2: the audit trail as audit_log; 3: uploads
 /// record their last activity; 4: a record's `fields` may leave out "by" and "dev" where they
 /// are the row's updated_by / updated_device, which a binary before 4 would read as unknown, and

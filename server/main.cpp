@@ -103,6 +103,11 @@ int main(int argc, char **argv)
     }
     if (admin)
         return runAdmin(**conn, rest);
+    if (auto r = gatherMissingStatistics(**conn); !r) {
+        // Only slower queries until autovacuum gathers them: serve all the same.
+        attache::log(attache::LogLevel::Warning, "attache.server",
+            "cannot gather the database's statistics: " + r.error().message);
+    }
     conn->reset();
 
     attache::log(attache::LogLevel::Info, "attache.server",

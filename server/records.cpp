@@ -363,19 +363,20 @@ std::string scopedRecords(const Actor &actor, const std::vector<std::string> &mi
         return "SELECT " + columns
             + " FROM records r WHERE r.org_id = ? AND r.seq > ? AND r.seq <= ?";
     }
-    // One arm per mission: each is a range of the (org_id, mission_id, seq) index already in seq
-    // order, so that ORDER BY seq LIMIT merges them and stops early. With "mission_id IN
-    // (SELECT …)", SQLite walks every change of the organisation in the range instead (the
-    // (org_id, seq) index gives the order) and looks up each row to test its mission: in a
-    // burst of 25 missions, 25 times the rows a member may see.
+    // One arm per mission: each is a range of the (mission_id, seq) index already in seq order,
+    // so that ORDER BY seq LIMIT merges them and stops early. With "mission_id IN (SELECT …)",
+    // SQLite walks every change of the organisation in the range instead (the (org_id, seq)
+    // index gives the order) and looks up each row to test its mission: in a burst of 25
+    // missions, 25 times the rows a member may see. The arm names no organisation, so that no
+    // planner can take the (org_id, seq) index for it either (PostgreSQL did, with statistics
+    // gathered before a burst): memberMissions() gave only missions of the caller's organisation,
+    // and a record of a mission is of the mission's organisation.
     std::string sql;
     if (missions.size() <= kMaxMissionArms) {
         for (const auto &m : missions) {
             sql += "SELECT " + columns
-                + " FROM records r WHERE r.org_id = ? AND r.mission_id = ? AND r.seq > ? AND "
-                  "r.seq <= ? UNION ALL ";
-            params.insert(params.end(),
-                {SqlValue(actor.orgId), SqlValue(m), SqlValue(after), SqlValue(upTo)});
+                + " FROM records r WHERE r.mission_id = ? AND r.seq > ? AND r.seq <= ? UNION ALL ";
+            params.insert(params.end(), {SqlValue(m), SqlValue(after), SqlValue(upTo)});
         }
     } else {
         sql = "SELECT " + columns
@@ -398,9 +399,12 @@ Result<std::vector<std::string>> memberMissions(SqlConnection &conn, const Actor
     std::vector<std::string> out;
     if (actor.managerScope())
         return out;
-    auto rows = conn.query("SELECT mission_id FROM mission_members WHERE user_id = ? ORDER BY "
-                           "mission_id",
-        {SqlValue(actor.userId)});
+    // From the caller's memberships, each mission looked up by its key (as a join, SQLite
+    // walked every record of the organisation instead).
+    auto rows = conn.query("SELECT mm.mission_id FROM mission_members mm WHERE mm.user_id = ? "
+                           "AND EXISTS (SELECT 1 FROM records m WHERE m.kind = 'mission' AND "
+                           "m.id = mm.mission_id AND m.org_id = ?) ORDER BY mm.mission_id",
+        {SqlValue(actor.userId), SqlValue(actor.orgId)});
     if (!rows)
         return rows.error();
     out.reserve(rows->size());

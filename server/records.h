@@ -219,14 +219,15 @@ std::string scopeCondition(const Actor &actor, std::vector<SqlValue> &params);
 inline constexpr std::size_t kMaxMissionArms = 64;
 
 /// A SELECT of `columns` over the records `actor` may see with seq in (after, upTo], shaped so
-/// that both databases serve it from the (org_id, mission_id, seq) index in seq order instead
-/// of scanning every change in the range. `missions` are the actor's (memberMissions), read in
-/// the same transaction; unused for a manager.
+/// that both databases serve it from the (mission_id, seq) index, one range per mission, in seq
+/// order instead of scanning every change in the range. `missions` are the actor's
+/// (memberMissions), read in the same transaction; unused for a manager.
 std::string scopedRecords(const Actor &actor, const std::vector<std::string> &missions,
     const std::string &columns, std::int64_t after, std::int64_t upTo,
     std::vector<SqlValue> &params);
 
-/// The missions `actor` is a member of (none for a manager, who sees the whole organisation).
+/// The missions of `actor`'s organisation that `actor` is a member of (none for a manager, who
+/// sees the whole organisation).
 Result<std::vector<std::string>> memberMissions(SqlConnection &conn, const Actor &actor);
 
 } // namespace attache::server

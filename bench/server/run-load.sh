@@ -42,7 +42,13 @@ else
   # CPU seconds the server (and PostgreSQL's processes) used during the timed phase: on a shared
   # machine the latencies depend on others' load, the CPU spent per sync much less.
   cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; }
-  pgcpu() { { ps -u postgres -o times= 2>/dev/null || true; } | awk '{s += $1} END {printf "%d", s}'; }
+  pgcpu() {
+    local t=0 p
+    for p in $(pgrep -u postgres 2>/dev/null); do
+      t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$t"
+  }
   "$driver" --port "$port" --users "$users" "$@" 2>"$tmp/driver.err" &
   dpid=$!
   until grep -q "setup done" "$tmp/driver.err" 2>/dev/null || ! kill -0 "$dpid" 2>/dev/null; do sleep 0.05; done
@@ -51,6 +57,6 @@ else
   wait "$dpid" || status=$?
   c1=$(cpu "$pid"); p1=$(pgcpu)
   cat "$tmp/driver.err" >&2
-  echo "server CPU in the timed phase: $(awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%.2f", b - a}') s (PostgreSQL processes: $((p1 - p0)) s, whole seconds)"
+  echo "server CPU in the timed phase: $(awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%.2f", b - a}') s (PostgreSQL processes: $(awk -v a="$p0" -v b="$p1" 'BEGIN {printf "%.2f", (b - a) / 100}') s)"
   exit "$status"
 fi

@@ -546,6 +546,53 @@ private slots:
             QVERIFY2(mine == theirs, user);
         }
     }
+
+    // A member's pull reads each of their missions by the mission alone (so that no planner takes
+    // the organisation's index for it): a membership of another organisation's mission, which
+    // the API refuses but a bug or a hand-edited database could leave, must show nothing of it.
+    void scope_membershipOfAnotherOrganisationsMissionShowsNothing()
+    {
+        std::int64_t cursor = 0;
+        QVERIFY(findChange(w.as("carl").pullAll(cursor), w.m1).is_null());
+        auto r = onDatabase(*w.server,
+            "INSERT INTO mission_members (mission_id, user_id) VALUES (?, ?)",
+            {SqlValue(w.m1), SqlValue(w.carl)});
+        QVERIFY2(r, r ? "" : r.error().message.c_str());
+        auto undo = qScopeGuard([&] {
+            (void)onDatabase(*w.server,
+                "DELETE FROM mission_members WHERE mission_id = ? AND "
+                "user_id = ?",
+                {SqlValue(w.m1), SqlValue(w.carl)});
+        });
+        const std::string note = attache::makeUuidV7();
+        QCOMPARE(w.as("ann")
+                     .push("hk-xorg",
+                         json::array({contactChange(note, w.m1, "Ms. Tanaka", stamp(0, "ann"))}))
+                     .status,
+            200);
+        cursor = 0;
+        const json seen = w.as("carl").pullAll(cursor);
+        QVERIFY(seen.is_array());
+        QVERIFY(!findChange(seen, w.m3).is_null()); // carl's own mission still comes
+        QVERIFY(findChange(seen, w.m1).is_null());
+        QVERIFY(findChange(seen, note).is_null());
+    }
+
+    // On PostgreSQL the server gathers the statistics of its tables that have none when it
+    // starts: without them the planner walked every change of the organisation for each pull.
+    void statistics_gatheredOnStartWhereMissing()
+    {
+        if (backendUnderTest() != Backend::Postgres)
+            QSKIP("PostgreSQL's planner statistics");
+        const auto missing = countOf(*w.server,
+            "SELECT COUNT(*) AS n FROM pg_stat_user_tables WHERE schemaname = current_schema() "
+            "AND last_analyze IS NULL AND last_autoanalyze IS NULL");
+        QCOMPARE(missing, std::int64_t(0));
+        QVERIFY(countOf(*w.server,
+                    "SELECT COUNT(*) AS n FROM pg_stat_user_tables WHERE schemaname = "
+                    "current_schema() AND relname = 'records'")
+            == 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerHousekeeping)
