@@ -316,6 +316,7 @@ void SyncService::writeGroup(const std::vector<PushJob *> &group)
             if (auto r = (*conn)->script("ROLLBACK TO SAVEPOINT push"); !r)
                 return failAll(r.error()); // the transaction is gone: nothing is committed
             seq = before;
+            continue; // a refused push marks its device seen no more than it would alone
         }
         devices.insert(job->caller.deviceId);
         seen = std::max(seen, job->now);
@@ -328,7 +329,7 @@ void SyncService::writeGroup(const std::vector<PushJob *> &group)
         if (auto r = storeSequence(**conn, seq); !r)
             return failAll(r.error());
     }
-    {
+    if (!devices.empty()) {
         std::string sql = "UPDATE devices SET last_seen = ? WHERE device_id IN (";
         std::vector<SqlValue> params {SqlValue(seen)};
         for (const auto &d : devices) {
