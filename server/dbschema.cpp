@@ -33,6 +33,9 @@ CREATE TABLE IF NOT EXISTS records (
   deleted_at BIGINT,
   sha256 TEXT,
   seq BIGINT NOT NULL,
+  -- The seq of the push that created the row; equal to seq while no later write touched it (0:
+  -- not created by a push, or created before schema 5). See pull's "own" ranges.
+  created_seq BIGINT NOT NULL DEFAULT 0,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL,
   updated_by TEXT NOT NULL,
@@ -248,8 +251,29 @@ Result<void> migrateUploadActivity(SqlConnection &conn, bool pg, std::int64_t no
             return r.error();
     }
     // Schema 4 changed no table (see kServerSchemaVersion): only the version moves.
+    return conn.script("UPDATE meta SET value = '4' WHERE key = 'schema_version' AND value IN "
+                       "('1', '2', '3')");
+}
+
+// Schema 4 did not know which push created a record. Rows already there count as created by
+// none: a pull never leaves them out for being a device's own (see SyncService::pull).
+Result<void> migrateCreatedSeq(SqlConnection &conn, bool pg)
+{
+    auto column = conn.query(pg ? "SELECT COUNT(*) AS n FROM information_schema.columns WHERE "
+                                  "table_schema = current_schema() AND table_name = 'records' "
+                                  "AND column_name = 'created_seq'"
+                                : "SELECT COUNT(*) AS n FROM pragma_table_info('records') WHERE "
+                                  "name = 'created_seq'");
+    if (!column)
+        return column.error();
+    if (column->integer(0, "n") == 0) {
+        if (auto r
+            = conn.script("ALTER TABLE records ADD COLUMN created_seq BIGINT NOT NULL DEFAULT 0");
+            !r)
+            return r;
+    }
     return conn.script("UPDATE meta SET value = '" + std::to_string(kServerSchemaVersion)
-        + "' WHERE key = 'schema_version' AND value IN ('1', '2', '3')");
+        + "' WHERE key = 'schema_version' AND value IN ('1', '2', '3', '4')");
 }
 
 // A database a newer attache-server has used: refused before anything is changed.
@@ -308,6 +332,10 @@ Result<void> migrate(SqlConnection &conn)
             conn.rollback();
             return r;
         }
+        if (auto r = migrateCreatedSeq(conn, pg); !r) {
+            conn.rollback();
+            return r;
+        }
         return conn.script("COMMIT");
     }
     if (auto r = conn.script("BEGIN IMMEDIATE"); !r)
@@ -325,6 +353,10 @@ Result<void> migrate(SqlConnection &conn)
         return r;
     }
     if (auto r = migrateUploadActivity(conn, pg, nowMs); !r) {
+        conn.rollback();
+        return r;
+    }
+    if (auto r = migrateCreatedSeq(conn, pg); !r) {
         conn.rollback();
         return r;
     }

@@ -19,7 +19,8 @@ Result<void> gatherMissingStatistics(SqlConnection &conn);
 /// The current schema version, stored in `meta` (2: the audit trail as audit_log; 3: uploads
 /// record their last activity; 4: a record's `fields` may leave out "by" and "dev" where they
 /// are the row's updated_by / updated_device, which a binary before 4 would read as unknown, and
-/// `wire` is empty where it would be the same text as `fields`).
-inline constexpr int kServerSchemaVersion = 4;
+/// `wire` is empty where it would be the same text as `fields`; 5: records.created_seq, the
+/// seq of the push that created a record, which a binary before 5 would leave stale on update).
+inline constexpr int kServerSchemaVersion = 5;
 
 } // namespace attache::server

@@ -381,7 +381,20 @@ int serve(Pool &pool, const ServeOptions &options)
                         "cursor and limit must be whole numbers (limit at least 1)."});
                 return;
             }
-            auto r = service.pull(a, *cursor, int(std::min<std::int64_t>(*limit, 2000)));
+            std::vector<SeqRange> own;
+            if (req.has_param("own")) {
+                auto parsed = parseOwnRanges(req.get_param_value("own"));
+                if (!parsed) {
+                    sendError(res,
+                        ApiError {400, "wrong_type",
+                            "own must be up to " + std::to_string(kMaxOwnRanges)
+                                + " ranges FROM-TO of positive whole numbers (FROM <= TO), "
+                                  "separated by commas."});
+                    return;
+                }
+                own = std::move(*parsed);
+            }
+            auto r = service.pull(a, *cursor, int(std::min<std::int64_t>(*limit, 2000)), own);
             if (!failed(res, r))
                 sendBody(req, res, 200, std::move(std::get<std::string>(r)));
         }));

@@ -437,6 +437,7 @@ ChangeWriter::ChangeWriter(
     , m_batchId(std::move(batchId))
     , m_now(nowMs)
     , m_seq(seq)
+    , m_startSeq(seq)
 { }
 
 Result<void> ChangeWriter::prefetch(const std::vector<IncomingChange> &changes)
@@ -626,7 +627,7 @@ Result<void> ChangeWriter::save(const FlatRecord &rec, bool isNew)
         std::vector<SqlValue> row {SqlValue(rec.kind->name), SqlValue(rec.id), SqlValue(rec.orgId),
             mission, SqlValue(rec.createdBy), SqlValue(std::move(stored)),
             SqlValue(std::move(wire)), SqlValue(std::int64_t(deleted ? 1 : 0)),
-            deleted ? SqlValue(m_now) : SqlValue(), shaValue, SqlValue(rec.seq),
+            deleted ? SqlValue(m_now) : SqlValue(), shaValue, SqlValue(rec.seq), SqlValue(rec.seq),
             SqlValue(rec.createdAt), SqlValue(rec.updatedAt), SqlValue(rec.updatedBy),
             SqlValue(rec.updatedDevice)};
         if (pending != m_insertIndex.end()) {
@@ -660,13 +661,13 @@ Result<void> ChangeWriter::flushRecords()
     for (std::size_t from = 0; from < m_inserts.size(); from += kRowsPerInsert) {
         const std::size_t n = std::min(kRowsPerInsert, m_inserts.size() - from);
         std::string sql = "INSERT INTO records (kind, id, org_id, mission_id, created_by, fields, "
-                          "wire, deleted, deleted_at, sha256, seq, created_at, updated_at, "
-                          "updated_by, updated_device) VALUES ";
+                          "wire, deleted, deleted_at, sha256, seq, created_seq, created_at, "
+                          "updated_at, updated_by, updated_device) VALUES ";
         std::vector<SqlValue> params;
-        params.reserve(n * 15);
+        params.reserve(n * 16);
         for (std::size_t i = 0; i < n; ++i) {
-            sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                     : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                     : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
             for (auto &v : m_inserts[from + i])
                 params.push_back(std::move(v));
         }

@@ -174,6 +174,8 @@ public:
     const nlohmann::json &conflicts() const { return m_conflicts; }
     /// The last sequence number handed out.
     std::int64_t lastSeq() const { return m_seq; }
+    /// The first seq this batch took (0: none): its writes took firstSeq() … lastSeq().
+    std::int64_t firstSeq() const { return m_seq > m_startSeq ? m_startSeq + 1 : 0; }
 
 private:
     std::optional<ApiError> checkScope(const IncomingChange &change,
@@ -201,6 +203,7 @@ private:
     std::string m_batchId;
     std::int64_t m_now;
     std::int64_t m_seq;
+    const std::int64_t m_startSeq;
     bool m_changedOnly = false;
     std::string m_acknowledged; // "[{…},{…}" while open
     std::size_t m_applied = 0;

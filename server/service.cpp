@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <set>
 
@@ -88,6 +89,36 @@ std::string privateUploadKey(const std::string &sha, const Actor &caller)
 }
 
 } // namespace
+
+std::optional<std::vector<SeqRange>> parseOwnRanges(std::string_view text)
+{
+    std::vector<SeqRange> out;
+    auto number = [](std::string_view s) -> std::optional<std::int64_t> {
+        std::int64_t v = 0;
+        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (ec != std::errc() || end != s.data() + s.size() || s.empty() || v < 1)
+            return std::nullopt;
+        return v;
+    };
+    while (!text.empty()) {
+        const std::size_t comma = text.find(',');
+        const std::string_view item = text.substr(0, comma);
+        const std::size_t dash = item.find('-');
+        if (dash == std::string_view::npos || out.size() == kMaxOwnRanges)
+            return std::nullopt;
+        const auto from = number(item.substr(0, dash));
+        const auto to = number(item.substr(dash + 1));
+        if (!from || !to || *from > *to)
+            return std::nullopt;
+        out.push_back({*from, *to});
+        if (comma == std::string_view::npos)
+            break;
+        text.remove_prefix(comma + 1);
+        if (text.empty())
+            return std::nullopt; // a trailing comma
+    }
+    return out;
+}
 
 SyncService::SyncService(Pool &pool, LoginLimits limits, std::size_t maxGroup)
     : m_pool(pool)
@@ -377,6 +408,7 @@ ApiResult<std::string> SyncService::applyBatch(
     std::string response = "{\"applied\":" + std::to_string(job.changes.size())
         + (job.changedOnly ? ",\"acknowledge\":\"changed\"" : "")
         + ",\"acknowledged\":" + w.acknowledged() + ",\"conflicts\":" + w.conflicts().dump()
+        + (w.firstSeq() > 0 ? ",\"seq_from\":" + std::to_string(w.firstSeq()) : std::string())
         + ",\"cursor\":" + std::to_string(w.lastSeq()) + "}";
     if (auto r = conn.query("INSERT INTO batches (device_id, batch_id, response, created_at) "
                             "VALUES (?, ?, ?, ?)",
@@ -387,7 +419,8 @@ ApiResult<std::string> SyncService::applyBatch(
     return response;
 }
 
-ApiResult<std::string> SyncService::pull(const Actor &caller, std::int64_t cursor, int limit)
+ApiResult<std::string> SyncService::pull(
+    const Actor &caller, std::int64_t cursor, int limit, const std::vector<SeqRange> &own)
 {
     auto conn = m_pool.acquire();
     if (!conn)
@@ -414,13 +447,30 @@ ApiResult<std::string> SyncService::pull(const Actor &caller, std::int64_t curso
     auto missions = memberMissions(**conn, caller);
     if (!missions)
         return internalError(missions.error());
+    // Records the caller created itself in pushes it holds the answers of ("own" ranges) and
+    // that nothing changed since: the device has them as the server does, and sending them back
+    // would double the work of a device's first sync after days offline.
+    auto ownFilter = [&](std::vector<SqlValue> &p) {
+        if (own.empty())
+            return std::string();
+        std::string f = " WHERE NOT (x.updated_device = ? AND x.created_seq = x.seq AND (";
+        p.emplace_back(caller.deviceId);
+        for (std::size_t i = 0; i < own.size(); ++i) {
+            f += i ? " OR x.seq BETWEEN ? AND ?" : "x.seq BETWEEN ? AND ?";
+            p.emplace_back(own[i].from);
+            p.emplace_back(own[i].to);
+        }
+        return f + "))";
+    };
     std::vector<SqlValue> params;
     const std::string scoped = scopedRecords(caller, *missions,
         "r.kind, r.id, CASE WHEN r.wire = '' THEN r.fields ELSE r.wire END AS wire, r.seq, "
-        "r.updated_by, r.updated_device, r.updated_at",
+        "r.created_seq, r.updated_by, r.updated_device, r.updated_at",
         cursor, maxSeq, params);
+    const std::string filter = ownFilter(params);
     params.emplace_back(std::int64_t(limit));
-    auto rows = (*conn)->query("SELECT * FROM (" + scoped + ") x ORDER BY seq LIMIT ?", params);
+    auto rows = (*conn)->query(
+        "SELECT * FROM (" + scoped + ") x" + filter + " ORDER BY seq LIMIT ?", params);
     if (!rows)
         return internalError(rows.error());
     // The stored wire form is concatenated as is: a pull parses no record JSON.
@@ -457,8 +507,10 @@ ApiResult<std::string> SyncService::pull(const Actor &caller, std::int64_t curso
     if (int(rows->size()) == limit) {
         next = rows->integer(rows->size() - 1, "seq");
         std::vector<SqlValue> p;
-        const std::string s = scopedRecords(caller, *missions, "r.seq", next, maxSeq, p);
-        auto count = (*conn)->query("SELECT COUNT(*) AS n FROM (" + s + ") x", p);
+        const std::string s = scopedRecords(caller, *missions,
+            own.empty() ? "r.seq" : "r.seq, r.created_seq, r.updated_device", next, maxSeq, p);
+        const std::string f = ownFilter(p);
+        auto count = (*conn)->query("SELECT COUNT(*) AS n FROM (" + s + ") x" + f, p);
         if (!count)
             return internalError(count.error());
         remaining = count->integer(0, "n");

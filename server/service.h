@@ -7,7 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace attache::server {
 
@@ -20,6 +23,20 @@ inline constexpr int kMinProtocol = 1;
 inline constexpr int kMaxProtocol = 1;
 
 /// Login throttling, counted in the database so that it holds across server processes.
+/// An inclusive range of server sequence numbers.
+struct SeqRange
+{
+    std::int64_t from = 0;
+    std::int64_t to = 0;
+};
+
+/// At most this many "own" ranges in one pull (a device sends one per run of its pushes).
+inline constexpr std::size_t kMaxOwnRanges = 32;
+
+/// Reads a pull's "own" parameter: "FROM-TO" ranges separated by commas, each FROM <= TO, both
+/// positive, at most kMaxOwnRanges. nullopt when it is not that.
+std::optional<std::vector<SeqRange>> parseOwnRanges(std::string_view text);
+
 struct LoginLimits
 {
     int perUser = 10; ///< failed attempts per user name per window
@@ -49,7 +66,10 @@ public:
     /// The answer is JSON text (built as text: a large batch's acknowledgements are big).
     ApiResult<std::string> push(const Actor &caller, const std::string &body);
     /// The response body is built as text from the stored wire form of each record.
-    ApiResult<std::string> pull(const Actor &caller, std::int64_t cursor, int limit);
+    /// `own`: ranges of seq of pushes whose answers the caller's device stored; the records it
+    /// created in them and nobody changed since are left out (it holds them as they are).
+    ApiResult<std::string> pull(
+        const Actor &caller, std::int64_t cursor, int limit, const std::vector<SeqRange> &own = {});
     ApiResult<nlohmann::json> history(
         const Actor &caller, const std::string &kind, const std::string &id);
     ApiResult<nlohmann::json> attachmentStatus(const Actor &caller, const std::string &sha);

@@ -125,6 +125,7 @@ Result<PushAnswer> decodePush(const json &body)
     PushAnswer a;
     a.applied = num(body, "applied");
     a.cursor = num(body, "cursor");
+    a.seqFrom = num(body, "seq_from");
     // A server that does not know "acknowledge" lists every record and does not say this.
     a.changedOnly = body.value("acknowledge", json()) == json("changed");
     for (const auto &ack : body.value("acknowledged", json::array())) {

@@ -23,6 +23,8 @@ struct PushAnswer
     bool changedOnly = false;
     std::vector<Store::Conflict> conflicts;
     std::int64_t cursor = 0;
+    /// The batch's writes took the seqs seqFrom … cursor (0: none, or a server before it said).
+    std::int64_t seqFrom = 0;
 };
 
 struct PullAnswer

@@ -172,6 +172,37 @@ struct SyncEngine::Impl
     /// set aside after the pull (settleRefused), which may drop them first with a more precise
     /// reason (a mission left, a record moved).
     std::vector<Store::RecordRef> refused;
+    /// The seq ranges of the pushes whose answers this sync stored (adjacent ones joined): the
+    /// records this device created in them are in its store as the server holds them, so its
+    /// pulls ask the server to leave them out (the "own" parameter). Only this sync's: the
+    /// store has held them since, and a resync, which rebuilds the store, forgets them.
+    std::vector<std::pair<std::int64_t, std::int64_t>> ownRanges;
+
+    void noteOwnRange(std::int64_t from, std::int64_t to)
+    {
+        if (from <= 0 || to < from)
+            return;
+        for (auto &r : ownRanges) {
+            if (from <= r.second + 1 && to + 1 >= r.first) {
+                r = {std::min(r.first, from), std::max(r.second, to)};
+                return;
+            }
+        }
+        ownRanges.emplace_back(from, to);
+    }
+
+    /// The pull's "own" parameter (empty: none). The server takes at most 32 ranges; past that
+    /// the oldest are left out, and their records simply come back.
+    std::string ownParameter() const
+    {
+        std::string out;
+        const std::size_t first = ownRanges.size() > 32 ? ownRanges.size() - 32 : 0;
+        for (std::size_t i = first; i < ownRanges.size(); ++i) {
+            out += out.empty() ? "&own=" : ",";
+            out += std::to_string(ownRanges[i].first) + "-" + std::to_string(ownRanges[i].second);
+        }
+        return out;
+    }
 
     /// The outcome of one request after retries: a JSON body, or an error.
     struct Call
@@ -473,6 +504,7 @@ struct SyncEngine::Impl
                 report(storeError(added.error()));
                 return false;
             }
+            noteOwnRange(answer->seqFrom, answer->cursor);
             summary->conflicts += *added;
             summary->pushed += std::int64_t(slice.size());
             progress.done += std::int64_t(slice.size());
@@ -776,7 +808,7 @@ struct SyncEngine::Impl
         auto fetch = [this, &token](std::int64_t from) {
             Page page {call("GET",
                            "/api/v1/pull?cursor=" + std::to_string(from)
-                               + "&limit=" + std::to_string(config.pullLimit),
+                               + "&limit=" + std::to_string(config.pullLimit) + ownParameter(),
                            {}, token),
                 std::nullopt};
             if (page.call.error.code == ErrorCode::None) {
@@ -999,6 +1031,7 @@ SyncSummary SyncEngine::sync(const SyncCallbacks &callbacks)
     d->callbacks = &callbacks;
     d->progress = Progress {};
     d->refused.clear();
+    d->ownRanges.clear();
     d->emitProgress();
 
     auto finish = [&](bool ok) {
@@ -1054,6 +1087,7 @@ SyncSummary SyncEngine::sync(const SyncCallbacks &callbacks)
         log(LogLevel::Warning, kCategory, "the server asked for a resync");
         d->progress = Progress {Phase::Resync, 0, 0, 0, 0};
         d->emitProgress();
+        d->ownRanges.clear(); // the store is rebuilt from the server: all of it comes back
         if (auto r = d->store->prepareResync(); !r) {
             d->report(Impl::storeError(r.error()));
             return finish(false);

@@ -199,6 +199,97 @@ private slots:
         QVERIFY(findChange(all("carl"), id).is_null());
     }
 
+    // A device's own new records, from pushes whose answers it stored, need not come back to it:
+    // a pull naming those pushes' seq ranges ("own") leaves out the records the caller's device
+    // created there and nobody changed since, and nothing else.
+    void pull_ownRanges_leaveOutOnlyTheCallersUnchangedCreations()
+    {
+        const std::string a = newId(), b = newId(), c = newId();
+        const std::string hb = stamp(0, "annphone", 1);
+        const Reply p = w.as("ann").push("b-ownrange-ann",
+            json::array({contactChange(a, w.m1, "Own A", stamp(0, "annphone")),
+                contactChange(b, w.m1, "Own B", hb)}));
+        QCOMPARE(p.status, 200);
+        const std::int64_t from = p.body["seq_from"], to = p.body["cursor"];
+        QCOMPARE(to - from, 1); // two new records, two sequence numbers
+        QCOMPARE(w.as("lead")
+                     .push("b-ownrange-lead",
+                         json::array({contactChange(c, w.m1, "Leader's", stamp(0, "leadphone"))}))
+                     .status,
+            200);
+        const std::string own = std::to_string(from) + "-" + std::to_string(to);
+        auto pullAll = [&](const std::string &who, const std::string &ownParam) {
+            const Reply r = w.as(who).get("/api/v1/pull?cursor=0&limit=2000"
+                + (ownParam.empty() ? std::string() : "&own=" + ownParam));
+            return r.status == 200 && r.body["remaining"] == 0 ? r.body["changes"] : json();
+        };
+        json mine = pullAll("ann", own);
+        QVERIFY(mine.is_array());
+        QVERIFY(findChange(mine, a).is_null());
+        QVERIFY(findChange(mine, b).is_null());
+        QCOMPARE(findChange(mine, c)["fields"]["full_name"]["value"], "Leader's");
+        // Without the ranges, or with ranges that do not cover them, they come as before.
+        QVERIFY(!findChange(pullAll("ann", ""), a).is_null());
+        const std::string after = std::to_string(to + 1) + "-" + std::to_string(to + 1000);
+        QVERIFY(!findChange(pullAll("ann", after), a).is_null());
+        // Another device of the same user did not create them: it gets them.
+        auto second = w.newClient();
+        QCOMPARE(second->login("ann", World::kPassword, "dev_ann_own2").status, 200);
+        const Reply other = second->get("/api/v1/pull?cursor=0&limit=2000&own=" + own);
+        QCOMPARE(other.status, 200);
+        QVERIFY(!findChange(other.body["changes"], a).is_null());
+        // Nor did the leader's device.
+        QVERIFY(!findChange(pullAll("lead", own), b).is_null());
+        // Once someone else changes B, ann's device no longer holds it as the server does.
+        QCOMPARE(w.as("lead")
+                     .push("b-ownrange-edit",
+                         json::array({contactChange(
+                             b, w.m1, "Edited by the leader", stamp(10, "leadphone"), hb)}))
+                     .status,
+            200);
+        mine = pullAll("ann", own);
+        QVERIFY(findChange(mine, a).is_null());
+        QCOMPARE(findChange(mine, b)["fields"]["full_name"]["value"], "Edited by the leader");
+        // Nor once ann's device writes B again without having pulled the leader's edit: the
+        // record's last write is then the device's own, but not all of it is the device's.
+        const Reply again = w.as("ann").push("b-ownrange-again",
+            json::array({json {{"kind", "contact"}, {"id", b},
+                {"fields",
+                    {{"organisation", fieldAt("Ann's organisation", stamp(20, "annphone"))}}}}}));
+        QCOMPARE(again.status, 200);
+        const std::string both = own + ","
+            + std::to_string(again.body["seq_from"].get<std::int64_t>()) + "-"
+            + std::to_string(again.body["cursor"].get<std::int64_t>());
+        mine = pullAll("ann", both);
+        QVERIFY(findChange(mine, a).is_null());
+        QCOMPARE(findChange(mine, b)["fields"]["full_name"]["value"], "Edited by the leader");
+        QCOMPARE(findChange(mine, b)["fields"]["organisation"]["value"], "Ann's organisation");
+        // What remains counts only what will come.
+        const Reply page = w.as("ann").get("/api/v1/pull?cursor=0&limit=1&own=" + own);
+        QCOMPARE(page.status, 200);
+        QCOMPARE(page.body["remaining"].get<std::size_t>() + 1, mine.size());
+    }
+
+    void pull_ownRanges_malformedRefused()
+    {
+        std::string many;
+        for (int i = 1; i <= 33; ++i)
+            many += (many.empty() ? "" : ",") + std::to_string(i * 10) + "-"
+                + std::to_string(i * 10 + 1);
+        for (const std::string &bad : {std::string("x"), std::string("5"), std::string("5-"),
+                 std::string("-5"), std::string("0-3"), std::string("7-3"), std::string("1-2,"),
+                 std::string("1-2,,3-4"), std::string("1-99999999999999999999"),
+                 std::string("1 -2"), many}) {
+            const Reply r = w.as("ann").get("/api/v1/pull?cursor=0&own=" + bad);
+            QVERIFY2(r.status == 400, bad.c_str());
+            QCOMPARE(r.code(), "wrong_type");
+            QVERIFY(r.isJsonError());
+        }
+        // 32 ranges are taken.
+        const std::string ok = many.substr(0, many.rfind(','));
+        QCOMPARE(w.as("ann").get("/api/v1/pull?cursor=0&own=" + ok).status, 200);
+    }
+
     void push_sameRecordTwiceInOneBatch_greaterStampWins()
     {
         const std::string id = newId();

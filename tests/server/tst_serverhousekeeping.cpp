@@ -360,6 +360,53 @@ private slots:
         QCOMPARE(again->text(0, "value"), std::to_string(attache::server::kServerSchemaVersion));
     }
 
+    void migration_schema4RecordsAreNeverLeftOutAsOwn()
+    {
+        // Schema 4 did not record which push created a record. After the upgrade its records
+        // count as created by none: a pull with "own" ranges covering them still sends them.
+        TestServer &server = *w.server;
+        const std::string id = attache::makeUuidV7();
+        const Reply p = w.as("ann").push(
+            "b-schema4", json::array({contactChange(id, w.m1, "Before 5", stamp(0, "annphone"))}));
+        QCOMPARE(p.status, 200);
+        const std::string own = std::to_string(p.body["seq_from"].get<std::int64_t>()) + "-"
+            + std::to_string(p.body["cursor"].get<std::int64_t>());
+        server.stop();
+        {
+            auto conn = attache::server::openConnection(storageOf(server));
+            QVERIFY(conn.ok());
+            auto r = (*conn)->script("BEGIN; ALTER TABLE records DROP COLUMN created_seq; "
+                                     "UPDATE meta SET value = '4' WHERE key = 'schema_version'; "
+                                     "COMMIT;");
+            QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+        }
+        auto started = server.start();
+        QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+        reconnectClients();
+        auto v = onDatabase(server, "SELECT value FROM meta WHERE key = 'schema_version'");
+        QVERIFY(v.ok());
+        QCOMPARE(v->text(0, "value"), std::to_string(attache::server::kServerSchemaVersion));
+        QCOMPARE(
+            countOf(server, "SELECT COUNT(*) AS n FROM records WHERE created_seq = seq AND id = ?",
+                {SqlValue(id)}),
+            0);
+        const Reply pulled = w.as("ann").get("/api/v1/pull?cursor=0&limit=2000&own=" + own);
+        QCOMPARE(pulled.status, 200);
+        QCOMPARE(
+            findChange(pulled.body["changes"], id)["fields"]["full_name"]["value"], "Before 5");
+        // A record created after the upgrade is left out as before.
+        const std::string next = attache::makeUuidV7();
+        const Reply q = w.as("ann").push(
+            "b-schema5", json::array({contactChange(next, w.m1, "After 5", stamp(0, "annphone"))}));
+        QCOMPARE(q.status, 200);
+        const Reply again = w.as("ann").get("/api/v1/pull?cursor=0&limit=2000&own="
+            + std::to_string(q.body["seq_from"].get<std::int64_t>()) + "-"
+            + std::to_string(q.body["cursor"].get<std::int64_t>()));
+        QCOMPARE(again.status, 200);
+        QVERIFY(findChange(again.body["changes"], next).is_null());
+        QVERIFY(!findChange(again.body["changes"], id).is_null());
+    }
+
     void migration_newerSchemaIsRefusedUntouched()
     {
         // A newer attache-server used this database, then an older binary is started on it (a

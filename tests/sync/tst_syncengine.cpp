@@ -217,6 +217,59 @@ private slots:
         QVERIFY(*d.store().get("contact", remoteId));
     }
 
+    // The pull names the seq ranges of this sync's acknowledged pushes ("own"), adjacent ones
+    // joined, so that the server leaves out the records this device created in them; a server
+    // that does not say which seqs a push took gets no such parameter.
+    void pullNamesTheRangesOfThisSyncsPushes_data()
+    {
+        QTest::addColumn<bool>("serverSaysSeqs");
+        QTest::newRow("server gives seq_from") << true;
+        QTest::newRow("older server") << false;
+    }
+    void pullNamesTheRangesOfThisSyncsPushes()
+    {
+        QFETCH(bool, serverSaysSeqs);
+        std::mutex m;
+        std::int64_t seq = 10;
+        ScriptedServer server([&](const SeenRequest &r) {
+            if (r.target == "/api/v1/push") {
+                const json body = json::parse(r.body);
+                std::lock_guard lock(m);
+                json answer = ackAll(body);
+                const auto n = std::int64_t(body["changes"].size());
+                if (serverSaysSeqs)
+                    answer["seq_from"] = seq + 1;
+                answer["cursor"] = seq + n;
+                seq += n + (seq == 12 ? 5 : 0); // another device's writes after the second batch
+                return ok(answer);
+            }
+            if (isPull(r))
+                return ok(emptyPull(seq));
+            return error(404, "not_found");
+        });
+        Device d;
+        SyncConfig config;
+        config.pushBatchSize = 2;
+        config.pushesInFlight = 1;
+        QVERIFY(d.open(server.url(), config));
+        for (int i = 0; i < 5; ++i)
+            REQUIRE_OK_VOID(
+                d.store().create("contact", {{"full_name", "Người số " + std::to_string(i)}}));
+        QVERIFY(d.engine->sync().ok);
+        const auto reqs = server.requests();
+        QCOMPARE(reqs.size(), size_t(4)); // three pushes, one pull
+        QVERIFY(isPull(reqs.back()));
+        if (serverSaysSeqs)
+            QVERIFY2(reqs.back().target.find("&own=11-14,20-20") != std::string::npos,
+                reqs.back().target.c_str());
+        else
+            QVERIFY2(
+                reqs.back().target.find("own=") == std::string::npos, reqs.back().target.c_str());
+        // The next sync pushed nothing: its pull names no range.
+        QVERIFY(d.engine->sync().ok);
+        QVERIFY(server.requests().back().target.find("own=") == std::string::npos);
+    }
+
     void retriesTransientFailuresOnTheSchedule()
     {
         std::atomic<int> n {0};

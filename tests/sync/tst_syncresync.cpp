@@ -1,7 +1,8 @@
 // Resync against a real attache-server: tombstones purged past a device's cursor make the server
 // answer 409 resync_required; the device keeps its unsynced edits, rebuilds from the server, then
 // pushes them. A reset never loses a note, and a purged delete is not resurrected by a device
-// that merely had the record.
+// that merely had the record. The records a device created and pushed in a sync do not come
+// back to it in that sync's pull, and a resync brings them back all the same.
 
 #include "syncworld.h"
 
@@ -30,6 +31,50 @@ class TestSyncResync : public QObject
 
 private slots:
     void initTestCase() { qputenv("TZ", "UTC"); }
+
+    void ownNewRecordsDoNotComeBack_othersGetThemAll()
+    {
+        SyncWorld w;
+        auto started = w.start();
+        QVERIFY2(started, started ? "" : started.error().message.c_str());
+        auto a = w.addDevice("user0");
+        auto b = w.addDevice("user1");
+        QVERIFY(a && b);
+        TestDevice &A = **a, &B = **b;
+        QVERIFY(A.engine->sync().ok);
+        QVERIFY(B.engine->sync().ok);
+        std::vector<std::string> ids;
+        for (int i = 0; i < 30; ++i) {
+            auto r = A.store().create("contact",
+                {{"full_name", "Đối tác " + std::to_string(i)}, {"mission_id", w.mission}});
+            QVERIFY(r);
+            ids.push_back(r->id);
+        }
+        // B edits one of A's earlier records meanwhile: that one must reach A.
+        auto earlier
+            = B.store().create("contact", {{"full_name", "Made by B"}, {"mission_id", w.mission}});
+        QVERIFY(earlier);
+        QVERIFY(B.engine->sync().ok);
+        const auto s = A.engine->sync();
+        QVERIFY2(s.ok, s.errors.empty() ? "" : s.errors[0].message.c_str());
+        QCOMPARE(s.pushed, std::int64_t(30));
+        QCOMPARE(s.pulled, std::int64_t(1)); // B's record only: A's 30 did not come back
+        QCOMPARE(*A.store().pendingCount(), std::int64_t(0));
+        QVERIFY(*A.store().get("contact", earlier->id));
+        // B gets all 30; after B edits one, A gets the edit.
+        const auto sb = B.engine->sync();
+        QVERIFY(sb.ok);
+        QCOMPARE(sb.pulled, std::int64_t(30));
+        QVERIFY(B.store().update("contact", ids[7], {{"title", "Giám đốc"}}));
+        QVERIFY(B.engine->sync().ok);
+        QVERIFY(A.engine->sync().ok);
+        QCOMPARE((**A.store().get("contact", ids[7])).text("title"), std::string("Giám đốc"));
+        QVERIFY(liveContacts(A.store()) == liveContacts(B.store()));
+        // A device that never held them (a new one of the same user) gets every one.
+        auto again = w.addDevice("user0");
+        QVERIFY(again && (*again)->engine->sync().ok);
+        QVERIFY(liveContacts((*again)->store()) == liveContacts(A.store()));
+    }
 
     void purgedTombstonesForceAResyncThatLosesNothing()
     {
