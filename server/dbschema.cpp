@@ -230,19 +230,29 @@ Result<void> migrateAudit(SqlConnection &conn, bool pg)
     return conn.script("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
 }
 
+// Whether `table` has `column` (names known to the caller, never from input).
+Result<bool> hasColumn(
+    SqlConnection &conn, bool pg, const std::string &table, const std::string &column)
+{
+    auto n = conn.query(pg ? "SELECT COUNT(*) AS n FROM information_schema.columns WHERE "
+                             "table_schema = current_schema() AND table_name = ? AND "
+                             "column_name = ?"
+                           : "SELECT COUNT(*) AS n FROM pragma_table_info(?) WHERE name = ?",
+        {SqlValue(table), SqlValue(column)});
+    if (!n)
+        return n.error();
+    return n->integer(0, "n") > 0;
+}
+
 // Schema 2 did not record when an upload last received a chunk. Nobody knows when the chunks of
 // an upload already there arrived, so they count from the upgrade: a purge takes them only once
 // they have been idle for its whole period after it, never one a device was still sending.
 Result<void> migrateUploadActivity(SqlConnection &conn, bool pg, std::int64_t nowMs)
 {
-    auto column = conn.query(pg ? "SELECT COUNT(*) AS n FROM information_schema.columns WHERE "
-                                  "table_schema = current_schema() AND table_name = 'uploads' "
-                                  "AND column_name = 'last_activity'"
-                                : "SELECT COUNT(*) AS n FROM pragma_table_info('uploads') WHERE "
-                                  "name = 'last_activity'");
+    auto column = hasColumn(conn, pg, "uploads", "last_activity");
     if (!column)
         return column.error();
-    if (column->integer(0, "n") == 0) {
+    if (!*column) {
         if (auto r
             = conn.script("ALTER TABLE uploads ADD COLUMN last_activity BIGINT NOT NULL DEFAULT 0");
             !r)
@@ -259,14 +269,10 @@ Result<void> migrateUploadActivity(SqlConnection &conn, bool pg, std::int64_t no
 // none: a pull never leaves them out for being a device's own (see SyncService::pull).
 Result<void> migrateCreatedSeq(SqlConnection &conn, bool pg)
 {
-    auto column = conn.query(pg ? "SELECT COUNT(*) AS n FROM information_schema.columns WHERE "
-                                  "table_schema = current_schema() AND table_name = 'records' "
-                                  "AND column_name = 'created_seq'"
-                                : "SELECT COUNT(*) AS n FROM pragma_table_info('records') WHERE "
-                                  "name = 'created_seq'");
+    auto column = hasColumn(conn, pg, "records", "created_seq");
     if (!column)
         return column.error();
-    if (column->integer(0, "n") == 0) {
+    if (!*column) {
         if (auto r
             = conn.script("ALTER TABLE records ADD COLUMN created_seq BIGINT NOT NULL DEFAULT 0");
             !r)
