@@ -22,7 +22,6 @@ inline constexpr std::size_t kMaxChangesPerBatch = 10000;
 inline constexpr int kMinProtocol = 1;
 inline constexpr int kMaxProtocol = 1;
 
-/// Login throttling, counted in the database so that it holds across server processes.
 /// An inclusive range of server sequence numbers.
 struct SeqRange
 {
@@ -37,6 +36,7 @@ inline constexpr std::size_t kMaxOwnRanges = 32;
 /// positive, at most kMaxOwnRanges. nullopt when it is not that.
 std::optional<std::vector<SeqRange>> parseOwnRanges(std::string_view text);
 
+/// Login throttling, counted in the database so that it holds across server processes.
 struct LoginLimits
 {
     int perUser = 10; ///< failed attempts per user name per window
