@@ -244,6 +244,12 @@ void appendJsonString(std::string &out, std::string_view s)
         case '\r':
             out += "\\r";
             break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             out += "\\u00";
             out += kHex[c >> 4];

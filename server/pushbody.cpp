@@ -251,7 +251,12 @@ ApiResult<IncomingChange> validate(RawChange &c, std::int64_t now)
                 return badRequest("required", "“" + name + "” is required.", extra(&name));
             f.value = std::move(*n);
         }
-        f.text = f.value.dump();
+        // Text, by far the most common value, written without the JSON library's serializer
+        // (a fifth of reading a push): the same text, see appendJsonString().
+        if (f.value.is_string())
+            appendJsonString(f.text, f.value.get_ref<const std::string &>());
+        else
+            f.text = f.value.dump();
         change.fields.push_back(std::move(f));
     }
     return change;

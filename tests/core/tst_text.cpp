@@ -86,7 +86,8 @@ private slots:
     {
         // What the JSON library would write, for every character class it escapes or keeps.
         const std::string cases[] = {"", "Hà Tĩnh", "quote \" and back\\slash", "tab\tnew\nline\r",
-            std::string("nul \0 and \x1f", 11), "0000019532a1b2c3-0000-abc", "😀 Đắk Lắk"};
+            std::string("nul \0 and \x1f", 11), "backspace \b form feed \f \x7f",
+            "0000019532a1b2c3-0000-abc", "😀 Đắk Lắk"};
         for (const auto &text : cases) {
             std::string out = "x";
             appendJsonString(out, text);

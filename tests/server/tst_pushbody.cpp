@@ -49,6 +49,7 @@ private slots:
               "\"changes\":["
             + change("{\"title\":" + field("\"Old\"", h1) + ",\"full_name\":"
                 + field("\"  Trần Thị Hạnh \"", h1) + ",\"title\":" + field("\"Giám đốc\"", h2)
+                + ",\"notes\":" + field("\"quote \\\" back\\\\ tab\\t line\\n bs\\b ff\\f\"", h1)
                 + ",\"emails\":{\"value\":[\"a@example.org\",\"a@example.org\"],\"hlc\":\"" + h1
                 + "\",\"later\":{\"y\":[[]]}}}")
             + "]}";
@@ -61,14 +62,16 @@ private slots:
         const IncomingChange &c = p.changes[0];
         QCOMPARE(std::string(c.kind->name), std::string("contact"));
         QCOMPARE(c.id, id);
-        QCOMPARE(c.fields.size(), std::size_t(3));
+        QCOMPARE(c.fields.size(), std::size_t(4));
         QCOMPARE(c.fields[0].name, std::string("emails"));
         QCOMPARE(c.fields[0].text, std::string("[\"a@example.org\"]"));
         QCOMPARE(c.fields[1].name, std::string("full_name"));
         QCOMPARE(c.fields[1].text, json("Trần Thị Hạnh").dump());
-        QCOMPARE(c.fields[2].name, std::string("title"));
-        QCOMPARE(c.fields[2].text, json("Giám đốc").dump());
-        QCOMPARE(c.fields[2].hlc, h2);
+        QCOMPARE(c.fields[2].name, std::string("notes"));
+        QVERIFY(c.fields[2].value.is_string());
+        QCOMPARE(c.fields[3].name, std::string("title"));
+        QCOMPARE(c.fields[3].text, json("Giám đốc").dump());
+        QCOMPARE(c.fields[3].hlc, h2);
         for (const auto &f : c.fields) {
             QCOMPARE(f.value.dump(), f.text);
             QVERIFY(f.base.empty());
