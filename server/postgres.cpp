@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <charconv>
 #include <unordered_map>
 
 namespace attache::server {
@@ -49,6 +50,124 @@ public:
     bool healthy() const override { return PQstatus(m_conn) == CONNECTION_OK; }
 
     Result<SqlRows> query(std::string_view sql, const std::vector<SqlValue> &params) override
+    {
+        auto result = exec(sql, params);
+        if (!result)
+            return result.error();
+        PGresult *res = *result;
+        SqlRows rows;
+        const int cols = PQnfields(res);
+        std::vector<bool> bytea(std::size_t(cols), false);
+        for (int c = 0; c < cols; ++c) {
+            rows.columns.emplace_back(PQfname(res, c));
+            bytea[std::size_t(c)] = PQftype(res, c) == kByteaOid;
+        }
+        const int count = PQntuples(res);
+        rows.rows.reserve(std::size_t(count));
+        for (int r = 0; r < count; ++r) {
+            auto &row = rows.rows.emplace_back();
+            row.reserve(std::size_t(cols));
+            for (int c = 0; c < cols; ++c) {
+                if (PQgetisnull(res, r, c)) {
+                    row.emplace_back(std::nullopt);
+                    continue;
+                }
+                const char *v = PQgetvalue(res, r, c);
+                const int len = PQgetlength(res, r, c);
+                row.emplace_back(
+                    bytea[std::size_t(c)] ? decodeBytea(v, len) : std::string(v, std::size_t(len)));
+            }
+        }
+        const char *affected = PQcmdTuples(res);
+        rows.affected = affected && *affected ? std::stoll(affected) : 0;
+        PQclear(res);
+        return rows;
+    }
+
+    Result<void> each(std::string_view sql, const std::vector<SqlValue> &params,
+        const std::function<void(const SqlRow &)> &visit) override
+    {
+        auto result = exec(sql, params);
+        if (!result)
+            return result.error();
+        Row row(*result);
+        for (const int count = PQntuples(row.res); row.index < count; ++row.index)
+            visit(row);
+        return {};
+    }
+
+    Result<void> script(std::string_view sql) override
+    {
+        PGresult *res = PQexec(m_conn, std::string(sql).c_str());
+        const auto status = PQresultStatus(res);
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            std::string m = PQresultErrorMessage(res);
+            PQclear(res);
+            return makeError("storage", "PostgreSQL: " + m);
+        }
+        PQclear(res);
+        return {};
+    }
+
+    Result<void> beginWrite() override
+    {
+        if (auto r = script("BEGIN"); !r)
+            return r;
+        if (auto r = script(kWriteLock); !r) {
+            rollback();
+            return r;
+        }
+        return {};
+    }
+    Result<void> beginRead() override
+    {
+        return script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    }
+    Result<void> commit() override { return script("COMMIT"); }
+    void rollback() override
+    {
+        if (PQtransactionStatus(m_conn) != PQTRANS_IDLE)
+            (void)script("ROLLBACK");
+    }
+
+private:
+    struct Row final : SqlRow
+    {
+        PGresult *res;
+        int index = 0;
+        std::vector<bool> bytea;
+        mutable std::vector<std::string> decoded; ///< bytea columns of the current row
+        explicit Row(PGresult *r)
+            : res(r)
+        {
+            const int cols = PQnfields(res);
+            for (int c = 0; c < cols; ++c)
+                bytea.push_back(PQftype(res, c) == kByteaOid);
+            decoded.resize(std::size_t(cols));
+        }
+        ~Row() { PQclear(res); }
+        Row(const Row &) = delete;
+        Row &operator=(const Row &) = delete;
+        bool isNull(int column) const override { return PQgetisnull(res, index, column) != 0; }
+        std::string_view view(int column) const override
+        {
+            const char *v = PQgetvalue(res, index, column);
+            const int len = PQgetlength(res, index, column);
+            if (!bytea[std::size_t(column)])
+                return {v, std::size_t(len)};
+            return decoded[std::size_t(column)] = decodeBytea(v, len);
+        }
+        std::int64_t integer(int column) const override
+        {
+            const std::string_view v = view(column);
+            std::int64_t n = 0;
+            std::from_chars(v.data(), v.data() + v.size(), n);
+            return n;
+        }
+    };
+
+    /// Runs `sql` with `params`; the caller owns the result (PQclear).
+    Result<PGresult *> exec(std::string_view sql, const std::vector<SqlValue> &params)
     {
         // `?` → `$n`, outside quoted literals.
         std::string text;
@@ -117,70 +236,9 @@ public:
             PQclear(res);
             return makeError("storage", "PostgreSQL: " + m);
         }
-        SqlRows rows;
-        const int cols = PQnfields(res);
-        std::vector<bool> bytea(std::size_t(cols), false);
-        for (int c = 0; c < cols; ++c) {
-            rows.columns.emplace_back(PQfname(res, c));
-            bytea[std::size_t(c)] = PQftype(res, c) == kByteaOid;
-        }
-        const int count = PQntuples(res);
-        rows.rows.reserve(std::size_t(count));
-        for (int r = 0; r < count; ++r) {
-            auto &row = rows.rows.emplace_back();
-            row.reserve(std::size_t(cols));
-            for (int c = 0; c < cols; ++c) {
-                if (PQgetisnull(res, r, c)) {
-                    row.emplace_back(std::nullopt);
-                    continue;
-                }
-                const char *v = PQgetvalue(res, r, c);
-                const int len = PQgetlength(res, r, c);
-                row.emplace_back(
-                    bytea[std::size_t(c)] ? decodeBytea(v, len) : std::string(v, std::size_t(len)));
-            }
-        }
-        const char *affected = PQcmdTuples(res);
-        rows.affected = affected && *affected ? std::stoll(affected) : 0;
-        PQclear(res);
-        return rows;
+        return res;
     }
 
-    Result<void> script(std::string_view sql) override
-    {
-        PGresult *res = PQexec(m_conn, std::string(sql).c_str());
-        const auto status = PQresultStatus(res);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-            std::string m = PQresultErrorMessage(res);
-            PQclear(res);
-            return makeError("storage", "PostgreSQL: " + m);
-        }
-        PQclear(res);
-        return {};
-    }
-
-    Result<void> beginWrite() override
-    {
-        if (auto r = script("BEGIN"); !r)
-            return r;
-        if (auto r = script(kWriteLock); !r) {
-            rollback();
-            return r;
-        }
-        return {};
-    }
-    Result<void> beginRead() override
-    {
-        return script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    }
-    Result<void> commit() override { return script("COMMIT"); }
-    void rollback() override
-    {
-        if (PQtransactionStatus(m_conn) != PQTRANS_IDLE)
-            (void)script("ROLLBACK");
-    }
-
-private:
     PGconn *m_conn;
     std::unordered_map<std::string, std::string> m_prepared; // SQL → statement name
 };

@@ -469,51 +469,50 @@ ApiResult<std::string> SyncService::pull(
         cursor, maxSeq, params);
     const std::string filter = ownFilter(params);
     params.emplace_back(std::int64_t(limit));
-    auto rows = (*conn)->query(
-        "SELECT * FROM (" + scoped + ") x" + filter + " ORDER BY seq LIMIT ?", params);
-    if (!rows)
-        return internalError(rows.error());
-    // The stored wire form is concatenated as is: a pull parses no record JSON.
-    std::size_t bytes = 2;
-    for (const auto &row : rows->rows) {
-        for (const auto &col : row)
-            bytes += col ? col->size() + 24 : 8;
-    }
-    std::string changes;
-    changes.reserve(bytes + 128);
-    changes += '[';
-    for (std::size_t i = 0; i < rows->size(); ++i) {
-        if (i > 0)
-            changes += ',';
-        changes += "{\"kind\":";
-        appendJsonString(changes, rows->view(i, "kind"));
-        changes += ",\"id\":";
-        appendJsonString(changes, rows->view(i, "id"));
-        changes += ",\"seq\":";
-        changes += std::to_string(rows->integer(i, "seq"));
-        changes += ",\"fields\":";
-        changes += rows->view(i, "wire");
-        changes += ",\"updated_by\":";
-        appendJsonString(changes, rows->view(i, "updated_by"));
-        changes += ",\"updated_device\":";
-        appendJsonString(changes, rows->view(i, "updated_device"));
-        changes += ",\"updated_at\":";
-        changes += std::to_string(rows->integer(i, "updated_at"));
-        changes += '}';
-    }
+    // The page is written as its rows are read: the stored wire form is concatenated as is
+    // (a pull parses no record JSON) and no row is copied.
+    enum Column { Kind, Id, Wire, Seq, UpdatedBy, UpdatedDevice, UpdatedAt };
+    std::string changes = "[";
+    int count = 0;
+    std::int64_t lastSeq = 0;
+    auto page = (*conn)->each("SELECT x.kind, x.id, x.wire, x.seq, x.updated_by, "
+                              "x.updated_device, x.updated_at FROM ("
+            + scoped + ") x" + filter + " ORDER BY x.seq LIMIT ?",
+        params, [&](const SqlRow &row) {
+            if (count++ > 0)
+                changes += ',';
+            lastSeq = row.integer(Seq);
+            changes += "{\"kind\":";
+            appendJsonString(changes, row.view(Kind));
+            changes += ",\"id\":";
+            appendJsonString(changes, row.view(Id));
+            changes += ",\"seq\":";
+            changes += std::to_string(lastSeq);
+            changes += ",\"fields\":";
+            changes += row.view(Wire);
+            changes += ",\"updated_by\":";
+            appendJsonString(changes, row.view(UpdatedBy));
+            changes += ",\"updated_device\":";
+            appendJsonString(changes, row.view(UpdatedDevice));
+            changes += ",\"updated_at\":";
+            changes += std::to_string(row.integer(UpdatedAt));
+            changes += '}';
+        });
+    if (!page)
+        return internalError(page.error());
     changes += ']';
     std::int64_t next = maxSeq;
     std::int64_t remaining = 0;
-    if (int(rows->size()) == limit) {
-        next = rows->integer(rows->size() - 1, "seq");
+    if (count == limit) {
+        next = lastSeq;
         std::vector<SqlValue> p;
         const std::string s = scopedRecords(caller, *missions,
             own.empty() ? "r.seq" : "r.seq, r.created_seq, r.updated_device", next, maxSeq, p);
         const std::string f = ownFilter(p);
-        auto count = (*conn)->query("SELECT COUNT(*) AS n FROM (" + s + ") x" + f, p);
-        if (!count)
-            return internalError(count.error());
-        remaining = count->integer(0, "n");
+        auto rest = (*conn)->query("SELECT COUNT(*) AS n FROM (" + s + ") x" + f, p);
+        if (!rest)
+            return internalError(rest.error());
+        remaining = rest->integer(0, "n");
         if (remaining == 0)
             next = maxSeq;
     }

@@ -71,6 +71,21 @@ private:
     int index(std::string_view column) const;
 };
 
+/// One row of a result as it is read (SqlConnection::each): columns by position, no copies.
+/// Valid only inside the visitor's call.
+class SqlRow
+{
+public:
+    virtual bool isNull(int column) const = 0;
+    /// The text (bytes for blobs), empty for NULL.
+    virtual std::string_view view(int column) const = 0;
+    /// The integer value (0 for NULL).
+    virtual std::int64_t integer(int column) const = 0;
+
+protected:
+    ~SqlRow() = default;
+};
+
 enum class Dialect { Sqlite, Postgres };
 
 /// One connection to the server's database. Queries use `?` placeholders in both dialects (the
@@ -82,6 +97,11 @@ public:
     virtual Dialect dialect() const = 0;
     [[nodiscard]] virtual Result<SqlRows> query(
         std::string_view sql, const std::vector<SqlValue> &params = {})
+        = 0;
+    /// Runs a query and hands each row to `visit` as it is read, without copying it: for
+    /// results read once and turned into an answer (a pull's page).
+    [[nodiscard]] virtual Result<void> each(std::string_view sql,
+        const std::vector<SqlValue> &params, const std::function<void(const SqlRow &)> &visit)
         = 0;
     /// Several statements without parameters (schema creation).
     [[nodiscard]] virtual Result<void> script(std::string_view sql) = 0;

@@ -28,50 +28,16 @@ public:
 
     Result<SqlRows> query(std::string_view sql, const std::vector<SqlValue> &params) override
     {
-        // Prepared statements are cached per connection: the same few statements run for
-        // every change of every push.
-        sqlite3_stmt *stmt = nullptr;
-        auto cached = m_cache.find(std::string(sql));
-        if (cached != m_cache.end()) {
-            stmt = cached->second;
-        } else {
-            if (sqlite3_prepare_v2(m_db, sql.data(), int(sql.size()), &stmt, nullptr) != SQLITE_OK)
-                return error("prepare");
-            m_cache.emplace(std::string(sql), stmt);
-        }
-        struct Reset
-        {
-            sqlite3_stmt *s;
-            ~Reset()
-            {
-                sqlite3_reset(s);
-                sqlite3_clear_bindings(s);
-            }
-        } reset {stmt};
-        for (std::size_t i = 0; i < params.size(); ++i) {
-            const auto &p = params[i];
-            const int idx = int(i) + 1;
-            switch (p.type) {
-            case SqlValue::Type::Null:
-                sqlite3_bind_null(stmt, idx);
-                break;
-            case SqlValue::Type::Integer:
-                sqlite3_bind_int64(stmt, idx, p.integer);
-                break;
-            case SqlValue::Type::Text:
-                sqlite3_bind_text(stmt, idx, p.text.data(), int(p.text.size()), SQLITE_TRANSIENT);
-                break;
-            case SqlValue::Type::Blob:
-                sqlite3_bind_blob(stmt, idx, p.text.data(), int(p.text.size()), SQLITE_TRANSIENT);
-                break;
-            }
-        }
+        auto stmt = prepare(sql, params);
+        if (!stmt)
+            return stmt.error();
+        Reset reset {*stmt};
         SqlRows rows;
-        const int n = sqlite3_column_count(stmt);
+        const int n = sqlite3_column_count(*stmt);
         for (int c = 0; c < n; ++c)
-            rows.columns.emplace_back(sqlite3_column_name(stmt, c));
+            rows.columns.emplace_back(sqlite3_column_name(*stmt, c));
         for (;;) {
-            const int rc = sqlite3_step(stmt);
+            const int rc = sqlite3_step(*stmt);
             if (rc == SQLITE_DONE)
                 break;
             if (rc != SQLITE_ROW)
@@ -79,12 +45,12 @@ public:
             auto &row = rows.rows.emplace_back();
             row.reserve(std::size_t(n));
             for (int c = 0; c < n; ++c) {
-                if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+                if (sqlite3_column_type(*stmt, c) == SQLITE_NULL) {
                     row.emplace_back(std::nullopt);
                     continue;
                 }
-                const void *data = sqlite3_column_blob(stmt, c);
-                const int size = sqlite3_column_bytes(stmt, c);
+                const void *data = sqlite3_column_blob(*stmt, c);
+                const int size = sqlite3_column_bytes(*stmt, c);
                 row.emplace_back(data
                         ? std::string(static_cast<const char *>(data), std::size_t(size))
                         : std::string());
@@ -92,6 +58,24 @@ public:
         }
         rows.affected = sqlite3_changes(m_db);
         return rows;
+    }
+
+    Result<void> each(std::string_view sql, const std::vector<SqlValue> &params,
+        const std::function<void(const SqlRow &)> &visit) override
+    {
+        auto stmt = prepare(sql, params);
+        if (!stmt)
+            return stmt.error();
+        Reset reset {*stmt};
+        const Row row {*stmt};
+        for (;;) {
+            const int rc = sqlite3_step(*stmt);
+            if (rc == SQLITE_DONE)
+                return {};
+            if (rc != SQLITE_ROW)
+                return error("step");
+            visit(row);
+        }
     }
 
     Result<void> script(std::string_view sql) override
@@ -115,6 +99,74 @@ public:
     }
 
 private:
+    struct Reset
+    {
+        sqlite3_stmt *s;
+        ~Reset()
+        {
+            sqlite3_reset(s);
+            sqlite3_clear_bindings(s);
+        }
+    };
+
+    struct Row final : SqlRow
+    {
+        sqlite3_stmt *stmt;
+        explicit Row(sqlite3_stmt *s)
+            : stmt(s)
+        { }
+        bool isNull(int column) const override
+        {
+            return sqlite3_column_type(stmt, column) == SQLITE_NULL;
+        }
+        std::string_view view(int column) const override
+        {
+            const void *data = sqlite3_column_blob(stmt, column);
+            return data ? std::string_view(static_cast<const char *>(data),
+                       std::size_t(sqlite3_column_bytes(stmt, column)))
+                        : std::string_view();
+        }
+        std::int64_t integer(int column) const override
+        {
+            return sqlite3_column_int64(stmt, column);
+        }
+    };
+
+    /// The statement for `sql` with `params` bound; the caller resets it (Reset).
+    Result<sqlite3_stmt *> prepare(std::string_view sql, const std::vector<SqlValue> &params)
+    {
+        // Prepared statements are cached per connection: the same few statements run for
+        // every change of every push.
+        sqlite3_stmt *stmt = nullptr;
+        auto cached = m_cache.find(std::string(sql));
+        if (cached != m_cache.end()) {
+            stmt = cached->second;
+        } else {
+            if (sqlite3_prepare_v2(m_db, sql.data(), int(sql.size()), &stmt, nullptr) != SQLITE_OK)
+                return error("prepare");
+            m_cache.emplace(std::string(sql), stmt);
+        }
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            const auto &p = params[i];
+            const int idx = int(i) + 1;
+            switch (p.type) {
+            case SqlValue::Type::Null:
+                sqlite3_bind_null(stmt, idx);
+                break;
+            case SqlValue::Type::Integer:
+                sqlite3_bind_int64(stmt, idx, p.integer);
+                break;
+            case SqlValue::Type::Text:
+                sqlite3_bind_text(stmt, idx, p.text.data(), int(p.text.size()), SQLITE_TRANSIENT);
+                break;
+            case SqlValue::Type::Blob:
+                sqlite3_bind_blob(stmt, idx, p.text.data(), int(p.text.size()), SQLITE_TRANSIENT);
+                break;
+            }
+        }
+        return stmt;
+    }
+
     Error error(const char *what) const
     {
         return makeError("storage", std::string("SQLite ") + what + ": " + sqlite3_errmsg(m_db));
