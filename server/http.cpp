@@ -63,7 +63,10 @@ void sendBody(const httplib::Request &req, httplib::Response &res, int status, s
             }
         }
     }
-    res.set_content(std::move(body), kJsonType);
+    // Moved in: set_content() would copy it.
+    res.body = std::move(body);
+    res.headers.erase("Content-Type");
+    res.set_header("Content-Type", kJsonType);
 }
 
 void sendError(httplib::Response &res, const ApiError &e)

@@ -472,7 +472,8 @@ ApiResult<std::string> SyncService::pull(
     // The page is written as its rows are read: the stored wire form is concatenated as is
     // (a pull parses no record JSON) and no row is copied.
     enum Column { Kind, Id, Wire, Seq, UpdatedBy, UpdatedDevice, UpdatedAt };
-    std::string changes = "[";
+    // The answer is built in one buffer, its page first: a page is most of it.
+    std::string answer = "{\"changes\":[";
     int count = 0;
     std::int64_t lastSeq = 0;
     auto page = (*conn)->each("SELECT x.kind, x.id, x.wire, x.seq, x.updated_by, "
@@ -480,27 +481,27 @@ ApiResult<std::string> SyncService::pull(
             + scoped + ") x" + filter + " ORDER BY x.seq LIMIT ?",
         params, [&](const SqlRow &row) {
             if (count++ > 0)
-                changes += ',';
+                answer += ',';
             lastSeq = row.integer(Seq);
-            changes += "{\"kind\":";
-            appendJsonString(changes, row.view(Kind));
-            changes += ",\"id\":";
-            appendJsonString(changes, row.view(Id));
-            changes += ",\"seq\":";
-            changes += std::to_string(lastSeq);
-            changes += ",\"fields\":";
-            changes += row.view(Wire);
-            changes += ",\"updated_by\":";
-            appendJsonString(changes, row.view(UpdatedBy));
-            changes += ",\"updated_device\":";
-            appendJsonString(changes, row.view(UpdatedDevice));
-            changes += ",\"updated_at\":";
-            changes += std::to_string(row.integer(UpdatedAt));
-            changes += '}';
+            answer += "{\"kind\":";
+            appendJsonString(answer, row.view(Kind));
+            answer += ",\"id\":";
+            appendJsonString(answer, row.view(Id));
+            answer += ",\"seq\":";
+            answer += std::to_string(lastSeq);
+            answer += ",\"fields\":";
+            answer += row.view(Wire);
+            answer += ",\"updated_by\":";
+            appendJsonString(answer, row.view(UpdatedBy));
+            answer += ",\"updated_device\":";
+            appendJsonString(answer, row.view(UpdatedDevice));
+            answer += ",\"updated_at\":";
+            answer += std::to_string(row.integer(UpdatedAt));
+            answer += '}';
         });
     if (!page)
         return internalError(page.error());
-    changes += ']';
+    answer += ']';
     std::int64_t next = maxSeq;
     std::int64_t remaining = 0;
     if (count == limit) {
@@ -565,10 +566,18 @@ ApiResult<std::string> SyncService::pull(
                 {{"kind", moved->text(i, "kind")}, {"id", moved->text(i, "record_id")}});
     }
     (void)txn.commit();
-    return "{\"changes\":" + changes + ",\"conflicts\":" + conflictList
-        + ",\"drop_missions\":" + drops.dump() + ",\"drop_records\":" + movedOut.dump()
-        + ",\"cursor\":" + std::to_string(next) + ",\"remaining\":" + std::to_string(remaining)
-        + ",\"resync\":false}";
+    answer += ",\"conflicts\":";
+    answer += conflictList;
+    answer += ",\"drop_missions\":";
+    answer += drops.dump();
+    answer += ",\"drop_records\":";
+    answer += movedOut.dump();
+    answer += ",\"cursor\":";
+    answer += std::to_string(next);
+    answer += ",\"remaining\":";
+    answer += std::to_string(remaining);
+    answer += ",\"resync\":false}";
+    return answer;
 }
 
 ApiResult<json> SyncService::history(

@@ -212,6 +212,8 @@ private slots:
         auto plain = raw.Get(path, auth);
         QVERIFY(plain);
         QVERIFY(plain->body.size() > 1024);
+        QCOMPARE(plain->get_header_value_count("Content-Type"), std::size_t(1));
+        QCOMPARE(plain->get_header_value("Content-Type"), "application/json; charset=utf-8");
         const std::pair<const char *, const char *> cases[]
             = {{"zstd", "zstd"}, {"gzip, deflate, br, zstd", "zstd"}, {"zstd;q=0, br", "br"},
                 {"zstd;q=0, gzip", "gzip"}, {"*", "zstd"}};
@@ -222,6 +224,8 @@ private slots:
             QVERIFY(r);
             QCOMPARE(r->status, 200);
             QVERIFY2(r->get_header_value("Content-Encoding") == expected, offered);
+            QCOMPARE(r->get_header_value_count("Content-Type"), std::size_t(1));
+            QCOMPARE(r->get_header_value("Content-Type"), "application/json; charset=utf-8");
             if (std::string(expected) == "zstd") {
                 QVERIFY2(r->body.size() < plain->body.size() / 3, offered);
                 std::string decoded(plain->body.size(), '\0');
