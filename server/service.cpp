@@ -464,8 +464,9 @@ ApiResult<std::string> SyncService::pull(
     };
     std::vector<SqlValue> params;
     const std::string scoped = scopedRecords(caller, *missions,
-        "r.kind, r.id, CASE WHEN r.wire = '' THEN r.fields ELSE r.wire END AS wire, r.seq, "
-        "r.created_seq, r.updated_by, r.updated_device, r.updated_at",
+        std::string("r.kind, r.id, CASE WHEN r.wire = '' THEN r.fields ELSE r.wire END AS wire, "
+                    "r.seq, r.updated_by, r.updated_device, r.updated_at")
+            + (own.empty() ? "" : ", r.created_seq"),
         cursor, maxSeq, params);
     const std::string filter = ownFilter(params);
     params.emplace_back(std::int64_t(limit));

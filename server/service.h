@@ -3,6 +3,7 @@
 #include "groupcommit.h"
 #include "records.h"
 #include "sql.h"
+#include "synclimits.h"
 
 #include <nlohmann/json.hpp>
 
@@ -29,8 +30,7 @@ struct SeqRange
     std::int64_t to = 0;
 };
 
-/// At most this many "own" ranges in one pull (a device sends one per run of its pushes).
-inline constexpr std::size_t kMaxOwnRanges = 32;
+using attache::kMaxOwnRanges;
 
 /// Reads a pull's "own" parameter: "FROM-TO" ranges separated by commas, each FROM <= TO, both
 /// positive, at most kMaxOwnRanges. nullopt when it is not that.

@@ -4,6 +4,7 @@
 #include "log.h"
 #include "protocol.h"
 #include "store.h"
+#include "synclimits.h"
 #include "tokenstore.h"
 #include "uuid.h"
 
@@ -191,12 +192,13 @@ struct SyncEngine::Impl
         ownRanges.emplace_back(from, to);
     }
 
-    /// The pull's "own" parameter (empty: none). The server takes at most 32 ranges; past that
-    /// the oldest are left out, and their records simply come back.
+    /// The pull's "own" parameter (empty: none). The server takes at most kMaxOwnRanges ranges;
+    /// past that the oldest are left out, and their records simply come back.
     std::string ownParameter() const
     {
         std::string out;
-        const std::size_t first = ownRanges.size() > 32 ? ownRanges.size() - 32 : 0;
+        const std::size_t first
+            = ownRanges.size() > kMaxOwnRanges ? ownRanges.size() - kMaxOwnRanges : 0;
         for (std::size_t i = first; i < ownRanges.size(); ++i) {
             out += out.empty() ? "&own=" : ",";
             out += std::to_string(ownRanges[i].first) + "-" + std::to_string(ownRanges[i].second);
