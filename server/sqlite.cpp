@@ -138,7 +138,7 @@ private:
         // Prepared statements are cached per connection: the same few statements run for
         // every change of every push.
         sqlite3_stmt *stmt = nullptr;
-        auto cached = m_cache.find(std::string(sql));
+        auto cached = m_cache.find(sql);
         if (cached != m_cache.end()) {
             stmt = cached->second;
         } else {
@@ -172,7 +172,17 @@ private:
         return makeError("storage", std::string("SQLite ") + what + ": " + sqlite3_errmsg(m_db));
     }
     sqlite3 *m_db;
-    std::unordered_map<std::string, sqlite3_stmt *> m_cache;
+    /// Looked up by the SQL's view: a push's multi-row inserts are kilobytes of SQL, and a copy
+    /// of each key to look it up cost the writer an allocation per statement.
+    struct SqlHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept
+        {
+            return std::hash<std::string_view> {}(s);
+        }
+    };
+    std::unordered_map<std::string, sqlite3_stmt *, SqlHash, std::equal_to<>> m_cache;
 };
 
 } // namespace
