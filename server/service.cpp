@@ -123,6 +123,7 @@ std::optional<std::vector<SeqRange>> parseOwnRanges(std::string_view text)
 SyncService::SyncService(Pool &pool, LoginLimits limits, std::size_t maxGroup)
     : m_pool(pool)
     , m_limits(limits)
+    , m_statistics(pool)
     , m_commits([this](const std::vector<PushJob *> &group) { writeGroup(group); }, maxGroup)
 { }
 
@@ -380,6 +381,7 @@ void SyncService::writeGroup(const std::vector<PushJob *> &group)
     }
     for (std::size_t i = 0; i < group.size(); ++i)
         group[i]->answer = std::move(answers[i]);
+    m_statistics.committed(seq);
 }
 
 ApiResult<std::string> SyncService::applyBatch(

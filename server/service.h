@@ -3,6 +3,7 @@
 #include "groupcommit.h"
 #include "records.h"
 #include "sql.h"
+#include "statistics.h"
 #include "synclimits.h"
 
 #include <nlohmann/json.hpp>
@@ -89,7 +90,8 @@ private:
 
     Pool &m_pool;
     LoginLimits m_limits;
-    GroupCommitter m_commits;
+    StatisticsKeeper m_statistics;
+    GroupCommitter m_commits; ///< last: its writer thread stops first
 };
 
 } // namespace attache::server

@@ -640,6 +640,44 @@ private slots:
                     "current_schema() AND relname = 'records'")
             == 1);
     }
+
+    // On PostgreSQL the server gathers its tables' statistics again as the database grows:
+    // plans made while `records` held a few rows scanned the whole table for every key lookup
+    // once it held thousands (StatisticsKeeper). Counted by analyze_count, which autovacuum's
+    // own analyses do not touch.
+    void statistics_gatheredAgainWhenTheDatabaseHasDoubled()
+    {
+        if (backendUnderTest() != Backend::Postgres)
+            QSKIP("PostgreSQL's planner statistics");
+        const std::string analysed = "SELECT analyze_count AS n FROM pg_stat_user_tables WHERE "
+                                     "schemaname = current_schema() AND relname = 'records'";
+        auto &lead = w.as("lead");
+        // The first commit the server process sees is where it counts growth from.
+        QCOMPARE(lead.push("b-hk-stat0",
+                         json::array({contactChange(
+                             attache::makeUuidV7(), w.m1, "Start", stamp(0, "leadphone"))}))
+                     .status,
+            200);
+        const std::int64_t before = countOf(*w.server, analysed);
+        QVERIFY(before >= 0);
+        const std::int64_t seq
+            = countOf(*w.server, "SELECT CAST(value AS BIGINT) AS n FROM meta WHERE key = 'seq'");
+        QVERIFY(seq > 0);
+        // Enough new changes to double the sequence, and more than StatisticsKeeper::kMinGrowth.
+        const std::int64_t grow = std::max<std::int64_t>(seq, 1000) + 10;
+        json changes = json::array();
+        for (std::int64_t i = 0; i < grow; ++i)
+            changes.push_back(contactChange(attache::makeUuidV7(), w.m1,
+                "Contact " + std::to_string(i), stamp(0, "leadphone")));
+        QCOMPARE(lead.push("b-hk-stat1", changes).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(countOf(*w.server, analysed) > before, 30000);
+        // Statistics now know the rows: the planner's estimate is no longer a handful.
+        QTRY_VERIFY_WITH_TIMEOUT(countOf(*w.server,
+                                     "SELECT CAST(reltuples AS BIGINT) AS n FROM pg_class WHERE "
+                                     "oid = 'records'::regclass")
+                >= grow,
+            30000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerHousekeeping)
