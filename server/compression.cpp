@@ -106,7 +106,8 @@ std::optional<std::string> viaScratch(std::size_t bound, Compress compress)
 
 // zstd compression contexts, reused: ZSTD_compress() makes a context for each body, and
 // allocating and clearing its tables (in fresh pages) was a sixth of compressing a pull page.
-// The pool holds as many as were ever in use at once (at most one per HTTP thread).
+// At most kMaxIdle wait in the pool (about 0.6 MB each at level 1); more at once are made and
+// freed as before.
 class ZstdContexts
 {
 public:
@@ -127,10 +128,12 @@ public:
     void give(Context c)
     {
         std::lock_guard lock(m_mutex);
-        m_free.push_back(std::move(c));
+        if (m_free.size() < kMaxIdle)
+            m_free.push_back(std::move(c));
     }
 
 private:
+    static constexpr std::size_t kMaxIdle = 8;
     std::mutex m_mutex;
     std::vector<Context> m_free;
 };

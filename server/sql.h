@@ -77,7 +77,8 @@ class SqlRow
 {
 public:
     virtual bool isNull(int column) const = 0;
-    /// The text (bytes for blobs), empty for NULL.
+    /// The text (bytes for blobs), empty for NULL. On PostgreSQL a blob is decoded into the
+    /// row: its view lasts until the next view of the same column.
     virtual std::string_view view(int column) const = 0;
     /// The integer value (0 for NULL).
     virtual std::int64_t integer(int column) const = 0;
