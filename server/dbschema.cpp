@@ -230,9 +230,10 @@ Result<void> migrateAudit(SqlConnection &conn, bool pg)
     return conn.script("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
 }
 
-// Whether `table` has `column` (names known to the caller, never from input).
-Result<bool> hasColumn(
-    SqlConnection &conn, bool pg, const std::string &table, const std::string &column)
+// Adds `column` (with its SQL `definition`) to `table` unless it is there already; true when
+// it added it. Names and definitions come from the caller, never from input.
+Result<bool> addColumnIfMissing(SqlConnection &conn, bool pg, const std::string &table,
+    const std::string &column, const std::string &definition)
 {
     auto n = conn.query(pg ? "SELECT COUNT(*) AS n FROM information_schema.columns WHERE "
                              "table_schema = current_schema() AND table_name = ? AND "
@@ -241,7 +242,12 @@ Result<bool> hasColumn(
         {SqlValue(table), SqlValue(column)});
     if (!n)
         return n.error();
-    return n->integer(0, "n") > 0;
+    if (n->integer(0, "n") > 0)
+        return false;
+    if (auto r = conn.script("ALTER TABLE " + table + " ADD COLUMN " + column + " " + definition);
+        !r)
+        return r.error();
+    return true;
 }
 
 // Schema 2 did not record when an upload last received a chunk. Nobody knows when the chunks of
@@ -249,14 +255,11 @@ Result<bool> hasColumn(
 // they have been idle for its whole period after it, never one a device was still sending.
 Result<void> migrateUploadActivity(SqlConnection &conn, bool pg, std::int64_t nowMs)
 {
-    auto column = hasColumn(conn, pg, "uploads", "last_activity");
-    if (!column)
-        return column.error();
-    if (!*column) {
-        if (auto r
-            = conn.script("ALTER TABLE uploads ADD COLUMN last_activity BIGINT NOT NULL DEFAULT 0");
-            !r)
-            return r;
+    auto added
+        = addColumnIfMissing(conn, pg, "uploads", "last_activity", "BIGINT NOT NULL DEFAULT 0");
+    if (!added)
+        return added.error();
+    if (*added) {
         if (auto r = conn.query("UPDATE uploads SET last_activity = ?", {SqlValue(nowMs)}); !r)
             return r.error();
     }
@@ -269,15 +272,10 @@ Result<void> migrateUploadActivity(SqlConnection &conn, bool pg, std::int64_t no
 // none: a pull never leaves them out for being a device's own (see SyncService::pull).
 Result<void> migrateCreatedSeq(SqlConnection &conn, bool pg)
 {
-    auto column = hasColumn(conn, pg, "records", "created_seq");
-    if (!column)
-        return column.error();
-    if (!*column) {
-        if (auto r
-            = conn.script("ALTER TABLE records ADD COLUMN created_seq BIGINT NOT NULL DEFAULT 0");
-            !r)
-            return r;
-    }
+    if (auto added
+        = addColumnIfMissing(conn, pg, "records", "created_seq", "BIGINT NOT NULL DEFAULT 0");
+        !added)
+        return added.error();
     return conn.script("UPDATE meta SET value = '" + std::to_string(kServerSchemaVersion)
         + "' WHERE key = 'schema_version' AND value IN ('1', '2', '3', '4')");
 }

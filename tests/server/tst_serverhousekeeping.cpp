@@ -152,6 +152,33 @@ private:
         }
     }
 
+    /// Stops the server, runs `script` on its database unless it is empty (taking it back to an
+    /// older schema), starts it again (which migrates it) and reconnects the devices. Empty when
+    /// all went well, else what failed.
+    std::string restartAfter(const std::string &script)
+    {
+        TestServer &server = *w.server;
+        server.stop();
+        if (!script.empty()) {
+            auto conn = attache::server::openConnection(storageOf(server));
+            if (!conn.ok())
+                return conn.error().message;
+            if (auto r = (*conn)->script(script); !r.ok())
+                return r.error().message;
+        }
+        if (auto started = server.start(); !started.ok())
+            return started.error().message;
+        reconnectClients();
+        return {};
+    }
+
+    /// The schema version the database says it has ("" if it cannot be read).
+    std::string schemaVersion()
+    {
+        auto v = onDatabase(*w.server, "SELECT value FROM meta WHERE key = 'schema_version'");
+        return v.ok() && !v->empty() ? v->text(0, "value") : std::string();
+    }
+
     json attachmentRecord(const Upload &u, const std::string &missionId, const std::string &node)
     {
         const std::string h = stamp(0, node);
@@ -308,24 +335,13 @@ private slots:
         const Upload old = makeUpload(3 * kChunk, 6);
         QCOMPARE(putPart(w.as("ann"), old, 0, kChunk).status, 200);
         QVERIFY(age(server, old.sha, 400));
-        server.stop();
-        {
-            auto conn = attache::server::openConnection(storageOf(server));
-            QVERIFY(conn.ok());
-            auto r = (*conn)->script("BEGIN; ALTER TABLE uploads DROP COLUMN last_activity; "
-                                     "UPDATE meta SET value = '2' WHERE key = 'schema_version'; "
-                                     "COMMIT;");
-            QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
-        }
         const std::int64_t upgradedAfter = std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::system_clock::now().time_since_epoch())
                                                .count();
-        auto started = server.start();
-        QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
-        reconnectClients();
-        auto v = onDatabase(server, "SELECT value FROM meta WHERE key = 'schema_version'");
-        QVERIFY(v.ok());
-        QCOMPARE(v->text(0, "value"), std::to_string(attache::server::kServerSchemaVersion));
+        QCOMPARE(restartAfter("BEGIN; ALTER TABLE uploads DROP COLUMN last_activity; "
+                              "UPDATE meta SET value = '2' WHERE key = 'schema_version'; COMMIT;"),
+            std::string());
+        QCOMPARE(schemaVersion(), std::to_string(attache::server::kServerSchemaVersion));
         auto row = onDatabase(server,
             "SELECT last_activity, received FROM uploads WHERE sha256 = ?", {SqlValue(old.sha)});
         QVERIFY(row.ok() && row->size() == 1);
@@ -352,12 +368,8 @@ private slots:
         QCOMPARE(done.status, 200);
         QCOMPARE(done.body["complete"], true);
         // Migrated once: a restart changes nothing.
-        server.stop();
-        QVERIFY(server.start().ok());
-        reconnectClients();
-        auto again = onDatabase(server, "SELECT value FROM meta WHERE key = 'schema_version'");
-        QVERIFY(again.ok());
-        QCOMPARE(again->text(0, "value"), std::to_string(attache::server::kServerSchemaVersion));
+        QCOMPARE(restartAfter(""), std::string());
+        QCOMPARE(schemaVersion(), std::to_string(attache::server::kServerSchemaVersion));
     }
 
     void migration_schema4RecordsAreNeverLeftOutAsOwn()
@@ -371,21 +383,10 @@ private slots:
         QCOMPARE(p.status, 200);
         const std::string own = std::to_string(p.body["seq_from"].get<std::int64_t>()) + "-"
             + std::to_string(p.body["cursor"].get<std::int64_t>());
-        server.stop();
-        {
-            auto conn = attache::server::openConnection(storageOf(server));
-            QVERIFY(conn.ok());
-            auto r = (*conn)->script("BEGIN; ALTER TABLE records DROP COLUMN created_seq; "
-                                     "UPDATE meta SET value = '4' WHERE key = 'schema_version'; "
-                                     "COMMIT;");
-            QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
-        }
-        auto started = server.start();
-        QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
-        reconnectClients();
-        auto v = onDatabase(server, "SELECT value FROM meta WHERE key = 'schema_version'");
-        QVERIFY(v.ok());
-        QCOMPARE(v->text(0, "value"), std::to_string(attache::server::kServerSchemaVersion));
+        QCOMPARE(restartAfter("BEGIN; ALTER TABLE records DROP COLUMN created_seq; "
+                              "UPDATE meta SET value = '4' WHERE key = 'schema_version'; COMMIT;"),
+            std::string());
+        QCOMPARE(schemaVersion(), std::to_string(attache::server::kServerSchemaVersion));
         QCOMPARE(
             countOf(server, "SELECT COUNT(*) AS n FROM records WHERE created_seq = seq AND id = ?",
                 {SqlValue(id)}),
@@ -426,9 +427,7 @@ private slots:
         const AdminRun admin = server.admin({"list-devices", "--user", "ann"});
         QVERIFY(admin.exitCode != 0);
         QVERIFY(admin.err.find("newer attache-server") != std::string::npos);
-        auto v = onDatabase(server, "SELECT value FROM meta WHERE key = 'schema_version'");
-        QVERIFY(v.ok());
-        QCOMPARE(v->text(0, "value"), newer);
+        QCOMPARE(schemaVersion(), newer);
         QCOMPARE(countOf(server, "SELECT COUNT(*) AS n FROM records"), records);
         // Back at this binary's schema, it starts again with everything there.
         QVERIFY(onDatabase(server, "UPDATE meta SET value = ? WHERE key = 'schema_version'",

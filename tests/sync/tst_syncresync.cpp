@@ -50,7 +50,7 @@ private slots:
             QVERIFY(r);
             ids.push_back(r->id);
         }
-        // B edits one of A's earlier records meanwhile: that one must reach A.
+        // B creates a record meanwhile: that one must reach A.
         auto earlier
             = B.store().create("contact", {{"full_name", "Made by B"}, {"mission_id", w.mission}});
         QVERIFY(earlier);
