@@ -10,9 +10,16 @@ namespace attache {
 
 class Database;
 
-/// Which missions a report covers: those starting within [from, to] (inclusive dates,
-/// "YYYY-MM-DD"; empty means open-ended), optionally of one organisation, to one country, or
-/// one mission. Deleted records never count.
+/// Which missions a report covers, optionally of one organisation, to one country (ISO 3166
+/// code, as the mission's `countries` hold them) or one mission; the filters combine.
+///
+/// A mission is "in the period" when its start date (the day the delegation leaves) lies within
+/// [from, to], both days included; empty means open-ended. Its end date does not matter: a
+/// mission leaving on 28 December and returning in January is one of that year's "11 đoàn" and
+/// none of the next year's, one that left before `from` does not count even if it is still
+/// abroad, so consecutive periods never count a mission twice. A mission's meetings, agreements,
+/// contacts, leads and follow-ups count with their mission, whatever their own dates. Deleted
+/// records never count.
 struct ReportFilter
 {
     std::string from;
