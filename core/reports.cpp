@@ -1,7 +1,11 @@
 #include "reports.h"
 
 #include "database.h"
+#include "iso.h"
+#include "schema.h"
+#include "uuid.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -78,8 +82,46 @@ private:
 
 } // namespace
 
+Result<void> validateReportFilter(const ReportFilter &filter)
+{
+    const std::pair<const char *, const std::string *> dates[]
+        = {{"from", &filter.from}, {"to", &filter.to}, {"as_of", &filter.asOf}};
+    for (const auto &[name, value] : dates) {
+        if (!value->empty() && !isValidDate(*value))
+            return makeError("invalid_date",
+                "The report's “" + std::string(name) + "” date “" + *value
+                    + "” is not a real date written YYYY-MM-DD.",
+                name);
+    }
+    if (!filter.from.empty() && !filter.to.empty() && filter.to < filter.from)
+        return makeError("invalid_period",
+            "The report's period ends (" + filter.to + ") before it starts (" + filter.from + ").",
+            "to");
+    if (!filter.country.empty() && !isCountryCode(filter.country))
+        return makeError("invalid_country",
+            "“" + filter.country
+                + "” is not a country code (ISO 3166, in capitals, such as VN, JP, KR).",
+            "country");
+    const std::pair<const char *, const std::string *> ids[]
+        = {{"organisation_id", &filter.organisationId}, {"mission_id", &filter.missionId}};
+    for (const auto &[name, value] : ids) {
+        // Records hold ids in lower case: an upper-case one would match nothing.
+        if (!value->empty()
+            && (!isUuid(*value) || std::any_of(value->begin(), value->end(), [](char c) {
+                   return c >= 'A' && c <= 'F';
+               })))
+            return makeError("invalid_reference",
+                "The report's “" + std::string(name) + "” “" + *value
+                    + "” is not a record id (a UUID in lower case).",
+                name);
+    }
+    return {};
+}
+
 Result<ReportFigures> computeReport(Database &db, const ReportFilter &filter)
 {
+    if (auto valid = validateReportFilter(filter); !valid)
+        return valid.error();
     ReportFigures r;
     Query q(db, filter, filter.asOf.empty() ? todayUtc() : filter.asOf);
 

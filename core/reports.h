@@ -53,6 +53,13 @@ struct ReportFigures
     std::int64_t followUpsOverdue = 0;
 };
 
+/// Checks a filter before any query: dates must be real dates written YYYY-MM-DD (a "2020-12"
+/// would silently drop December), `from` not after `to`, the country an ISO 3166 code in upper
+/// case (as records hold them: "jp" would match nothing), the ids UUIDs. Errors: invalid_date,
+/// invalid_period, invalid_country, invalid_reference, each naming the value and the field.
+Result<void> validateReportFilter(const ReportFilter &filter);
+
+/// The figures of the missions `filter` selects, or the error validateReportFilter gives.
 Result<ReportFigures> computeReport(Database &db, const ReportFilter &filter);
 
 } // namespace attache

@@ -484,6 +484,103 @@ private slots:
         QCOMPARE(figures("", "").missions, 6); // consecutive years count each mission once
     }
 
+    void badFilterRefused_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("shown"); // what the message must quote
+        QTest::newRow("month for to") << "to"
+                                      << "2020-12"
+                                      << "invalid_date"
+                                      << "“2020-12”";
+        QTest::newRow("month for from") << "from"
+                                        << "2020-01"
+                                        << "invalid_date"
+                                        << "“2020-01”";
+        QTest::newRow("impossible day") << "to"
+                                        << "2021-02-29"
+                                        << "invalid_date"
+                                        << "2021-02-29";
+        QTest::newRow("day first") << "from"
+                                   << "01/01/2020"
+                                   << "invalid_date"
+                                   << "01/01/2020";
+        QTest::newRow("date and time") << "to"
+                                       << "2020-12-31T23:59"
+                                       << "invalid_date"
+                                       << "2020-12-31T23:59";
+        QTest::newRow("as-of") << "as_of"
+                               << "15/01/2021"
+                               << "invalid_date"
+                               << "15/01/2021";
+        QTest::newRow("ends before it starts") << "from"
+                                               << "2021-01-01"
+                                               << "invalid_period"
+                                               << "2021-01-01";
+        QTest::newRow("country name") << "country"
+                                      << "Japan"
+                                      << "invalid_country"
+                                      << "Japan";
+        QTest::newRow("no such country") << "country"
+                                         << "XX"
+                                         << "invalid_country"
+                                         << "XX";
+        QTest::newRow("lower-case country") << "country"
+                                            << "jp"
+                                            << "invalid_country"
+                                            << "jp";
+        QTest::newRow("mission title for id") << "mission_id"
+                                              << "Đoàn Nhật Bản"
+                                              << "invalid_reference"
+                                              << "Đoàn Nhật Bản";
+        QTest::newRow("upper-case id") << "organisation_id"
+                                       << "019B76DA-A800-7000-8000-000000000001"
+                                       << "invalid_reference"
+                                       << "019B76DA";
+    }
+    void badFilterRefused()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, code);
+        QFETCH(QString, shown);
+        // A valid annual filter with one value spoiled.
+        ReportFilter f;
+        f.from = "2020-01-01";
+        f.to = "2020-12-31";
+        f.asOf = "2021-01-15";
+        f.organisationId = orgA;
+        f.country = "JP";
+        std::string *target = field == "from" ? &f.from
+            : field == "to"                   ? &f.to
+            : field == "as_of"                ? &f.asOf
+            : field == "country"              ? &f.country
+            : field == "mission_id"           ? &f.missionId
+                                              : &f.organisationId;
+        REQUIRE_OK(fx.store->report(f));
+        *target = value.toStdString();
+        const auto r = fx.store->report(f);
+        REQUIRE_ERROR(r, code.toStdString());
+        QCOMPARE(QString::fromStdString(r.error().field), code == "invalid_period" ? "to" : field);
+        QVERIFY2(
+            QString::fromStdString(r.error().message).contains(shown), r.error().message.c_str());
+        QCOMPARE(validateReportFilter(f).error().code, code.toStdString());
+    }
+
+    void goodFilterEdgesAccepted()
+    {
+        ReportFilter f;
+        f.from = "2020-11-10"; // a single day: M3 left that day
+        f.to = "2020-11-10";
+        f.asOf = "2024-02-29";
+        f.country = "LA";
+        f.missionId = m3;
+        REQUIRE_OK(validateReportFilter(f));
+        CHECK_FIGURES(report(f), m3Figures());
+        REQUIRE_OK(validateReportFilter({})); // everything open
+    }
+
     void emptyPeriod()
     {
         ReportFilter f;
