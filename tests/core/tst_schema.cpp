@@ -1,5 +1,7 @@
 #include "iso.h"
 #include "schema.h"
+#include "storefixture.h"
+#include "uuid.h"
 #include <QtCore/qfloat16.h> // complete before nlohmann::json meets QCOMPARE
 
 #include <QTest>
@@ -112,6 +114,130 @@ private slots:
         QCOMPARE(QString::fromStdString(r.error().code), code);
         QVERIFY(!r.error().message.empty());
         QCOMPARE(QString::fromStdString(r.error().field), field);
+    }
+
+    // Every kind with a period has its rule, and the rule compares the merged record's dates.
+    void dateOrder_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("fields"); // JSON, added to a valid record
+        QTest::addColumn<QString>("code"); // "" = valid
+        QTest::newRow("mission same day")
+            << "mission"
+            << R"({"start_date": "2026-03-09", "end_date": "2026-03-09"})"
+            << "";
+        QTest::newRow("mission ends the day before")
+            << "mission"
+            << R"({"start_date": "2026-03-09", "end_date": "2026-03-08"})"
+            << "date_order";
+        QTest::newRow("event") << "event"
+                               << R"({"start_date": "2026-04-15", "end_date": "2026-04-18"})"
+                               << "";
+        QTest::newRow("event ends before it starts")
+            << "event"
+            << R"({"start_date": "2026-04-15", "end_date": "2026-04-14"})"
+            << "date_order";
+        QTest::newRow("event with only an end") << "event"
+                                                << R"({"end_date": "2026-04-14"})"
+                                                << "";
+        QTest::newRow("agreement valid five years")
+            << "agreement"
+            << R"({"signed_date": "2026-03-10", "valid_until": "2031-03-10"})"
+            << "";
+        QTest::newRow("agreement expires before it is signed")
+            << "agreement"
+            << R"({"signed_date": "2026-03-10", "valid_until": "2025-12-31"})"
+            << "date_order";
+        QTest::newRow("agreement not signed yet") << "agreement"
+                                                  << R"({"valid_until": "2025-12-31"})"
+                                                  << "";
+    }
+    void dateOrder()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, fields);
+        QFETCH(QString, code);
+        const KindDef &k = *findKind(kind.toStdString());
+        json record = kind == "mission" ? validMission()
+            : kind == "event"
+            ? json {{"mission_id", makeUuidV7()}, {"name", "Foodex"}, {"kind", "trade_fair"}}
+            : json {{"mission_id", makeUuidV7()}, {"title", "MoU"}, {"kind", "mou"},
+                {"status", "signed"}};
+        record.update(json::parse(fields.toStdString()));
+        const auto r = validateRecord(k, record);
+        if (code.isEmpty()) {
+            QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+            return;
+        }
+        QVERIFY(!r.ok());
+        QCOMPARE(QString::fromStdString(r.error().code), code);
+        QCOMPARE(r.error().field, std::string(k.dateRules.front().end));
+        QVERIFY(!r.error().message.empty());
+    }
+
+    // A patch of one date is checked against the other date as stored: the store merges it
+    // over the record before validating, so a mission cannot end before it starts by editing
+    // one date at a time. A refused patch changes nothing.
+    void datePatchCheckedAgainstStoredRecord_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("record"); // JSON, without mission_id
+        QTest::addColumn<QString>("patch"); // JSON: refused
+        QTest::addColumn<QString>("fine"); // JSON: accepted afterwards
+        const QString mission = R"({"organisation_id": "019b76da-a800-7000-8000-000000000001",
+            "title": "Đoàn công tác Hàn Quốc", "start_date": "2026-05-18",
+            "end_date": "2026-05-22"})";
+        QTest::newRow("mission end before stored start")
+            << "mission" << mission << R"({"end_date": "2026-05-17"})"
+            << R"({"end_date": "2026-05-18"})";
+        QTest::newRow("mission start after stored end")
+            << "mission" << mission << R"({"start_date": "2026-05-23"})"
+            << R"({"start_date": "2026-06-01", "end_date": "2026-06-05"})";
+        const QString event = R"({"name": "Foodex Japan", "start_date": "2026-03-10",
+            "end_date": "2026-03-13"})";
+        QTest::newRow("event end before stored start")
+            << "event" << event << R"({"end_date": "2026-03-09"})"
+            << R"({"end_date": "2026-03-10"})";
+        QTest::newRow("event start after stored end")
+            << "event" << event << R"({"start_date": "2026-03-14"})"
+            << R"({"start_date": "2026-03-13"})";
+        const QString agreement = R"({"title": "MoU hợp tác giáo dục", "status": "signed",
+            "signed_date": "2026-03-10", "valid_until": "2031-03-10"})";
+        QTest::newRow("agreement expiring before stored signature")
+            << "agreement" << agreement << R"({"valid_until": "2026-03-09"})"
+            << R"({"valid_until": "2026-12-31"})";
+        QTest::newRow("agreement signed after stored expiry")
+            << "agreement" << agreement << R"({"signed_date": "2031-03-11"})"
+            << R"({"signed_date": "2026-03-11"})";
+    }
+    void datePatchCheckedAgainstStoredRecord()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, record);
+        QFETCH(QString, patch);
+        QFETCH(QString, fine);
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const std::string k = kind.toStdString();
+        json fields = json::parse(record.toStdString());
+        if (k != "mission")
+            fields["mission_id"] = makeUuidV7();
+        const attache::Record created = fx.add(k.c_str(), fields);
+        const auto pending = fx.store->pendingCount();
+        QVERIFY(pending.ok());
+
+        const auto refused = fx.store->update(k, created.id, json::parse(patch.toStdString()));
+        QVERIFY2(!refused.ok(), "a patch making the record end before it starts was accepted");
+        QCOMPARE(refused.error().code, std::string("date_order"));
+        QVERIFY(!refused.error().message.empty());
+        const auto stored = fx.store->get(k, created.id);
+        QVERIFY(stored.ok() && stored->has_value());
+        QCOMPARE((*stored)->fields, created.fields);
+        QCOMPARE(*fx.store->pendingCount(), *pending);
+
+        // The same field, in order with the stored dates, is accepted.
+        const auto accepted = fx.store->update(k, created.id, json::parse(fine.toStdString()));
+        QVERIFY2(accepted.ok(), accepted.ok() ? "" : accepted.error().message.c_str());
     }
 
     void invalidUtf8IsRefused()
