@@ -49,7 +49,7 @@ struct SearchHit
     std::string id;
     std::string title;
     std::string missionId;
-    double rank = 0; ///< lower is better (bm25)
+    double rank = 0; ///< bm25 within its group (title matches, then others): lower is better
 };
 
 /// One field of a record waiting to be pushed: its value, the stamp it was written with, and

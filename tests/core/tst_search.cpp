@@ -3,6 +3,8 @@
 
 #include "uuid.h"
 
+#include <set>
+
 using namespace attache;
 using nlohmann::json;
 
@@ -13,10 +15,12 @@ class TestSearch : public QObject
     StoreFixture fx;
     std::string mission, hanh, jetro, meeting, mou, org;
 
-    QStringList titles(const char *query)
+    QStringList titles(const char *query) { return titlesIn(fx, query); }
+
+    static QStringList titlesIn(StoreFixture &f, const char *query, int limit = 20)
     {
         QStringList out;
-        auto hits = fx.store->search(query);
+        auto hits = f.store->search(query, limit);
         if (!hits)
             qFatal("search failed: %s", hits.error().message.c_str());
         for (const auto &h : *hits)
@@ -77,6 +81,40 @@ private slots:
         const QStringList t = titles("ha");
         QVERIFY(t.size() >= 3);
         QCOMPARE(t.last(), QStringLiteral("Tanaka Hiroshi"));
+    }
+
+    void titleMatchRanksFirstAmongManyMatches()
+    {
+        // More body matches than search() ranks in one group, all before the name match in
+        // row order: the name must still come first.
+        StoreFixture f;
+        QVERIFY(f.open());
+        REQUIRE_OK(f.store->database().exec("BEGIN"));
+        std::vector<std::string> noted;
+        for (int i = 0; i < 600; ++i) {
+            noted.push_back(f.add("contact",
+                                 {{"full_name", "Khách " + std::to_string(i)},
+                                     {"notes", "Gặp ở hội chợ Hanoi " + std::to_string(i)}})
+                                .id);
+        }
+        const std::string named = f.add("contact", {{"full_name", "Hanoi Trading"}}).id;
+        REQUIRE_OK(f.store->database().exec("COMMIT"));
+
+        for (const char *query : {"hanoi", "HAN", "ha"}) {
+            auto hits = f.store->search(query);
+            QVERIFY(hits.ok());
+            QCOMPARE(hits->size(), size_t(20));
+            QCOMPARE(hits->front().id, named);
+            std::set<std::string> ids;
+            for (const auto &h : *hits) {
+                QVERIFY2(ids.insert(h.id).second, "a hit is listed twice");
+                if (h.id != named)
+                    QVERIFY(std::find(noted.begin(), noted.end(), h.id) != noted.end());
+            }
+        }
+        QCOMPARE(titlesIn(f, "hanoi", 1), QStringList({"Hanoi Trading"}));
+        QCOMPARE(titlesIn(f, "hanoi trading"), QStringList({"Hanoi Trading"}));
+        QCOMPARE(titlesIn(f, "hanoi 599"), QStringList({"Khách 599"}));
     }
 
     void hitsCarryKindAndMission()
