@@ -66,6 +66,31 @@ private slots:
         QCOMPARE(titles("quang ngai"), QStringList({"Biên bản ghi nhớ hợp tác giáo dục"}));
     }
 
+    void withoutDiacritics_realNames()
+    {
+        StoreFixture f;
+        QVERIFY(f.open());
+        for (const char *name :
+            {"Nguyễn Thị Ánh Tuyết", "Đặng Hữu Phước", "Lò Văn Ỷ", "TRẦN ĐỨC ỨNG", "Nguyễn Văn An"})
+            f.add("contact", {{"full_name", name}});
+        const std::pair<const char *, const char *> typed[] = {
+            {"nguyen thi anh tuyet", "Nguyễn Thị Ánh Tuyết"},
+            {"NGUYEN THI ANH TUYET", "Nguyễn Thị Ánh Tuyết"},
+            {"Nguyen Thi Anh Tuy", "Nguyễn Thị Ánh Tuyết"},
+            {"dang huu phuoc", "Đặng Hữu Phước"},
+            {"DANG HUU PHUOC", "Đặng Hữu Phước"},
+            {"Đang huu phươc", "Đặng Hữu Phước"},
+            {"lo van y", "Lò Văn Ỷ"},
+            {"LO VAN Y", "Lò Văn Ỷ"},
+            {"tran duc ung", "TRẦN ĐỨC ỨNG"},
+            {"Tran Duc Ung", "TRẦN ĐỨC ỨNG"},
+            {"ung", "TRẦN ĐỨC ỨNG"},
+        };
+        for (const auto &[query, name] : typed)
+            QCOMPARE(titlesIn(f, query), QStringList({QString::fromUtf8(name)}));
+        QCOMPARE(titlesIn(f, "nguyen").size(), 2);
+    }
+
     void prefixAsYouType()
     {
         QCOMPARE(titles("ngu"), QStringList({"Nguyễn Thị Tiết Hạnh"}));
@@ -115,6 +140,87 @@ private slots:
         QCOMPARE(titlesIn(f, "hanoi", 1), QStringList({"Hanoi Trading"}));
         QCOMPARE(titlesIn(f, "hanoi trading"), QStringList({"Hanoi Trading"}));
         QCOMPARE(titlesIn(f, "hanoi 599"), QStringList({"Khách 599"}));
+    }
+
+    void everyIndexedKindIsFound()
+    {
+        // One word in a title field and one in a body field of a record of each kind that
+        // has searched fields; each word finds that record, of that kind.
+        StoreFixture f;
+        QVERIFY(f.open());
+        const auto o = f.add("organisation",
+            {{"name", "Sở Công Thương Quảng Trị"}, {"address", "Đông Hà địa chỉ cơ quan"}});
+        const auto m = f.add("mission",
+            {{"organisation_id", o.id}, {"title", "Đoàn xúc tiến Hàn Quốc"},
+                {"purpose", "Mục đích gọi vốn bán dẫn"}, {"start_date", "2026-05-04"},
+                {"end_date", "2026-05-08"}});
+        struct Case
+        {
+            const char *kind;
+            nlohmann::json fields;
+            const char *titleWord, *bodyWord;
+        };
+        const Case cases[] = {
+            {"organisation", {}, "quang tri", "dong ha dia chi"},
+            {"mission", {}, "han quoc", "ban dan"},
+            {"user",
+                {{"full_name", "Lê Thị Thủy"}, {"title", "Chuyên viên phòng Hợp tác"},
+                    {"organisation_id", o.id}},
+                "le thi thuy", "chuyen vien"},
+            {"contact", {{"full_name", "Kim Seo-yeon"}, {"notes", "Thích trà sen Huế"}}, "seo-yeon",
+                "tra sen"},
+            {"meeting",
+                {{"mission_id", m.id}, {"starts_at", "2026-05-05T10:00+09:00"},
+                    {"counterpart", "KOTRA Busan"}, {"notes", "Hẹn gặp lại ở Đà Nẵng"}},
+                "busan", "da nang"},
+            {"agreement",
+                {{"mission_id", m.id}, {"title", "Thỏa thuận khung về điện gió"},
+                    {"notes", "Chờ Bộ Tư pháp thẩm định"}},
+                "dien gio", "tham dinh"},
+            {"event",
+                {{"mission_id", m.id}, {"name", "Triển lãm SEMICON Korea"},
+                    {"notes", "Gian hàng chung với Bắc Ninh"}},
+                "semicon", "bac ninh"},
+            {"lead",
+                {{"mission_id", m.id}, {"company", "Hyosung Vina"},
+                    {"notes", "Muốn mở rộng nhà máy sợi"}},
+                "hyosung", "nha may soi"},
+            {"followup",
+                {{"mission_id", m.id}, {"title", "Gửi thư cảm ơn"},
+                    {"notes", "Kèm ảnh chụp chung đoàn"}},
+                "thu cam on", "anh chup"},
+            {"attachment",
+                {{"mission_id", m.id}, {"record_kind", "mission"}, {"record_id", m.id},
+                    {"file_name", "Biên bản làm việc.pdf"}, {"mime_type", "application/pdf"},
+                    {"size", 1024}, {"sha256", std::string(64, 'a')}},
+                nullptr, "bien ban lam viec"},
+        };
+        std::set<std::string> covered;
+        for (const auto &c : cases) {
+            std::string id;
+            if (std::string_view(c.kind) == "organisation")
+                id = o.id;
+            else if (std::string_view(c.kind) == "mission")
+                id = m.id;
+            else
+                id = f.add(c.kind, c.fields).id;
+            for (const char *word : {c.titleWord, c.bodyWord}) {
+                if (!word)
+                    continue;
+                auto hits = f.store->search(word);
+                QVERIFY(hits.ok());
+                QVERIFY2(hits->size() == 1, word);
+                QCOMPARE(hits->front().kind->name, std::string_view(c.kind));
+                QCOMPARE(hits->front().id, id);
+            }
+            covered.insert(c.kind);
+        }
+        std::set<std::string> searchable;
+        for (const auto &k : attache::allKinds()) {
+            if (k.searchable())
+                searchable.insert(std::string(k.name));
+        }
+        QCOMPARE(covered, searchable);
     }
 
     void hitsCarryKindAndMission()
