@@ -9,6 +9,7 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -99,6 +100,10 @@ class Database
 public:
     enum class Mode { ReadWrite, ReadOnly };
 
+    /// Opens (ReadWrite: or creates) the file. A file on read-only storage (a disk mounted
+    /// read-only, a write-protected card, a folder or file without write permission) opens for
+    /// reading whatever the mode, committed changes still in its -wal file included; see
+    /// isReadOnly(). Creating a file in a read-only folder fails with "read_only".
     static Result<Database> open(const std::string &path, Mode mode = Mode::ReadWrite);
 
     Database() = default;
@@ -120,14 +125,32 @@ public:
     int changes() const;
     sqlite3 *handle() const { return m_db; }
     const std::string &path() const { return m_path; }
+    /// True when nothing can be written through this connection: it was opened ReadOnly, or the
+    /// file's storage is read-only. Every write is then refused with "read_only".
+    bool isReadOnly() const;
+    /// When open() made a new file: that file and its -wal, -shm and -journal companions, those
+    /// of them that did not exist before. Empty when it opened an existing file. A creation
+    /// that fails half-way (a full disk) removes them, so that no empty store is left behind.
+    const std::vector<std::string> &newFiles() const { return m_newFiles; }
 
     /// An Error for the connection's last failure, with a message a user can act on
     /// (disk full, read-only, not a database…).
     Error lastError(int rc) const;
 
 private:
+    int connect(const std::string &name, int flags, const char *vfs = nullptr);
+    void close();
+    /// For a file on read-only storage whose first read failed: reopens it in a way SQLite can
+    /// read without creating the -wal and -shm files next to it.
+    [[nodiscard]] Result<void> reopenForReading();
+    Error openError(int rc) const;
+
     sqlite3 *m_db = nullptr;
     std::string m_path;
+    Mode m_mode = Mode::ReadWrite;
+    /// The file, its folder or its disk cannot be written: read-only errors say so.
+    bool m_storageReadOnly = false;
+    std::vector<std::string> m_newFiles;
 };
 
 /// RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK unless commit() succeeded.

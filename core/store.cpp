@@ -6,6 +6,7 @@
 #include "uuid.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace attache {
 
@@ -222,9 +223,20 @@ Result<std::unique_ptr<Store>> Store::open(const std::string &path, StoreOptions
     auto db = Database::open(path, options.mode);
     if (!db)
         return db.error();
+    const std::vector<std::string> newFiles = db->newFiles();
     std::unique_ptr<Store> store(new Store(std::move(*db), std::move(options)));
-    if (auto r = store->init(); !r)
+    if (auto r = store->init(); !r) {
+        // A new store that could not be set up (a full disk) leaves no file behind: an empty
+        // one would open next time as an empty store. Closed first, then removed. Not when
+        // another process holds it: it may have just created it too.
+        store.reset();
+        for (const auto &file : newFiles) {
+            std::error_code ec;
+            if (r.error().code != "busy")
+                std::filesystem::remove(file, ec);
+        }
         return r.error();
+    }
     return store;
 }
 
@@ -237,7 +249,8 @@ Result<void> Store::init()
     auto version = m_db.queryInt("PRAGMA user_version");
     if (!version)
         return version.error();
-    const bool readOnly = m_options.mode == Database::Mode::ReadOnly;
+    // Opened for writing on read-only storage: readable, and every write says why it fails.
+    const bool readOnly = m_options.mode == Database::Mode::ReadOnly || m_db.isReadOnly();
     if (!readOnly) {
         auto mode = m_db.prepare("PRAGMA journal_mode = WAL");
         if (!mode)
@@ -261,9 +274,15 @@ Result<void> Store::init()
     }
 
     if (readOnly) {
-        if (*version != migrations::kLatestVersion)
+        if (*version != migrations::kLatestVersion && m_options.mode == Database::Mode::ReadOnly)
             return makeError(
                 "read_only", "The database is read-only and needs upgrading; open it writable.");
+        if (*version != migrations::kLatestVersion)
+            return makeError("read_only",
+                "The storage holding " + m_db.path()
+                    + " is read-only, and this database needs upgrading before this version of "
+                      "Attaché can read it: copy it to a writable folder to open it; nothing was "
+                      "changed.");
     } else if (auto r = migrations::migrate(m_db); !r) {
         return r.error();
     }
@@ -389,6 +408,9 @@ Result<void> Store::setMeta(const std::string &key, const std::string &value)
 Result<void> Store::flush()
 {
     m_unflushedCommits = 0;
+    // Nothing was committed through a read-only connection: nothing to flush.
+    if (m_db.isReadOnly())
+        return {};
     // A checkpoint writes the WAL into the database file and fsyncs both. PASSIVE never waits
     // for readers (the UI may be reading); what it could not copy waits for the next flush.
     return m_db.exec("PRAGMA wal_checkpoint(PASSIVE)");

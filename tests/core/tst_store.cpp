@@ -4,11 +4,16 @@
 #include "database.h"
 #include "log.h"
 #include "migrations.h"
+#include "readonlystorage.h"
+#include "schema.h"
 #include "uuid.h"
 
 #include <QFile>
 
 #include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
 #include <set>
 
 using namespace attache;
@@ -28,6 +33,185 @@ class TestStore : public QObject
     {
         QFile f(QString::fromStdString(path));
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    // ---- Read-only and full disks ----
+    // The scenarios below are Qt-free: the real-disk tests run them in a forked child (see
+    // testsupport::runWithOwnMounts) and read back what they observed as JSON.
+
+    /// A store as a user leaves it: a contact, a deleted one, and one added last.
+    struct Seeded
+    {
+        std::string mission, kept, deleted, last;
+    };
+
+    using Snapshot = std::map<std::string, std::string>;
+
+    /// Every file in `dir` with its bytes. `withShm` false leaves out -shm files, SQLite's
+    /// shared-memory index, which the fault shim lets SQLite write on the writable disk below.
+    static Snapshot snapshot(const std::string &dir, bool withShm)
+    {
+        Snapshot files;
+        for (const auto &entry : std::filesystem::directory_iterator(dir)) {
+            const std::string name = entry.path().filename().string();
+            if (!withShm && name.size() > 4 && name.compare(name.size() - 4, 4, "-shm") == 0)
+                continue;
+            std::ifstream in(entry.path(), std::ios::binary);
+            files[name] = std::string(std::istreambuf_iterator<char>(in), {});
+        }
+        return files;
+    }
+
+    /// Tries every kind of write; returns each one's error code ("ok" if it was not refused),
+    /// and under "explained" whether every refusal named the file and said nothing was saved.
+    static json tryEveryWrite(Store &s, const Seeded &ids, const std::string &path)
+    {
+        json codes, messages;
+        bool explained = true;
+        const auto note = [&](const char *what, const auto &r) {
+            codes[what] = r.ok() ? std::string("ok") : r.error().code;
+            messages[what] = r.ok() ? std::string() : r.error().message;
+            if (!r.ok()
+                && (r.error().message.find(path) == std::string::npos
+                    || r.error().message.find("nothing was saved") == std::string::npos))
+                explained = false;
+        };
+        note("create", s.create("contact", contact("Sato Yuki")));
+        note("update", s.update("contact", ids.kept, {{"title", "Director"}}));
+        note("remove", s.remove("contact", ids.kept));
+        note("restore", s.restore("contact", ids.deleted));
+        note("setCurrentUser", s.setCurrentUser(makeUuidV7()));
+        note("setSyncValue", s.setSyncValue("cursor", "42"));
+        Store::RemoteChange change;
+        change.kind = findKind("contact");
+        change.id = makeUuidV7();
+        change.fields = {
+            {"full_name", {"Remote", Hlc {1'767'225'600'000, 0, "0000000000000abc"}.toString()}}};
+        note("applyRemote", s.applyRemote({change}));
+        if (auto pending = s.pendingChanges(100); pending)
+            note("acknowledge", s.acknowledge(*pending));
+        else
+            note("acknowledge", pending);
+        note("prepareResync", s.prepareResync());
+        note("dropMissions", s.dropMissions({ids.mission}));
+        note("wipe", s.wipe());
+        return {{"codes", codes}, {"messages", messages}, {"explained", explained}};
+    }
+
+    /// Opens the store at `path` as the app does and reads and writes it; says what happened,
+    /// and whether its folder's files are byte for byte as before.
+    static json observe(const std::string &path, const Seeded &ids, bool withShm)
+    {
+        const std::string dir = std::filesystem::path(path).parent_path().string();
+        const Snapshot before = snapshot(dir, withShm);
+        json o;
+        {
+            auto s = Store::open(path);
+            if (!s) {
+                o["open"] = s.error().code;
+                o["message"] = s.error().message;
+            } else {
+                Store &store = **s;
+                o["open"] = "ok";
+                o["readOnly"] = store.database().isReadOnly();
+                auto count = store.count("contact");
+                o["contacts"] = count ? *count : -1;
+                auto last = store.get("contact", ids.last);
+                o["last"] = last && *last ? (*last)->text("full_name") : std::string();
+                auto hits = store.search("watanabe");
+                o["found"] = hits ? int(hits->size()) : -1;
+                o["writes"] = tryEveryWrite(store, ids, path);
+                auto flushed = store.flush();
+                o["flush"] = flushed ? std::string("ok") : flushed.error().code;
+            }
+        }
+        o["unchanged"] = snapshot(dir, withShm) == before;
+        return o;
+    }
+
+    /// Stores made in `dir` while it is writable, then opened after `turnReadOnly` (a real
+    /// remount or the fault shim; returns why it could not): "live" closed cleanly, "crashed"
+    /// and "noshm" copies of it taken while open, its last change only in the -wal (the -shm
+    /// index with it, or not), and a new store.
+    static json readOnlyScenario(
+        const std::string &dir, const std::function<std::string()> &turnReadOnly, bool withShm)
+    {
+        json out;
+        Seeded ids;
+        const std::string live = dir + "/live.db";
+        {
+            auto s = Store::open(live);
+            if (!s)
+                return {{"error", s.error().message}};
+            ids.mission = makeUuidV7();
+            json kept = contact("Tanaka Hiroshi");
+            kept["mission_id"] = ids.mission;
+            ids.kept = (*s)->create("contact", kept)->id;
+            ids.deleted = (*s)->create("contact", contact("Suzuki Aiko"))->id;
+            (void)(*s)->remove("contact", ids.deleted);
+        }
+        {
+            auto s = Store::open(live);
+            if (!s)
+                return {{"error", s.error().message}};
+            ids.last = (*s)->create("contact", contact("Watanabe Ken"))->id;
+            namespace fs = std::filesystem;
+            for (const char *suffix : {"", "-wal", "-shm"})
+                fs::copy_file(live + suffix, dir + "/crashed.db" + suffix);
+            for (const char *suffix : {"", "-wal"})
+                fs::copy_file(live + suffix, dir + "/noshm.db" + suffix);
+            out["walBytes"] = fs::file_size(live + "-wal");
+        }
+        if (auto why = turnReadOnly(); !why.empty())
+            return {{"skip", why}};
+        for (const char *name : {"live", "crashed", "noshm"})
+            out[name] = observe(dir + "/" + name + ".db", ids, withShm);
+        const Snapshot before = snapshot(dir, withShm);
+        auto fresh = Store::open(dir + "/new.db");
+        out["new"] = {{"code", fresh ? std::string("ok") : fresh.error().code},
+            {"message", fresh ? std::string() : fresh.error().message},
+            {"unchanged", snapshot(dir, withShm) == before}};
+        return out;
+    }
+
+    /// What readOnlyScenario() saw of a store that must open for reading.
+    static void checkReadable(const json &o, const std::string &path)
+    {
+        QVERIFY2(o.value("open", "") == "ok", (path + ": " + o.dump()).c_str());
+        QCOMPARE(o["readOnly"], json(true));
+        QCOMPARE(o["contacts"], json(2)); // "Watanabe Ken" is in the -wal of the copies
+        QCOMPARE(o["last"], json("Watanabe Ken"));
+        QCOMPARE(o["found"], json(1));
+        for (const auto &[write, code] : o["writes"]["codes"].items())
+            QVERIFY2(code == "read_only",
+                (path + ": " + write + " gave " + code.dump() + ": "
+                    + o["writes"]["messages"][write].dump())
+                    .c_str());
+        QCOMPARE(o["writes"]["codes"].size(), std::size_t(11));
+        QCOMPARE(o["writes"]["explained"], json(true));
+        QCOMPARE(o["flush"], json("ok"));
+        QCOMPARE(o["unchanged"], json(true));
+    }
+
+    static void checkNewStoreRefused(const json &o, const std::string &dir)
+    {
+        QCOMPARE(o["code"], json("read_only"));
+        const std::string message = o["message"];
+        QVERIFY2(message.find(dir) != std::string::npos
+                && message.find("read-only") != std::string::npos
+                && message.find("could not be created") != std::string::npos,
+            message.c_str());
+        QCOMPARE(o["unchanged"], json(true)); // no file left behind
+    }
+
+    /// A new store on a full disk: the error, and the files left in `dir`.
+    static json fullDiskScenario(const std::string &dir)
+    {
+        auto s = Store::open(dir + "/new.db");
+        json files = json::array();
+        for (const auto &entry : std::filesystem::directory_iterator(dir))
+            files.push_back(entry.path().filename().string());
+        return {{"code", s ? std::string("ok") : s.error().code}, {"files", files}};
     }
 
 private slots:
@@ -511,6 +695,160 @@ private slots:
         QCOMPARE(*db.queryInt(
                      "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
             std::int64_t(0));
+    }
+
+    void readOnlyDiskOpensForReading()
+    {
+        // A disk mounted read-only for real, in a child process with a mount namespace of its
+        // own: the kernel, not a simulation, refuses the writes.
+        QTemporaryDir tmp;
+        const std::string ro = tmp.filePath(QStringLiteral("ro")).toStdString();
+        const std::string full = tmp.filePath(QStringLiteral("full")).toStdString();
+        std::filesystem::create_directory(ro);
+        std::filesystem::create_directory(full);
+        const auto child = testsupport::runWithOwnMounts([&] {
+            if (auto why = testsupport::mountTmpfs(ro, "size=16m"); !why.empty())
+                return json {{"skip", why}}.dump();
+            json out = readOnlyScenario(
+                ro, [&] { return testsupport::remountReadOnly(ro); }, true);
+            if (auto why = testsupport::mountTmpfs(full, "size=1m"); !why.empty())
+                return json {{"skip", why}}.dump();
+            // Fill the disk to its last byte.
+            std::ofstream filler(full + "/filler", std::ios::binary);
+            const std::string block(4096, 'x');
+            while (filler.write(block.data(), std::streamsize(block.size())) && filler.flush()) { }
+            filler.close();
+            out["full"] = fullDiskScenario(full);
+            // A few KB free: SQLite fails to grow its -shm file, an I/O error with errno ENOSPC.
+            const auto size = std::filesystem::file_size(full + "/filler");
+            std::filesystem::resize_file(full + "/filler", size - 8192);
+            out["nearlyFull"] = fullDiskScenario(full);
+            return out.dump();
+        });
+        if (child.unavailable)
+            QSKIP(("no user and mount namespace here (" + child.output
+                + "); readOnlyDiskViaFaultShim covers the same without privileges")
+                      .c_str());
+        QVERIFY2(child.exitedCleanly, child.output.c_str());
+        const json out = json::parse(child.output);
+        if (out.contains("skip"))
+            QSKIP(("cannot mount a tmpfs here: " + out["skip"].get<std::string>()).c_str());
+        QVERIFY2(!out.contains("error"), child.output.c_str());
+        QVERIFY(out["walBytes"].get<std::int64_t>() > 0);
+        for (const char *name : {"live", "crashed", "noshm"}) {
+            checkReadable(out[name], ro + "/" + name + ".db");
+            if (QTest::currentTestFailed())
+                return;
+        }
+        checkNewStoreRefused(out["new"], ro);
+        if (QTest::currentTestFailed())
+            return;
+        for (const char *disk : {"full", "nearlyFull"}) {
+            QVERIFY2(out[disk]["code"] == "disk_full", (disk + (": " + out[disk].dump())).c_str());
+            QCOMPARE(out[disk]["files"], json({"filler"}));
+        }
+    }
+
+    void readOnlyDiskViaFaultShim()
+    {
+        QTemporaryDir tmp;
+        const std::string dir = tmp.path().toStdString();
+        json out;
+        {
+            testsupport::FaultyDisk disk;
+            out = readOnlyScenario(
+                dir,
+                [&] {
+                    disk.set(testsupport::FaultyDisk::Fault::ReadOnly);
+                    return std::string();
+                },
+                false);
+        }
+        QVERIFY2(!out.contains("error"), out.dump().c_str());
+        for (const char *name : {"live", "crashed"}) {
+            checkReadable(out[name], dir + "/" + name + ".db");
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // The shim has no lock-free twin (the unix VFS has "unix-none"), so a -wal without its
+        // -shm cannot be read at all: the error says where, why and what to do.
+        const json &noshm = out["noshm"];
+        QCOMPARE(noshm["open"], json("read_only"));
+        const std::string message = noshm["message"];
+        QVERIFY2(message.find(dir + "/noshm.db-wal") != std::string::npos
+                && message.find("read-only") != std::string::npos,
+            message.c_str());
+        QCOMPARE(noshm["unchanged"], json(true));
+        checkNewStoreRefused(out["new"], dir);
+    }
+
+    void diskTurningReadOnlyUnderAnOpenStore()
+    {
+        // An error remounts the disk read-only while the app has the store open.
+        testsupport::FaultyDisk disk; // declared first: it must outlive the store
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        Seeded ids;
+        ids.mission = makeUuidV7();
+        json kept = contact("Tanaka Hiroshi");
+        kept["mission_id"] = ids.mission;
+        ids.kept = fx.add("contact", kept).id;
+        ids.deleted = fx.add("contact", contact("Suzuki Aiko")).id;
+        REQUIRE_OK(fx.store->remove("contact", ids.deleted));
+        ids.last = fx.add("contact", contact("Watanabe Ken")).id;
+        const std::string dir = fx.dir.path().toStdString();
+        const Snapshot before = snapshot(dir, false);
+        disk.set(testsupport::FaultyDisk::Fault::ReadOnly);
+        const json writes = tryEveryWrite(*fx.store, ids, fx.path());
+        for (const auto &[write, code] : writes["codes"].items())
+            QVERIFY2(code == "read_only",
+                (write + " gave " + code.dump() + ": " + writes["messages"][write].dump()).c_str());
+
+        QCOMPARE(writes["explained"], json(true));
+        QCOMPARE(*fx.store->count("contact"), std::int64_t(2));
+        QCOMPARE(
+            (**fx.store->get("contact", ids.last)).text("full_name"), std::string("Watanabe Ken"));
+        QCOMPARE(fx.store->search("watanabe")->size(), std::size_t(1));
+        QVERIFY(snapshot(dir, false) == before);
+        // Writable again (the disk was repaired): the store carries on.
+        disk.set(testsupport::FaultyDisk::Fault::None);
+        REQUIRE_OK(fx.store->create("contact", contact("Sato Yuki")));
+        QCOMPARE(*fx.store->count("contact"), std::int64_t(3));
+        fx.store.reset();
+    }
+
+    void olderSchemaOnReadOnlyDiskSaysSo()
+    {
+        testsupport::FaultyDisk disk;
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        fx.add("contact", contact("Tanaka"));
+        REQUIRE_OK(fx.store->database().exec(
+            "PRAGMA user_version = " + std::to_string(migrations::kLatestVersion - 1)));
+        fx.store.reset();
+        const std::string dir = fx.dir.path().toStdString();
+        const Snapshot before = snapshot(dir, false);
+        disk.set(testsupport::FaultyDisk::Fault::ReadOnly);
+        auto s = Store::open(fx.path());
+        REQUIRE_ERROR(s, "read_only");
+        QVERIFY2(s.error().message.find(fx.path()) != std::string::npos
+                && s.error().message.find("needs upgrading") != std::string::npos,
+            s.error().message.c_str());
+        QVERIFY(snapshot(dir, false) == before);
+    }
+
+    void newStoreOnFullDiskLeavesNoFile()
+    {
+        QTemporaryDir tmp;
+        const std::string dir = tmp.path().toStdString();
+        json out;
+        {
+            testsupport::FaultyDisk disk;
+            disk.set(testsupport::FaultyDisk::Fault::Full);
+            out = fullDiskScenario(dir);
+        }
+        QCOMPARE(out["code"], json("disk_full"));
+        QCOMPARE(out["files"], json::array());
     }
 
     void bulkWritesNestInOuterTransaction()
