@@ -134,6 +134,11 @@ static_assert(std::size(kSteps) == kLatestVersion);
 
 } // namespace
 
+std::span<const char *const> steps()
+{
+    return kSteps;
+}
+
 Result<void> checkCanOpen(Database &db)
 {
     auto version = db.queryInt("PRAGMA user_version");

@@ -2,6 +2,8 @@
 
 #include "result.h"
 
+#include <span>
+
 namespace attache {
 
 class Database;
@@ -22,6 +24,10 @@ Result<void> checkCanOpen(Database &db);
 /// Brings the file forward to `target`. Refuses a file from a newer version, and a SQLite file
 /// that belongs to another application.
 Result<void> migrate(Database &db, int target = kLatestVersion);
+
+/// The SQL of every step, steps()[v - 1] bringing a file to version v. Read by the test that
+/// pins released steps, so that an edit of one fails there instead of in users' files.
+std::span<const char *const> steps();
 
 /// Checks that every field of every record kind has its column: a field added to schema.cpp
 /// without a migration is caught here (and by the tests) instead of failing at the first save.
