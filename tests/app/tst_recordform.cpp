@@ -5,7 +5,9 @@
 #include "recordlistmodel.h"
 #include "synccontroller.h"
 
+#include "schema.h"
 #include "store.h"
+#include "texts.h"
 #include <QDateTime>
 
 #include <QAbstractItemModelTester>
@@ -16,6 +18,36 @@
 class TestRecordForm : public QObject
 {
     Q_OBJECT
+
+    // Fields of a kind that its form leaves out on purpose. Every other field of a kind with a
+    // form must be on the form, so that a field added to core/schema.cpp is not silently
+    // missing from the app (the test below fails until it is on the form or listed here).
+    static const std::map<QString, QStringList> &fieldsLeftOffForms()
+    {
+        static const std::map<QString, QStringList> fields = {
+            // The signed-in user's organisation, set on save.
+            {QStringLiteral("mission"), {QStringLiteral("organisation_id")}},
+            // mission_id: the mission the form was opened from, set on save.
+            {QStringLiteral("meeting"), {QStringLiteral("mission_id")}},
+            {QStringLiteral("agreement"), {QStringLiteral("mission_id")}},
+            {QStringLiteral("event"), {QStringLiteral("mission_id")}},
+            {QStringLiteral("contact"), {QStringLiteral("mission_id")}},
+            {QStringLiteral("lead"), {QStringLiteral("mission_id")}},
+            // The app does not link a follow-up to a record yet; an edit keeps the link as it
+            // is (it can come from sync).
+            {QStringLiteral("followup"),
+                {QStringLiteral("mission_id"), QStringLiteral("linked_kind"),
+                    QStringLiteral("linked_id")}},
+        };
+        return fields;
+    }
+    // Kinds without a RecordForm: organisations and users come from the server's directory,
+    // attachments are added on their own page (AttachmentPage), reviews on the report page.
+    static QStringList kindsWithoutForm()
+    {
+        return {QStringLiteral("organisation"), QStringLiteral("user"),
+            QStringLiteral("attachment"), QStringLiteral("review")};
+    }
 
     /// The first mission by title, or the first with `status`.
     static QString firstMission(AppFixture &f, const std::string &status = {})
@@ -462,6 +494,86 @@ private Q_SLOTS:
                     linked = (*r)->text("contact_id");
             });
         QTRY_COMPARE(linked, first.toStdString());
+    }
+
+    /// A kind is defined once (core/schema.cpp), but the forms list their fields and texts.cpp
+    /// their labels: every schema field of a kind with a form is on it or left off on purpose,
+    /// and what the form shows has a label and option labels in both languages.
+    void everySchemaFieldIsOnItsFormOrLeftOffOnPurpose()
+    {
+        Preferences prefs;
+        for (const auto &kind : attache::allKinds()) {
+            const QString kindName = QString::fromUtf8(kind.name.data(), kind.name.size());
+            RecordForm form;
+            form.setKind(kindName);
+            QStringList shown;
+            for (int row = 0; row < form.rowCount(); ++row)
+                shown << form.data(form.index(row), RecordForm::NameRole).toString();
+            if (kindsWithoutForm().contains(kindName)) {
+                QVERIFY2(shown.isEmpty(),
+                    qPrintable(kindName + " has a form now: take it off kindsWithoutForm()"));
+                continue;
+            }
+            QVERIFY2(!shown.isEmpty(),
+                qPrintable("No form for \"" + kindName
+                    + "\": add its fields to formFields() in app/recordform.cpp, or the kind "
+                      "to kindsWithoutForm() here if the app edits it elsewhere"));
+            const auto leftOff = fieldsLeftOffForms().count(kindName)
+                ? fieldsLeftOffForms().at(kindName)
+                : QStringList();
+            for (const auto &field : kind.fields) {
+                const QString name = QString::fromUtf8(field.name.data(), field.name.size());
+                QVERIFY2(shown.contains(name) != leftOff.contains(name),
+                    qPrintable(kindName + "." + name
+                        + (shown.contains(name)
+                                ? " is on the form and in fieldsLeftOffForms(): take it off the "
+                                  "list"
+                                : " is in the schema but not on the form: add it to "
+                                  "formFields() in app/recordform.cpp (and its label to "
+                                  "app/texts.cpp), or to fieldsLeftOffForms() here with the "
+                                  "reason")));
+            }
+            for (const auto &name : leftOff)
+                QVERIFY2(kind.field(name.toStdString()),
+                    qPrintable(kindName + "." + name
+                        + " is listed as left off but is not in "
+                          "the schema"));
+        }
+
+        // Labels: texts.cpp gives every field on a form a label (fieldLabel() falls back to the
+        // raw name) and every option of its enums one. That the Vietnamese translation has each
+        // label is the translations check's job (i18n/check-ts.cmake); here the labels must
+        // change with the language, so that the second pass reads the translated ones.
+        QStringList labelsByLanguage[2];
+        for (int pass = 0; pass < 2; ++pass) {
+            const QString language = pass == 0 ? QStringLiteral("en") : QStringLiteral("vi");
+            prefs.setLanguage(language);
+            for (const auto &kind : attache::allKinds()) {
+                RecordForm form;
+                form.setKind(QString::fromUtf8(kind.name.data(), kind.name.size()));
+                for (int row = 0; row < form.rowCount(); ++row) {
+                    const auto index = form.index(row);
+                    const QString name = form.data(index, RecordForm::NameRole).toString();
+                    const QString where = form.kind() + "." + name + " (" + language + ")";
+                    const QString label = form.data(index, RecordForm::LabelRole).toString();
+                    QVERIFY2(!label.isEmpty() && label != name,
+                        qPrintable(where + " has no label in app/texts.cpp"));
+                    QCOMPARE(label, Texts::fieldLabel(form.kind(), name));
+                    labelsByLanguage[pass] << label;
+                    for (const auto &option : form.data(index, RecordForm::OptionsRole).toList()) {
+                        const auto map = option.toMap();
+                        const QString value = map.value(QStringLiteral("value")).toString();
+                        const QString optionLabel = map.value(QStringLiteral("label")).toString();
+                        QVERIFY2(!optionLabel.isEmpty() && optionLabel != value,
+                            qPrintable(where + ": option \"" + value
+                                + "\" has no label in app/texts.cpp"));
+                    }
+                }
+            }
+        }
+        prefs.setLanguage(QStringLiteral("en"));
+        QVERIFY(!labelsByLanguage[0].isEmpty());
+        QVERIFY2(labelsByLanguage[0] != labelsByLanguage[1], "the Vietnamese labels did not load");
     }
 };
 
