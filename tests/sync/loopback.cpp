@@ -285,6 +285,20 @@ void ScriptedServer::serve(int fd)
 
 // ---- FaultProxy ----
 
+namespace {
+
+// Whether the peer has closed an idle connection (nothing is expected from it between answers).
+bool closedByPeer(int fd)
+{
+    pollfd p {fd, POLLIN | POLLRDHUP, 0};
+    if (::poll(&p, 1, 0) <= 0)
+        return false;
+    char c;
+    return ::recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT) <= 0;
+}
+
+} // namespace
+
 FaultProxy::FaultProxy(int upstreamPort, Decide decide)
     : m_upstream(upstreamPort)
     , m_decide(std::move(decide))
@@ -341,6 +355,13 @@ void FaultProxy::relay(int client)
         const Fault f = next();
         if (f == Fault::DropBeforeRequest)
             break;
+        // The server closes a connection idle for a second (or after its hundredth request);
+        // a proxy that sent the next request into it would fail that request, and the client's
+        // retry would count as one more request. Like a real proxy, open a fresh one instead.
+        if (upstream >= 0 && closedByPeer(upstream)) {
+            ::close(upstream);
+            upstream = -1;
+        }
         if (upstream < 0)
             upstream = connectLoopback(m_upstream);
         if (upstream < 0 || !sendAll(upstream, request.data(), request.size()))
