@@ -238,6 +238,9 @@ Result<DashboardData> loadDashboard(Store &store, const ReportFilter &filter)
 Result<std::vector<DrillItem>> loadDrillDown(
     Store &store, const ReportFilter &filter, const std::string &key)
 {
+    // The same filter as the figures it drills into, refused the same way.
+    if (auto valid = validateReportFilter(filter); !valid)
+        return valid.error();
     const auto colon = key.find(':');
     const std::string name = key.substr(0, colon);
     const std::string arg = colon == std::string::npos ? std::string() : key.substr(colon + 1);

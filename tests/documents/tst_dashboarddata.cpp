@@ -215,6 +215,13 @@ private slots:
 
         REQUIRE_ERROR(loadDrillDown(*fx.store, year, "nonsense"), "invalid_value");
         REQUIRE_ERROR(loadDrillDown(*fx.store, year, "month:2026"), "invalid_value");
+        // A filter the figures refuse lists nothing either (December is not left out silently).
+        ReportFilter shortTo = year;
+        shortTo.to = "2026-12";
+        REQUIRE_ERROR(loadDrillDown(*fx.store, shortTo, "missions"), "invalid_date");
+        ReportFilter backwards = year;
+        backwards.from = "2027-01-01";
+        REQUIRE_ERROR(loadDrillDown(*fx.store, backwards, "meetings"), "invalid_period");
     }
 
     void followUpList()
