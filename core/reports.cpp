@@ -3,6 +3,7 @@
 #include "database.h"
 #include "iso.h"
 #include "schema.h"
+#include "text.h"
 #include "uuid.h"
 
 #include <algorithm>
@@ -89,7 +90,7 @@ Result<void> validateReportFilter(const ReportFilter &filter)
     for (const auto &[name, value] : dates) {
         if (!value->empty() && !isValidDate(*value))
             return makeError("invalid_date",
-                "The report's “" + std::string(name) + "” date “" + *value
+                "The report's “" + std::string(name) + "” date “" + printable(*value)
                     + "” is not a real date written YYYY-MM-DD.",
                 name);
     }
@@ -99,7 +100,7 @@ Result<void> validateReportFilter(const ReportFilter &filter)
             "to");
     if (!filter.country.empty() && !isCountryCode(filter.country))
         return makeError("invalid_country",
-            "“" + filter.country
+            "“" + printable(filter.country)
                 + "” is not a country code (ISO 3166, in capitals, such as VN, JP, KR).",
             "country");
     const std::pair<const char *, const std::string *> ids[]
@@ -111,7 +112,7 @@ Result<void> validateReportFilter(const ReportFilter &filter)
                    return c >= 'A' && c <= 'F';
                })))
             return makeError("invalid_reference",
-                "The report's “" + std::string(name) + "” “" + *value
+                "The report's “" + std::string(name) + "” “" + printable(*value)
                     + "” is not a record id (a UUID in lower case).",
                 name);
     }

@@ -360,7 +360,8 @@ Result<json> normaliseEnum(const FieldDef &f, const json &v)
         for (auto a : f.values)
             allowed += (allowed.empty() ? "" : ", ") + std::string(a);
         return fieldError(f, "invalid_value",
-            "“" + s + "” is not a valid " + std::string(f.name) + " (one of: " + allowed + ").");
+            "“" + printable(s) + "” is not a valid " + std::string(f.name) + " (one of: " + allowed
+                + ").");
     }
     return v;
 }
@@ -578,7 +579,7 @@ Result<json> normaliseField(const FieldDef &f, const json &v)
             return fieldError(f, "wrong_type", "“" + name + "” has unexpected members.");
         if (!currency.is_string() || !isCurrencyCode(upper(currency.get<std::string>())))
             return fieldError(f, "invalid_currency",
-                "“" + (currency.is_string() ? currency.get<std::string>() : name)
+                "“" + (currency.is_string() ? printable(currency.get<std::string>()) : name)
                     + "” is not a currency code (ISO 4217, such as USD or VND).");
         return json {{"amount", amount}, {"currency", upper(currency.get<std::string>())}};
     }
@@ -594,7 +595,8 @@ Result<void> validateRecord(const KindDef &kind, const json &fields)
         const FieldDef *f = kind.field(key);
         if (!f)
             return makeError("unknown_field",
-                "“" + key + "” is not a field of " + std::string(kind.name) + ".", key);
+                "“" + printable(key) + "” is not a field of " + std::string(kind.name) + ".",
+                printable(key));
         if (auto n = normaliseField(*f, value); !n)
             return n.error();
     }

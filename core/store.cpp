@@ -207,7 +207,7 @@ Result<const KindDef *> kindOrError(std::string_view name)
 {
     if (const KindDef *k = findKind(name))
         return k;
-    return makeError("unknown_kind", "“" + std::string(name) + "” is not a kind of record.");
+    return makeError("unknown_kind", "“" + printable(name) + "” is not a kind of record.");
 }
 
 Store::Store(Database db, StoreOptions options)
@@ -260,7 +260,11 @@ Result<void> Store::init()
     }
     const bool full = m_options.durability == Durability::Full;
     // Deferred: SQLite's automatic checkpoint would fsync inside an occasional save; flush()
-    // checkpoints instead.
+    // checkpoints instead. Foreign keys are on so that any key a migration declares is
+    // enforced. A record's references to other records (a lead's mission, a contact's meeting)
+    // are ids inside its fields, checked for form by the schema and deliberately not declared
+    // as keys: sync delivers records in any order, a device may hold a meeting whose mission it
+    // may no longer see, and refusing such a record would lose what someone typed.
     if (auto r = m_db.exec(full ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
                                 : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
                                   "PRAGMA wal_autocheckpoint = 0;");
@@ -620,7 +624,8 @@ Result<Record> Store::create(std::string_view kindName, const json &fields, cons
     for (const auto &[key, value] : fields.items()) {
         if (!k.field(key))
             return makeError("unknown_field",
-                "“" + key + "” is not a field of " + std::string(k.name) + ".", key);
+                "“" + printable(key) + "” is not a field of " + std::string(k.name) + ".",
+                printable(key));
     }
     if (auto v = validateRecord(k, row.record.fields); !v)
         return v.error();
@@ -670,7 +675,8 @@ Result<Record> Store::update(std::string_view kindName, std::string_view id, con
         const FieldDef *f = k.field(key);
         if (!f)
             return makeError("unknown_field",
-                "“" + key + "” is not a field of " + std::string(k.name) + ".", key);
+                "“" + printable(key) + "” is not a field of " + std::string(k.name) + ".",
+                printable(key));
         auto n = normaliseField(*f, value);
         if (!n)
             return n.error();

@@ -139,6 +139,27 @@ bool isValidUtf8(std::string_view s)
     return true;
 }
 
+std::string printable(std::string_view s)
+{
+    if (isValidUtf8(s))
+        return std::string(s);
+    std::string out;
+    out.reserve(s.size() + 8);
+    size_t i = 0;
+    while (i < s.size()) {
+        char32_t cp;
+        const int n = decode(s, i, cp);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        out.append(s.substr(i, size_t(n)));
+        i += size_t(n);
+    }
+    return out;
+}
+
 std::string foldForSearch(std::string_view s)
 {
     const auto &table = foldTable();

@@ -10,6 +10,11 @@ namespace attache {
 /// True when the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 bool isValidUtf8(std::string_view s);
 
+/// `s` fit to quote in an error message: as it is when well-formed UTF-8, otherwise with each
+/// byte that is not part of a well-formed character replaced by U+FFFD, so that a message about
+/// bad input is itself valid text (for JSON, for the UI, for logs).
+std::string printable(std::string_view s);
+
 /// Folds text for searching as people type it: Vietnamese (and other Latin) letters lose their
 /// diacritics ("Hà Tĩnh" → "ha tinh", "Đắk Lắk" → "dak lak"), combining marks are dropped so
 /// that decomposed input folds the same as precomposed, and letters are lower-cased.

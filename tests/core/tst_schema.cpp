@@ -1,6 +1,7 @@
 #include "iso.h"
 #include "schema.h"
 #include "storefixture.h"
+#include "text.h"
 #include "uuid.h"
 #include <QtCore/qfloat16.h> // complete before nlohmann::json meets QCOMPARE
 
@@ -251,6 +252,34 @@ private slots:
                      .error()
                      .code,
             std::string("invalid_utf8"));
+        // Where bad input is quoted back (an enum value, a currency, a field name, a kind), the
+        // message stays valid text: the bad bytes show as U+FFFD, the rest as typed.
+        const auto enumError
+            = normaliseField(*findKind("mission")->field("status"), json(std::string("Đã v\xff")));
+        QCOMPARE(enumError.error().code, std::string("invalid_value"));
+        QVERIFY(isValidUtf8(enumError.error().message));
+        QVERIFY(enumError.error().message.find("Đã v\uFFFD") != std::string::npos);
+        const auto currencyError = normaliseField(*findKind("lead")->field("pledged_capital"),
+            json {{"amount", 1}, {"currency", std::string("U\xc3")}});
+        QCOMPARE(currencyError.error().code, std::string("invalid_currency"));
+        QVERIFY(isValidUtf8(currencyError.error().message));
+        const auto fieldError
+            = validateRecord(*findKind("contact"), json {{std::string("t\xe1\xbbn"), "x"}});
+        QCOMPARE(fieldError.error().code, std::string("unknown_field"));
+        QVERIFY(isValidUtf8(fieldError.error().message));
+        QVERIFY(isValidUtf8(fieldError.error().field));
+        StoreFixture fx;
+        QVERIFY(fx.open());
+        const auto kindError = fx.store->create(std::string("li\xc3"
+                                                            "en"),
+            json::object());
+        QCOMPARE(kindError.error().code, std::string("unknown_kind"));
+        QVERIFY(isValidUtf8(kindError.error().message));
+        ReportFilter badCountry;
+        badCountry.country = "J\xd0";
+        const auto filterError = validateReportFilter(badCountry);
+        QCOMPARE(filterError.error().code, std::string("invalid_country"));
+        QVERIFY(isValidUtf8(filterError.error().message));
     }
 
     void money_data()

@@ -90,6 +90,27 @@ private slots:
         QCOMPARE(trimmed("   "), std::string());
     }
 
+    void printable_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("valid") << QByteArray("Hà Tĩnh") << QByteArray("Hà Tĩnh");
+        QTest::newRow("stray byte") << QByteArray("a\xff b") << QByteArray("a\uFFFD b");
+        QTest::newRow("truncated") << QByteArray("Nguy\xe1\xbb") << QByteArray("Nguy\uFFFD\uFFFD");
+        QTest::newRow("overlong") << QByteArray("\xc0\xaf") << QByteArray("\uFFFD\uFFFD");
+        QTest::newRow("surrogate")
+            << QByteArray("\xed\xa0\x80x") << QByteArray("\uFFFD\uFFFD\uFFFDx");
+    }
+
+    void printable()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, expected);
+        const std::string out = attache::printable(input.toStdString());
+        QCOMPARE(QByteArray::fromStdString(out), expected);
+        QVERIFY(attache::isValidUtf8(out));
+    }
+
     void jsonString()
     {
         // What the JSON library would write, for every character class it escapes or keeps.
