@@ -1097,12 +1097,15 @@ Result<void> Store::wipe()
                                "'sync.%' OR key = 'current_user' OR key = 'device_id'");
             !r)
             return r.error();
-        // A new identity: the old device id is revoked on the server for good.
-        m_deviceId = randomHex(8);
-        if (auto r = setMeta("device_id", m_deviceId); !r)
+        // A new identity: the old device id is revoked on the server for good. Taken in memory
+        // only once stored: a wipe that fails (a full or read-only disk) leaves the store as
+        // it was, under the id its file holds.
+        const std::string newId = randomHex(8);
+        if (auto r = setMeta("device_id", newId); !r)
             return r.error();
         if (auto c = tx->commit(); !c)
             return c.error();
+        m_deviceId = newId;
     }
     const Hlc last = m_clock.last();
     m_clock = HlcClock(m_deviceId, m_options.clock);

@@ -798,8 +798,11 @@ private slots:
         ids.last = fx.add("contact", contact("Watanabe Ken")).id;
         const std::string dir = fx.dir.path().toStdString();
         const Snapshot before = snapshot(dir, false);
+        const std::string device = fx.store->deviceId();
         disk.set(testsupport::FaultyDisk::Fault::ReadOnly);
         const json writes = tryEveryWrite(*fx.store, ids, fx.path());
+        // The refused wipe among them left the store under the id its file holds.
+        QCOMPARE(fx.store->deviceId(), device);
         for (const auto &[write, code] : writes["codes"].items())
             QVERIFY2(code == "read_only",
                 (write + " gave " + code.dump() + ": " + writes["messages"][write].dump()).c_str());
