@@ -230,10 +230,11 @@ Result<std::unique_ptr<Store>> Store::open(const std::string &path, StoreOptions
         // one would open next time as an empty store. Closed first, then removed. Not when
         // another process holds it: it may have just created it too.
         store.reset();
-        for (const auto &file : newFiles) {
-            std::error_code ec;
-            if (r.error().code != "busy")
+        if (r.error().code != "busy") {
+            for (const auto &file : newFiles) {
+                std::error_code ec; // best effort: the error that matters is the one returned
                 std::filesystem::remove(file, ec);
+            }
         }
         return r.error();
     }
