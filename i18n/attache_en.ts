@@ -999,8 +999,8 @@
         <translation>The data is busy: try again in a moment.</translation>
     </message>
     <message>
-        <source>The data file cannot be written.</source>
-        <translation>The data file cannot be written.</translation>
+        <source>This device&apos;s storage is read-only: nothing was saved, and what is already saved is safe.</source>
+        <translation>This device&apos;s storage is read-only: nothing was saved, and what is already saved is safe.</translation>
     </message>
     <message>
         <source>The local data is not open yet.</source>

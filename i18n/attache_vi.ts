@@ -991,8 +991,8 @@
         <translation>Dữ liệu đang bận: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-        <source>The data file cannot be written.</source>
-        <translation>Không ghi được tệp dữ liệu.</translation>
+        <source>This device&apos;s storage is read-only: nothing was saved, and what is already saved is safe.</source>
+        <translation>Bộ nhớ của thiết bị đang ở chế độ chỉ đọc: chưa lưu được gì, dữ liệu đã lưu vẫn an toàn.</translation>
     </message>
     <message>
         <source>The local data is not open yet.</source>
