@@ -52,11 +52,21 @@ else
   "$driver" --port "$port" --users "$users" "$@" 2>"$tmp/driver.err" &
   dpid=$!
   until grep -q "setup done" "$tmp/driver.err" 2>/dev/null || ! kill -0 "$dpid" 2>/dev/null; do sleep 0.05; done
+  # The push writer (one thread: pushes are written one group at a time) is the burst's critical
+  # path: its CPU time, and its time runnable but waiting for a core (/proc/…/schedstat).
+  writer=$(grep -lx push-writer /proc/"$pid"/task/*/comm 2>/dev/null | head -1 || true)
+  writer=${writer%/comm}
+  sched() { [[ -n $writer && -r $writer/schedstat ]] && cat "$writer/schedstat" || echo "0 0 0"; }
+  read -r w0 q0 _ < <(sched)
   c0=$(cpu "$pid"); p0=$(pgcpu)
   status=0
   wait "$dpid" || status=$?
   c1=$(cpu "$pid"); p1=$(pgcpu)
+  read -r w1 q1 _ < <(sched)
   cat "$tmp/driver.err" >&2
   echo "server CPU in the timed phase: $(awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%.2f", b - a}') s (PostgreSQL processes: $(awk -v a="$p0" -v b="$p1" 'BEGIN {printf "%.2f", (b - a) / 100}') s)"
+  if [[ -n $writer ]]; then
+    echo "push writer in the timed phase: ran $(((w1 - w0) / 1000000)) ms, waited for a core $(((q1 - q0) / 1000000)) ms"
+  fi
   exit "$status"
 fi
