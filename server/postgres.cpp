@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <string_view>
 #include <unordered_map>
 
 namespace attache::server {
@@ -38,6 +39,13 @@ std::string decodeBytea(const char *text, int len)
 }
 
 /// The PostgreSQL backend through libpq, for departments that want replicas and backups.
+// SQLSTATE 53100 is disk_full; 53200 (out_of_memory) and the rest stay "storage".
+const char *errorCode(const PGresult *res)
+{
+    const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    return state && std::string_view(state) == "53100" ? kStorageFull : "storage";
+}
+
 class PgConnection final : public SqlConnection
 {
 public:
@@ -102,8 +110,9 @@ public:
         const auto status = PQresultStatus(res);
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
             std::string m = PQresultErrorMessage(res);
+            const char *code = errorCode(res);
             PQclear(res);
-            return makeError("storage", "PostgreSQL: " + m);
+            return makeError(code, "PostgreSQL: " + m);
         }
         PQclear(res);
         return {};
@@ -233,8 +242,9 @@ private:
         const auto status = PQresultStatus(res);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             std::string m = PQresultErrorMessage(res);
+            const char *code = errorCode(res);
             PQclear(res);
-            return makeError("storage", "PostgreSQL: " + m);
+            return makeError(code, "PostgreSQL: " + m);
         }
         return res;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "log.h"
 #include "text.h" // appendJsonString
 
 #include "sql.h"
@@ -26,8 +27,18 @@ struct ApiError
 };
 template<typename T> using ApiResult = std::variant<T, ApiError>;
 
+/// The answer to a request the storage failed; the cause goes to the server's log too (the
+/// access log line says only that the request failed). A full disk is 507 "storage_full": the
+/// request stored nothing, the device keeps its changes and sends them again later, and the
+/// administrator must free space.
 inline ApiError internalError(const Error &e)
 {
+    log(LogLevel::Error, "attache.server", "request failed: " + e.message);
+    if (e.code == kStorageFull)
+        return ApiError {507, "storage_full",
+            "The server's disk is full: nothing of this request was stored. The changes stay on "
+            "the device and are sent again at the next sync; the server's administrator must "
+            "free space."};
     return ApiError {500, "internal",
         "The server failed (" + e.message + "); nothing was partially stored. Retry later."};
 }

@@ -16,6 +16,10 @@
 
 namespace attache::server {
 
+/// The error code of a statement that failed because the storage is full (SQLite's
+/// SQLITE_FULL, PostgreSQL's disk_full); every other storage failure is "storage".
+inline constexpr const char *kStorageFull = "storage_full";
+
 /// A parameter of a query: NULL, an integer, text, or bytes.
 struct SqlValue
 {

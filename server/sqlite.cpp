@@ -81,10 +81,11 @@ public:
     Result<void> script(std::string_view sql) override
     {
         char *msg = nullptr;
-        if (sqlite3_exec(m_db, std::string(sql).c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
+        if (const int rc = sqlite3_exec(m_db, std::string(sql).c_str(), nullptr, nullptr, &msg);
+            rc != SQLITE_OK) {
             std::string m = msg ? msg : "unknown error";
             sqlite3_free(msg);
-            return makeError("storage", "SQLite: " + m);
+            return makeError(errorCode(rc), "SQLite: " + m);
         }
         return {};
     }
@@ -169,7 +170,12 @@ private:
 
     Error error(const char *what) const
     {
-        return makeError("storage", std::string("SQLite ") + what + ": " + sqlite3_errmsg(m_db));
+        return makeError(errorCode(sqlite3_extended_errcode(m_db)),
+            std::string("SQLite ") + what + ": " + sqlite3_errmsg(m_db));
+    }
+    static const char *errorCode(int rc)
+    {
+        return (rc & 0xff) == SQLITE_FULL ? kStorageFull : "storage";
     }
     sqlite3 *m_db;
     /// Looked up by the SQL's view: a push's multi-row inserts are kilobytes of SQL, and a copy
