@@ -191,7 +191,7 @@ void SyncController::refreshStatus()
         Qt::QueuedConnection);
 }
 
-void SyncController::setError(int code, const QString &serverMessage)
+void SyncController::setError(int code, const QString &serverMessage, const QString &serverCode)
 {
     m_errorAction.clear();
     switch (ErrorCode(code)) {
@@ -204,7 +204,10 @@ void SyncController::setError(int code, const QString &serverMessage)
                          "will be sent when the connection returns.");
         break;
     case ErrorCode::ServerBusy:
-        m_errorText = tr("The server is busy. The app will try again by itself.");
+        m_errorText = serverCode == QLatin1String("storage_full")
+            ? tr("The server's storage is full. Your changes are safe on this device and will be "
+                 "sent once your IT staff frees space; tell them.")
+            : tr("The server is busy. The app will try again by itself.");
         break;
     case ErrorCode::TlsCertificate:
         m_errorText = tr("The server's identity could not be verified. Do not sign in on this "
@@ -432,7 +435,8 @@ void SyncController::syncNow()
                         setError(int(ErrorCode::None), {});
                     else
                         setError(int(s.errors.front().code),
-                            QString::fromStdString(s.errors.front().message));
+                            QString::fromStdString(s.errors.front().message),
+                            QString::fromStdString(s.errors.front().serverCode));
                     if (s.errors.size() == 1 && s.errors.front().code == ErrorCode::SignInRequired)
                         m_signedIn = false;
                     Q_EMIT syncingChanged();

@@ -97,7 +97,8 @@ private:
     void refreshStatus();
     void setOnline(bool online);
     void scheduleSoon();
-    void setError(int code, const QString &serverMessage);
+    /// `serverCode`: the protocol's error code, where the server sent one ("storage_full"…).
+    void setError(int code, const QString &serverMessage, const QString &serverCode = {});
 
     QPointer<Backend> m_backend;
     QSettings *m_settings = nullptr;

@@ -2217,6 +2217,10 @@
         <source>The file could not be downloaded. Try again later.</source>
         <translation>The file could not be downloaded. Try again later.</translation>
     </message>
+    <message>
+        <source>The server&apos;s storage is full. Your changes are safe on this device and will be sent once your IT staff frees space; tell them.</source>
+        <translation>The server&apos;s storage is full. Your changes are safe on this device and will be sent once your IT staff frees space; tell them.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>

@@ -2208,6 +2208,10 @@
         <source>The file could not be downloaded. Try again later.</source>
         <translation>Không tải được tệp. Hãy thử lại sau.</translation>
     </message>
+    <message>
+        <source>The server&apos;s storage is full. Your changes are safe on this device and will be sent once your IT staff frees space; tell them.</source>
+        <translation>Bộ nhớ của máy chủ đã đầy. Các thay đổi vẫn an toàn trên thiết bị này và sẽ được gửi khi bộ phận CNTT giải phóng dung lượng; hãy báo cho họ.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>

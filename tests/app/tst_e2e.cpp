@@ -6,6 +6,7 @@
 #include "appfixture.h"
 #include "attachmentcontroller.h"
 #include "conflictmodel.h"
+#include "fulldiskserver.h"
 #include "missionmodel.h"
 #include "recorddetails.h"
 #include "recordform.h"
@@ -28,12 +29,16 @@ struct Device
     Device() { sync.setAutomatic(false); }
 };
 
-bool signIn(Device &d, const attache::test::TestServer &server, const char *user)
+bool signIn(Device &d, const std::string &baseUrl, const char *user)
 {
     QSignalSpy finished(&d.sync, &SyncController::syncFinished);
-    d.sync.signIn(QString::fromStdString(server.baseUrl()), QString::fromLatin1(user),
+    d.sync.signIn(QString::fromStdString(baseUrl), QString::fromLatin1(user),
         QStringLiteral("demo-password"));
     return finished.wait(30000) && finished.at(0).at(0).toBool();
+}
+bool signIn(Device &d, const attache::test::TestServer &server, const char *user)
+{
+    return signIn(d, server.baseUrl(), user);
 }
 
 bool syncOnce(Device &d)
@@ -340,6 +345,49 @@ private Q_SLOTS:
                     .toString()
                     .contains(QStringLiteral("Outcome: Thống nhất lập tổ công tác")));
         QTRY_COMPARE(a.app.backend->pendingCount(), 0);
+    }
+
+    void serverDiskFull_syncSaysSo_changesKeptAndSentOnceSpaceIsFreed()
+    {
+        if (const QString why = attache::test::FullDiskServer::unavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        attache::test::TestServer data(attache::test::Backend::Sqlite);
+        auto demo = data.loadDemo();
+        QVERIFY2(demo.ok(), demo.error().message.c_str());
+        attache::test::FullDiskServer server;
+        const std::string failed = server.start(data.storageArgs().value(1));
+        QVERIFY2(failed.empty(), failed.c_str());
+
+        Device a;
+        QVERIFY(a.app.waitReady());
+        QVERIFY2(signIn(a, server.baseUrl(), "hanh"), qPrintable(a.sync.errorText()));
+        const QString mission = save(a, QStringLiteral("mission"), {},
+            {{"title", QStringLiteral("Đoàn xúc tiến đầu tư tại Hàn Quốc")},
+                {"start_date", QStringLiteral("12/10/2026")},
+                {"end_date", QStringLiteral("16/10/2026")},
+                {"countries", QStringList {QStringLiteral("KR")}}});
+        QVERIFY(!mission.isEmpty());
+        // Six contacts with 250 KB of notes each: about 3 MB for the server to store (records
+        // and audit trail) where 1 MB is left.
+        const QString notes(250 * 1024, QLatin1Char('n'));
+        for (int i = 0; i < 6; ++i) {
+            QVERIFY(!save(a, QStringLiteral("contact"), mission,
+                {{"full_name", QStringLiteral("Kim Min-jun %1").arg(i)}, {"notes", notes}})
+                         .isEmpty());
+        }
+        QTRY_COMPARE(a.app.backend->pendingCount(), 7);
+
+        // The sync fails, says why in words the official can act on, and keeps the changes.
+        QVERIFY(!syncOnce(a));
+        QVERIFY2(a.sync.errorText().contains(QStringLiteral("storage is full")),
+            qPrintable(a.sync.errorText()));
+        QVERIFY(a.app.backend->pendingCount() > 0);
+
+        // IT frees space: the next sync sends everything.
+        QVERIFY(server.freeSpace());
+        QVERIFY2(syncOnce(a), qPrintable(a.sync.errorText()));
+        QTRY_COMPARE(a.app.backend->pendingCount(), 0);
+        QVERIFY(a.sync.errorText().isEmpty());
     }
 };
 
