@@ -38,7 +38,6 @@ std::string decodeBytea(const char *text, int len)
     return std::string(text, std::size_t(len));
 }
 
-/// The PostgreSQL backend through libpq, for departments that want replicas and backups.
 // SQLSTATE 53100 is disk_full; 53200 (out_of_memory) and the rest stay "storage".
 const char *errorCode(const PGresult *res)
 {
@@ -46,6 +45,7 @@ const char *errorCode(const PGresult *res)
     return state && std::string_view(state) == "53100" ? kStorageFull : "storage";
 }
 
+/// The PostgreSQL backend through libpq, for departments that want replicas and backups.
 class PgConnection final : public SqlConnection
 {
 public:
