@@ -25,17 +25,23 @@ public:
         }
     }
 
-    /// Why this machine cannot make one (no unprivileged user and mount namespaces), or empty.
+    /// Why this machine cannot make one (no unprivileged user and mount namespaces, or no tmpfs
+    /// mounts in them), or empty.
     static QString unavailable()
     {
+        QTemporaryDir dir;
         QProcess probe;
-        probe.start(QStringLiteral("unshare"), {QStringLiteral("-Urm"), QStringLiteral("true")});
-        if (probe.waitForFinished(10000) && probe.exitStatus() == QProcess::NormalExit
-            && probe.exitCode() == 0)
+        probe.setProcessChannelMode(QProcess::MergedChannels);
+        probe.start(QStringLiteral("unshare"),
+            {QStringLiteral("-Urm"), QStringLiteral("sh"), QStringLiteral("-c"),
+                QStringLiteral("mount -t tmpfs -o size=1m attache-probe \"$1\""),
+                QStringLiteral("sh"), dir.path()});
+        if (dir.isValid() && probe.waitForFinished(10000)
+            && probe.exitStatus() == QProcess::NormalExit && probe.exitCode() == 0)
             return {};
-        return QStringLiteral("this machine does not allow a user and mount namespace (unshare "
-                              "-Urm): ")
-            + QString::fromLocal8Bit(probe.readAllStandardError()).trimmed();
+        return QStringLiteral("this machine does not allow a tmpfs in a user and mount namespace "
+                              "(unshare -Urm): ")
+            + QString::fromLocal8Bit(probe.readAll()).trimmed();
     }
 
     /// Starts the server on a copy of `dataDir`; empty on success, else what failed.
