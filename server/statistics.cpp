@@ -55,9 +55,12 @@ void StatisticsKeeper::run()
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [this] { return m_due || m_stopping; });
+        if (!m_stopping && m_lastGathering != std::chrono::steady_clock::time_point {})
+            m_wake.wait_until(lock, m_lastGathering + kMinInterval, [this] { return m_stopping; });
         if (m_stopping)
             return;
         m_due = false;
+        m_lastGathering = std::chrono::steady_clock::now();
         lock.unlock();
         auto conn = m_pool.acquire();
         for (const char *table : kTables) {

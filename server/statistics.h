@@ -2,6 +2,7 @@
 
 #include "sql.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
@@ -26,6 +27,12 @@ class StatisticsKeeper
 {
 public:
     static constexpr std::int64_t kMinGrowth = 1000;
+    /// At most one gathering in this time: in a burst of pushes the sequence doubles several
+    /// times a second, and each ANALYZE of `records` took PostgreSQL tens of milliseconds of
+    /// CPU and made every pooled connection plan its statements again. The first gathering
+    /// sets the plans right; PostgreSQL scales its row estimates with the tables' current size
+    /// in between. A gathering that falls due sooner waits, and is not dropped.
+    static constexpr std::chrono::seconds kMinInterval {10};
 
     explicit StatisticsKeeper(Pool &pool);
     /// Waits for a gathering in progress, then stops.
@@ -44,6 +51,7 @@ private:
     std::condition_variable m_wake;
     std::int64_t m_gatheredAt = -1; ///< the sequence at the last gathering; -1: none seen yet
     bool m_due = false;
+    std::chrono::steady_clock::time_point m_lastGathering {}; ///< none yet: the epoch
     bool m_stopping = false;
     std::thread m_thread; ///< started last, joined first
 };

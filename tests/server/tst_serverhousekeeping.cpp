@@ -676,6 +676,27 @@ private slots:
                                      "oid = 'records'::regclass")
                 >= grow,
             30000);
+
+        // Doubling again at once (as in a burst of devices) gathers again, but not sooner than
+        // StatisticsKeeper::kMinInterval after the last time: deferred, not dropped.
+        const std::string lastAnalysed
+            = "SELECT CAST(EXTRACT(EPOCH FROM last_analyze) * 1000 AS BIGINT) AS n FROM "
+              "pg_stat_user_tables WHERE schemaname = current_schema() AND relname = 'records'";
+        const std::int64_t first = countOf(*w.server, lastAnalysed);
+        const std::int64_t once = countOf(*w.server, analysed);
+        const std::int64_t seq2
+            = countOf(*w.server, "SELECT CAST(value AS BIGINT) AS n FROM meta WHERE key = 'seq'");
+        json more = json::array();
+        for (std::int64_t i = 0; i < seq2 + 10; ++i)
+            more.push_back(contactChange(attache::makeUuidV7(), w.m1,
+                "Contact again " + std::to_string(i), stamp(0, "leadphone")));
+        QCOMPARE(lead.push("b-hk-stat2", more).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(countOf(*w.server, analysed) > once, 60000);
+        const std::int64_t second = countOf(*w.server, lastAnalysed);
+        // last_analyze is when ANALYZE records ended; the interval runs from when the first
+        // gathering began, so allow for how long that ANALYZE took.
+        QVERIFY2(second - first >= 9000,
+            ("gathered again after " + std::to_string(second - first) + " ms").c_str());
     }
 };
 
