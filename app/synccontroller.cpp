@@ -289,13 +289,15 @@ void SyncController::signIn(const QString &serverUrl, const QString &username,
                 bool ok = false;
                 int code = 0;
                 std::string message;
+                std::string serverCode; // the protocol's code ("storage_full"…)
                 std::string userId, orgId, name;
             };
             auto out = std::make_shared<Outcome>();
             if (!w->engine) {
                 out->code = int(ErrorCode::Config);
             } else {
-                auto r = w->engine->login(user, pass);
+                attache::sync::SyncError failure;
+                auto r = w->engine->login(user, pass, &failure);
                 if (r) {
                     out->ok = true;
                     out->userId = r->user.id;
@@ -304,6 +306,7 @@ void SyncController::signIn(const QString &serverUrl, const QString &username,
                 } else {
                     // The engine reports errors as attache::Error; its code names the cause.
                     out->message = r.error().message;
+                    out->serverCode = failure.serverCode;
                     out->code = int(ErrorCode::Protocol);
                     for (int code = 0; code <= int(ErrorCode::Config); ++code) {
                         if (r.error().code == attache::sync::errorCodeName(ErrorCode(code)))
@@ -317,7 +320,8 @@ void SyncController::signIn(const QString &serverUrl, const QString &username,
                     m_signingIn = false;
                     Q_EMIT syncingChanged();
                     if (!out->ok) {
-                        setError(out->code, QString::fromStdString(out->message));
+                        setError(out->code, QString::fromStdString(out->message),
+                            QString::fromStdString(out->serverCode));
                         Q_EMIT stateChanged();
                         Q_EMIT signInFailed(m_errorText);
                         return;

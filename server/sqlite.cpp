@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <unordered_map>
 
 namespace attache::server {
@@ -173,9 +174,14 @@ private:
         return makeError(errorCode(sqlite3_extended_errcode(m_db)),
             std::string("SQLite ") + what + ": " + sqlite3_errmsg(m_db));
     }
-    static const char *errorCode(int rc)
+    // A full disk is SQLITE_FULL where SQLite sees it as such, and an I/O error where the write
+    // that failed was of the shared-memory index or a file's growth: the OS's errno tells.
+    const char *errorCode(int rc) const
     {
-        return (rc & 0xff) == SQLITE_FULL ? kStorageFull : "storage";
+        const int err = sqlite3_system_errno(m_db);
+        const bool full = (rc & 0xff) == SQLITE_FULL
+            || ((rc & 0xff) == SQLITE_IOERR && (err == ENOSPC || err == EDQUOT));
+        return full ? kStorageFull : "storage";
     }
     sqlite3 *m_db;
     /// Looked up by the SQL's view: a push's multi-row inserts are kilobytes of SQL, and a copy

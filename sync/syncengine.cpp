@@ -976,7 +976,8 @@ void SyncEngine::resetCancel()
     d->cancelled.store(false);
 }
 
-Result<LoginResult> SyncEngine::login(const std::string &username, const std::string &password)
+Result<LoginResult> SyncEngine::login(
+    const std::string &username, const std::string &password, SyncError *failure)
 {
     resetCancel();
     const json body
@@ -986,6 +987,8 @@ Result<LoginResult> SyncEngine::login(const std::string &username, const std::st
     if (c.error.code != ErrorCode::None) {
         if (c.error.code == ErrorCode::DeviceRevoked)
             d->onFatal(c.error); // the server's order stands at sign-in too: wipe
+        if (failure)
+            *failure = c.error;
         return makeError(errorCodeName(c.error.code), c.error.message);
     }
     const json &u = c.body.value("user", json::object());

@@ -195,8 +195,11 @@ public:
     SyncEngine &operator=(const SyncEngine &) = delete;
 
     /// Signs in; keeps the token in the TokenStore and the user in the store's meta table.
-    /// Later records are attributed to this user.
-    Result<LoginResult> login(const std::string &username, const std::string &password);
+    /// Later records are attributed to this user. Where sign-in fails on the server's answer or
+    /// the connection, `failure` (if given) gets the whole SyncError, the server's code
+    /// ("storage_full"…) included.
+    Result<LoginResult> login(
+        const std::string &username, const std::string &password, SyncError *failure = nullptr);
     /// Tells the server to forget the token (best effort) and deletes it locally. Local records
     /// and pending edits stay.
     Result<void> logout();

@@ -389,6 +389,35 @@ private Q_SLOTS:
         QTRY_COMPARE(a.app.backend->pendingCount(), 0);
         QVERIFY(a.sync.errorText().isEmpty());
     }
+
+    // Signing in writes on the server too (the device and its token): on a full disk it says
+    // the server's storage is full, not that the server is busy, and works once space is freed.
+    void serverDiskFull_signInSaysSo_andSignsInOnceSpaceIsFreed()
+    {
+        if (const QString why = attache::test::FullDiskServer::unavailable(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        attache::test::TestServer data(attache::test::Backend::Sqlite);
+        auto demo = data.loadDemo();
+        QVERIFY2(demo.ok(), demo.error().message.c_str());
+        attache::test::FullDiskServer server;
+        const std::string failed = server.start(data.storageArgs().value(1));
+        QVERIFY2(failed.empty(), failed.c_str());
+        QVERIFY(server.fillUp());
+
+        Device a;
+        QVERIFY(a.app.waitReady());
+        QSignalSpy refused(&a.sync, &SyncController::signInFailed);
+        a.sync.signIn(QString::fromStdString(server.baseUrl()), QStringLiteral("hanh"),
+            QStringLiteral("demo-password"));
+        QVERIFY(refused.wait(30000));
+        QVERIFY2(refused.at(0).at(0).toString().contains(QStringLiteral("storage is full")),
+            qPrintable(refused.at(0).at(0).toString()));
+        QVERIFY(!a.sync.signedIn());
+
+        QVERIFY(server.freeSpace());
+        QVERIFY2(signIn(a, server.baseUrl(), "hanh"), qPrintable(a.sync.errorText()));
+        QVERIFY(a.sync.errorText().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEndToEnd)

@@ -6,8 +6,12 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace attache::test {
 
@@ -88,6 +92,22 @@ exec "$4" --data-dir "$1/data" --listen 127.0.0.1:0
     std::string baseUrl() const { return "http://127.0.0.1:" + std::to_string(m_port); }
     /// Removes the file that fills the disk.
     bool freeSpace() { return std::filesystem::remove(fillerHere()); }
+    /// Grows the filler (again, after freeSpace()) until the disk has no byte left but
+    /// `leaveMiB`; false if it could not be opened.
+    bool fillUp(int leaveMiB = 0)
+    {
+        const int fd
+            = ::open(fillerHere().c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0)
+            return false;
+        static constexpr char kZeros[4096] {};
+        while (::write(fd, kZeros, sizeof kZeros) > 0) { }
+        const off_t size = ::lseek(fd, 0, SEEK_END);
+        const bool ok
+            = size >= 0 && ::ftruncate(fd, std::max<off_t>(0, size - (off_t(leaveMiB) << 20))) == 0;
+        ::close(fd);
+        return ok;
+    }
     /// The server's log so far, reading on (up to 10 s) until it holds `until`.
     QByteArray logUntil(const QByteArray &until)
     {
