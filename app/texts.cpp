@@ -189,7 +189,10 @@ constexpr Label kErrors[] = {
     {"not_found", QT_TRANSLATE_NOOP("Error", "This record no longer exists.")},
     {"disk_full", QT_TRANSLATE_NOOP("Error", "The device is full: free some space and try again.")},
     {"busy", QT_TRANSLATE_NOOP("Error", "The data is busy: try again in a moment.")},
-    {"read_only", QT_TRANSLATE_NOOP("Error", "This device's storage is read-only: nothing was saved, and what is already saved is safe.")},
+    {"read_only",
+        QT_TRANSLATE_NOOP("Error",
+            "This device's storage is read-only: nothing was saved, and what is already saved is "
+            "safe.")},
     {"not_open", QT_TRANSLATE_NOOP("Error", "The local data is not open yet.")},
     {"cannot_open", QT_TRANSLATE_NOOP("Error", "The local data file cannot be opened.")},
     {"file_unreadable", QT_TRANSLATE_NOOP("Error", "The file cannot be read.")},
