@@ -179,6 +179,7 @@ void RecordForm::setBackend(Backend *backend)
     m_backend = backend;
     Q_EMIT backendChanged();
     load();
+    loadLink();
 }
 
 void RecordForm::setPreferences(Preferences *prefs)
@@ -249,6 +250,53 @@ void RecordForm::setMissionId(const QString &id)
     m_missionId = id;
     Q_EMIT missionIdChanged();
     load();
+}
+
+void RecordForm::setLinkedKind(const QString &kind)
+{
+    if (m_linkedKind == kind)
+        return;
+    m_linkedKind = kind;
+    Q_EMIT linkChanged();
+    loadLink();
+}
+
+void RecordForm::setLinkedId(const QString &id)
+{
+    if (m_linkedId == id)
+        return;
+    m_linkedId = id;
+    Q_EMIT linkChanged();
+    loadLink();
+}
+
+void RecordForm::loadLink()
+{
+    const int generation = ++m_linkGeneration;
+    if (!m_linkedTitle.isEmpty()) {
+        m_linkedTitle.clear();
+        Q_EMIT linkChanged();
+    }
+    if (!m_backend || m_linkedKind.isEmpty() || m_linkedId.isEmpty())
+        return;
+    m_backend->run(
+        this,
+        [kind = m_linkedKind.toStdString(), id = m_linkedId.toStdString()](
+            attache::Store &s) -> attache::Result<std::string> {
+            if (!attache::findKind(kind))
+                return std::string();
+            auto r = s.get(kind, id);
+            if (!r)
+                return r.error();
+            return *r && !(*r)->deleted ? (*r)->title() : std::string();
+        },
+        [this, generation](attache::Result<std::string> r) {
+            if (generation != m_linkGeneration)
+                return;
+            // Unknown here (deleted, not synced yet, or unreadable): the link stays, unnamed.
+            m_linkedTitle = r ? QString::fromStdString(*r) : QString();
+            Q_EMIT linkChanged();
+        });
 }
 
 void RecordForm::setOnly(const QStringList &only)
@@ -404,6 +452,15 @@ void RecordForm::load()
             }
             m_original = r->fields;
             m_title = QString::fromStdString(r->title);
+            // An edited record's link is the one it holds.
+            if (!m_recordId.isEmpty() && r->fields.contains("linked_id")
+                && r->fields["linked_id"].is_string() && r->fields.contains("linked_kind")
+                && r->fields["linked_kind"].is_string()) {
+                m_linkedKind = QString::fromStdString(r->fields["linked_kind"].get<std::string>());
+                m_linkedId = QString::fromStdString(r->fields["linked_id"].get<std::string>());
+                Q_EMIT linkChanged();
+                loadLink();
+            }
             fill(r->fields, options);
             m_error.clear();
             m_dirty = false;
@@ -610,13 +667,19 @@ void RecordForm::save()
     m_backend->run(
         this,
         [kind = m_kind.toStdString(), id = m_recordId.toStdString(),
-            mission = m_missionId.toStdString(),
+            mission = m_missionId.toStdString(), linkedKind = m_linkedKind.toStdString(),
+            linkedId = m_linkedId.toStdString(),
             patch](attache::Store &s) mutable -> attache::Result<attache::Record> {
             if (!id.empty())
                 return s.update(kind, id, patch);
             const auto *def = attache::findKind(kind);
             if (def && def->field("mission_id") && !mission.empty())
                 patch["mission_id"] = mission;
+            // The store checks both: a kind that cannot be linked is refused, naming the field.
+            if (def && def->field("linked_id") && !linkedId.empty()) {
+                patch["linked_kind"] = linkedKind;
+                patch["linked_id"] = linkedId;
+            }
             if (kind == "mission") {
                 // A mission belongs to the organisation of whoever records it.
                 std::string org;

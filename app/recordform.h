@@ -33,6 +33,14 @@ class RecordForm : public QAbstractListModel
     Q_PROPERTY(QString title READ title NOTIFY stateChanged)
     Q_PROPERTY(QString attachmentPath READ attachmentPath WRITE setAttachmentPath NOTIFY
             attachmentPathChanged)
+    /// The record a follow-up comes from (a meeting, an agreement…): set for a new follow-up,
+    /// read from the record when editing one. Saved with a new record of a kind that has
+    /// linked_kind/linked_id fields; an edit keeps the link as it is.
+    Q_PROPERTY(QString linkedKind READ linkedKind WRITE setLinkedKind NOTIFY linkChanged)
+    Q_PROPERTY(QString linkedId READ linkedId WRITE setLinkedId NOTIFY linkChanged)
+    /// That record's title, loaded on the worker thread; empty while unknown or if the record
+    /// is not on this device (deleted, or not synced yet).
+    Q_PROPERTY(QString linkedTitle READ linkedTitle NOTIFY linkChanged)
 
 public:
     enum Roles {
@@ -73,6 +81,11 @@ public:
     QString title() const { return m_title; }
     QString attachmentPath() const { return m_attachmentPath; }
     void setAttachmentPath(const QString &path);
+    QString linkedKind() const { return m_linkedKind; }
+    void setLinkedKind(const QString &kind);
+    QString linkedId() const { return m_linkedId; }
+    void setLinkedId(const QString &id);
+    QString linkedTitle() const { return m_linkedTitle; }
 
     Q_INVOKABLE void setValue(const QString &field, const QVariant &value);
     Q_INVOKABLE void setCurrency(const QString &field, const QString &currency);
@@ -90,6 +103,7 @@ Q_SIGNALS:
     void missionIdChanged();
     void stateChanged();
     void attachmentPathChanged();
+    void linkChanged();
     void loaded();
     void saved(const QString &id);
     void failed(const QString &message);
@@ -114,6 +128,7 @@ private:
     void fill(const nlohmann::json &fields, const QVariantMap &options);
     bool toJson(nlohmann::json &out);
     void saveAttachment(const QString &recordId, const QString &missionId);
+    void loadLink();
     void retranslate();
 
     QPointer<Backend> m_backend;
@@ -123,6 +138,10 @@ private:
     QString m_missionId;
     QStringList m_only;
     QString m_attachmentPath;
+    QString m_linkedKind;
+    QString m_linkedId;
+    QString m_linkedTitle;
+    int m_linkGeneration = 0;
     QString m_inputLanguage; ///< the language amounts are typed in (its separators)
     std::vector<Field> m_fields;
     nlohmann::json m_original = nlohmann::json::object();

@@ -1769,6 +1769,18 @@
         <source>Do not attach this file</source>
         <translation>Do not attach this file</translation>
     </message>
+    <message>
+        <source>From %1: %2</source>
+        <translation>From %1: %2</translation>
+    </message>
+    <message>
+        <source>Add a follow-up</source>
+        <translation>Add a follow-up</translation>
+    </message>
+    <message>
+        <source>Add a follow-up to this %1</source>
+        <translation>Add a follow-up to this %1</translation>
+    </message>
 </context>
 <context>
     <name>RecordPicker</name>

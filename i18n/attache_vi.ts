@@ -1760,6 +1760,18 @@
         <source>Do not attach this file</source>
         <translation>Không đính kèm tệp này</translation>
     </message>
+    <message>
+        <source>From %1: %2</source>
+        <translation>Từ %1: %2</translation>
+    </message>
+    <message>
+        <source>Add a follow-up</source>
+        <translation>Thêm việc triển khai</translation>
+    </message>
+    <message>
+        <source>Add a follow-up to this %1</source>
+        <translation>Thêm việc triển khai cho %1 này</translation>
+    </message>
 </context>
 <context>
     <name>RecordPicker</name>

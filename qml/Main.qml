@@ -169,6 +169,8 @@ ApplicationWindow {
             onDone: stack.pop()
             onAttachmentActivated: (recordId) => root.navigate("record",
                 { kind: "attachment", recordId: recordId, missionId: missionId })
+            onFollowUpRequested: (linkedKind, linkedId) => root.navigate("record",
+                { kind: "followup", missionId: missionId, linkedKind: linkedKind, linkedId: linkedId })
         }
     }
     Component {

@@ -13,10 +13,15 @@ Page {
     required property string kind
     property string recordId: ""
     property string missionId: ""
+    /// For a new follow-up: the record it comes from (see RecordForm.linkedKind).
+    property string linkedKind: ""
+    property string linkedId: ""
     property alias form: recordForm
     property alias attachments: attached
     signal done()
     signal attachmentActivated(string recordId)
+    /// "Add a follow-up" on a saved meeting, agreement, event, contact or lead.
+    signal followUpRequested(string linkedKind, string linkedId)
 
     /// Attaches a file (what the file picker gives: a file: URL or a path) when the record is
     /// saved.
@@ -43,6 +48,8 @@ Page {
         kind: page.kind
         recordId: page.recordId
         missionId: page.missionId
+        linkedKind: page.linkedKind
+        linkedId: page.linkedId
         onSaved: page.done()
     }
 
@@ -81,6 +88,18 @@ Page {
                 Layout.margins: Style.margin
                 Accessible.role: Accessible.AlertMessage
                 Accessible.name: text
+            }
+            Label {
+                objectName: "linkedRecord"
+                visible: recordForm.linkedTitle !== ""
+                // Titles come from others: never read as rich text.
+                text: qsTr("From %1: %2").arg(Backend.kindName(recordForm.linkedKind).toLowerCase()).arg(recordForm.linkedTitle)
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                opacity: 0.8
+                Layout.fillWidth: true
+                Layout.leftMargin: Style.margin
+                Layout.rightMargin: Style.margin
             }
             Repeater {
                 model: recordForm
@@ -163,6 +182,15 @@ Page {
                     flat: true
                     onClicked: page.done()
                 }
+                Button {
+                    objectName: "addFollowUpButton"
+                    visible: !recordForm.isNew && page.missionId !== ""
+                        && ["meeting", "agreement", "event", "contact", "lead"].indexOf(page.kind) >= 0
+                    text: qsTr("Add a follow-up")
+                    flat: true
+                    Accessible.name: qsTr("Add a follow-up to this %1").arg(Backend.kindName(page.kind).toLowerCase())
+                    onClicked: page.followUpRequested(page.kind, recordForm.recordId)
+                }
                 Item { Layout.fillWidth: true }
                 Button {
                     visible: !recordForm.isNew
@@ -179,6 +207,9 @@ Page {
 
     Shortcut {
         sequence: StandardKey.Save
+        // Only on the page shown: a follow-up's form opens over the meeting's, and two enabled
+        // shortcuts for one key make it do nothing.
+        enabled: page.visible
         onActivated: recordForm.save()
     }
 

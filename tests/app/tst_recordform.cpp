@@ -33,8 +33,8 @@ class TestRecordForm : public QObject
             {QStringLiteral("event"), {QStringLiteral("mission_id")}},
             {QStringLiteral("contact"), {QStringLiteral("mission_id")}},
             {QStringLiteral("lead"), {QStringLiteral("mission_id")}},
-            // The app does not link a follow-up to a record yet; an edit keeps the link as it
-            // is (it can come from sync).
+            // The link to the record a follow-up comes from is set by "Add a follow-up" on
+            // that record (RecordForm::linkedKind/linkedId), not typed; an edit keeps it.
             {QStringLiteral("followup"),
                 {QStringLiteral("mission_id"), QStringLiteral("linked_kind"),
                     QStringLiteral("linked_id")}},
@@ -164,8 +164,7 @@ private Q_SLOTS:
         // English separators, never reads it as one and a half.
         form.setValue(QStringLiteral("pledged_capital"), QStringLiteral("1.500"));
         f.prefs.setLanguage(QStringLiteral("en"));
-        QCOMPARE(
-            form.value(QStringLiteral("pledged_capital")).toString(), QStringLiteral("1,500"));
+        QCOMPARE(form.value(QStringLiteral("pledged_capital")).toString(), QStringLiteral("1,500"));
         QStringList labels; // and the labels follow
         for (int row = 0; row < form.rowCount(); ++row)
             labels << form.data(form.index(row), RecordForm::LabelRole).toString();
@@ -175,11 +174,9 @@ private Q_SLOTS:
         QVERIFY(resaved.wait());
         form.reload();
         QVERIFY(reloaded.wait());
-        QCOMPARE(
-            form.value(QStringLiteral("pledged_capital")).toString(), QStringLiteral("1,500"));
+        QCOMPARE(form.value(QStringLiteral("pledged_capital")).toString(), QStringLiteral("1,500"));
         f.prefs.setLanguage(QStringLiteral("vi"));
-        QCOMPARE(
-            form.value(QStringLiteral("pledged_capital")).toString(), QStringLiteral("1.500"));
+        QCOMPARE(form.value(QStringLiteral("pledged_capital")).toString(), QStringLiteral("1.500"));
         f.prefs.setLanguage(QStringLiteral("en"));
 
         // A follow-up due date typed dd/mm/yyyy; an impossible date is refused next to the field.
@@ -494,6 +491,105 @@ private Q_SLOTS:
                     linked = (*r)->text("contact_id");
             });
         QTRY_COMPARE(linked, first.toStdString());
+    }
+
+    // "Add a follow-up" on a meeting: the new follow-up holds the link and shows the meeting's
+    // title; editing it later keeps the link. A kind that cannot be linked is refused, with
+    // what was typed kept and nothing stored.
+    void followUpAddedFromAMeetingKeepsItsLink()
+    {
+        AppFixture f;
+        QVERIFY(f.waitReady());
+        const QString mission = firstMission(f);
+        QVERIFY(!mission.isEmpty());
+        std::string meetingId, meetingTitle;
+        f.backend->run(
+            f.backend.get(),
+            [m = mission.toStdString()](attache::Store &s) {
+                return s.create("meeting",
+                    {{"counterpart", "JETRO <b>Osaka</b>"}, {"starts_at", "2026-03-10T09:30"},
+                        {"mission_id", m}});
+            },
+            [&](const attache::Result<attache::Record> &r) {
+                if (r) {
+                    meetingId = r->id;
+                    meetingTitle = r->title();
+                }
+            });
+        QTRY_VERIFY(!meetingId.empty());
+        QVERIFY(!meetingTitle.empty());
+        const auto followUp = [&](const std::string &id) {
+            std::optional<attache::Record> out;
+            bool done = false;
+            f.backend->run(
+                f.backend.get(), [id](attache::Store &s) { return s.get("followup", id); },
+                [&](const attache::Result<std::optional<attache::Record>> &r) {
+                    if (r)
+                        out = *r;
+                    done = true;
+                });
+            (void)QTest::qWaitFor([&] { return done; }, 5000);
+            return out;
+        };
+
+        RecordForm form;
+        form.setPreferences(&f.prefs);
+        form.setKind(QStringLiteral("followup"));
+        form.setMissionId(mission);
+        form.setLinkedKind(QStringLiteral("meeting"));
+        form.setLinkedId(QString::fromStdString(meetingId));
+        QSignalSpy loaded(&form, &RecordForm::loaded);
+        form.setBackend(f.backend.get());
+        QVERIFY(loaded.wait());
+        QTRY_COMPARE(form.linkedTitle(), QString::fromStdString(meetingTitle));
+        form.setValue(QStringLiteral("title"), QStringLiteral("Gửi hồ sơ dự án cho JETRO"));
+        QSignalSpy saved(&form, &RecordForm::saved);
+        form.save();
+        QVERIFY2(saved.wait(), qPrintable(form.errorText()));
+        const std::string id = saved.at(0).at(0).toString().toStdString();
+        auto stored = followUp(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->text("linked_kind"), std::string("meeting"));
+        QCOMPARE(stored->text("linked_id"), meetingId);
+
+        // Opened again to edit: the link is read from the record, and an edit keeps it.
+        RecordForm again;
+        again.setPreferences(&f.prefs);
+        again.setKind(QStringLiteral("followup"));
+        again.setRecordId(QString::fromStdString(id));
+        QSignalSpy reloaded(&again, &RecordForm::loaded);
+        again.setBackend(f.backend.get());
+        QVERIFY(reloaded.wait());
+        QCOMPARE(again.linkedKind(), QStringLiteral("meeting"));
+        QCOMPARE(again.linkedId(), QString::fromStdString(meetingId));
+        QTRY_COMPARE(again.linkedTitle(), QString::fromStdString(meetingTitle));
+        again.setValue(QStringLiteral("status"), QStringLiteral("done"));
+        QSignalSpy savedAgain(&again, &RecordForm::saved);
+        again.save();
+        QVERIFY2(savedAgain.wait(), qPrintable(again.errorText()));
+        stored = followUp(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->text("status"), std::string("done"));
+        QCOMPARE(stored->text("linked_id"), meetingId);
+
+        // A link to a kind that cannot be linked: refused, the typed title kept.
+        RecordForm bad;
+        bad.setPreferences(&f.prefs);
+        bad.setKind(QStringLiteral("followup"));
+        bad.setMissionId(mission);
+        bad.setLinkedKind(QStringLiteral("organisation"));
+        bad.setLinkedId(QString::fromStdString(meetingId));
+        QSignalSpy badLoaded(&bad, &RecordForm::loaded);
+        bad.setBackend(f.backend.get());
+        QVERIFY(badLoaded.wait());
+        bad.setValue(QStringLiteral("title"), QStringLiteral("Không được lưu"));
+        QSignalSpy refused(&bad, &RecordForm::failed);
+        QSignalSpy badSaved(&bad, &RecordForm::saved);
+        bad.save();
+        QVERIFY(refused.wait());
+        QCOMPARE(badSaved.count(), 0);
+        QVERIFY(!bad.errorText().isEmpty());
+        QCOMPARE(bad.value(QStringLiteral("title")).toString(), QStringLiteral("Không được lưu"));
     }
 
     /// A kind is defined once (core/schema.cpp), but the forms list their fields and texts.cpp

@@ -25,6 +25,10 @@ TestCase {
         id: doneSpy
         signalName: "done"
     }
+    SignalSpy {
+        id: followUpSpy
+        signalName: "followUpRequested"
+    }
 
     function cleanup() {
         Preferences.language = "en";
@@ -96,5 +100,50 @@ TestCase {
         compare(box.currentValue, "KR");
         Preferences.language = "en";
         tryCompare(box, "currentText", "South Korea");
+    }
+
+    // "Add a follow-up" on a saved meeting asks for a follow-up linked to it; that follow-up's
+    // page names the meeting (as plain text) and saves the link. A new record has no such button.
+    function test_followUpAddedFromAMeeting() {
+        tryVerify(() => Backend.ready, 5000);
+        const meeting = TestFixture.firstRecord("meeting");
+        verify(meeting.id !== undefined && meeting.missionId !== "");
+        const page = createTemporaryObject(pageComponent, test,
+                                           { kind: "meeting", recordId: meeting.id, missionId: meeting.missionId });
+        verify(page);
+        tryVerify(() => !page.form.loading && page.form.rowCount() > 0, 5000);
+        followUpSpy.target = page;
+        const add = findChild(page, "addFollowUpButton");
+        verify(add);
+        verify(add.visible);
+        add.clicked();
+        compare(followUpSpy.count, 1);
+        compare(followUpSpy.signalArguments[0][0], "meeting");
+        compare(followUpSpy.signalArguments[0][1], meeting.id);
+        verify(!findChild(page, "linkedRecord").visible);
+        // As the StackView hides the page under the new one: its Ctrl+S must not make the new
+        // page's ambiguous.
+        page.visible = false;
+
+        const followUp = createTemporaryObject(pageComponent, test,
+                                               { kind: "followup", missionId: meeting.missionId,
+                                                 linkedKind: "meeting", linkedId: meeting.id });
+        verify(followUp);
+        doneSpy.target = followUp;
+        tryVerify(() => !followUp.form.loading && followUp.form.rowCount() > 0, 5000);
+        verify(!findChild(followUp, "addFollowUpButton").visible); // a new record
+        const from = findChild(followUp, "linkedRecord");
+        tryVerify(() => from.visible, 5000);
+        compare(from.text, "From meeting: " + meeting.title);
+        compare(from.textFormat, Text.PlainText);
+        const title = findChild(followUp, "input_title");
+        verify(title);
+        title.forceActiveFocus();
+        typeText("Send the project file");
+        keySequence(StandardKey.Save);
+        doneSpy.wait(5000);
+        verify(!followUp.form.isNew);
+        compare(TestFixture.fieldOf("followup", followUp.form.recordId, "linked_kind"), "meeting");
+        compare(TestFixture.fieldOf("followup", followUp.form.recordId, "linked_id"), meeting.id);
     }
 }
