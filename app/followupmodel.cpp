@@ -23,7 +23,7 @@ QHash<int, QByteArray> FollowUpModel::roleNames() const
     return {{RecordIdRole, "recordId"}, {TitleRole, "title"}, {MissionIdRole, "missionId"},
         {MissionTitleRole, "missionTitle"}, {OwnerIdRole, "ownerId"}, {OwnerNameRole, "ownerName"},
         {DueDateRole, "dueDate"}, {StateRole, "state"}, {StateLabelRole, "stateLabel"},
-        {StatusRole, "status"}, {StatusLabelRole, "statusLabel"}};
+        {StatusRole, "status"}, {StatusLabelRole, "statusLabel"}, {LinkedRole, "linked"}};
 }
 
 QString FollowUpModel::stateLabel(const QString &state) const
@@ -66,6 +66,10 @@ QVariant FollowUpModel::data(const QModelIndex &index, int role) const
         return r.status;
     case StatusLabelRole:
         return Texts::enumLabel(QStringLiteral("followup"), QStringLiteral("status"), r.status);
+    case LinkedRole:
+        return r.linkedTitle.isEmpty()
+            ? QString()
+            : tr("From %1: %2").arg(Texts::kindName(r.linkedKind).toLower(), r.linkedTitle);
     default:
         return {};
     }
@@ -263,7 +267,8 @@ void FollowUpModel::reload()
             m_all.clear();
             for (const auto &f : *r) {
                 m_all.push_back({q(f.id), q(f.title), q(f.missionId), q(f.missionTitle),
-                    q(f.ownerId), q(f.ownerName), q(f.dueDate), q(f.status), {}});
+                    q(f.ownerId), q(f.ownerName), q(f.dueDate), q(f.status), {}, q(f.linkedKind),
+                    q(f.linkedTitle)});
             }
             updateOwners();
             applyFilter();

@@ -50,6 +50,7 @@ public:
         StateLabelRole,
         StatusRole, ///< the record's status (open, in_progress…)
         StatusLabelRole,
+        LinkedRole, ///< "From meeting: JETRO", "" where it came from no record on the device
     };
     Q_ENUM(Roles)
 
@@ -95,6 +96,7 @@ private:
     struct Row
     {
         QString id, title, missionId, missionTitle, ownerId, ownerName, dueDate, status, state;
+        QString linkedKind, linkedTitle;
     };
     void applyFilter();
     void updateOwners();

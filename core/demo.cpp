@@ -100,7 +100,8 @@ Result<void> loadDemoData(Store &store)
             {"status", "interested"}});
     b.add("followup",
         {{"mission_id", japan}, {"title", "Gửi hồ sơ Khu kinh tế Vũng Áng cho JETRO"},
-            {"owner_id", hanh}, {"due_date", "2026-04-15"}, {"status", "done"}});
+            {"owner_id", hanh}, {"due_date", "2026-04-15"}, {"status", "done"},
+            {"linked_kind", "meeting"}, {"linked_id", meeting}});
     b.add("followup",
         {{"mission_id", korea}, {"title", "Chuẩn bị đón đoàn Jeollabuk sang thăm"},
             {"owner_id", dung}, {"due_date", "2026-09-30"}, {"status", "open"}});

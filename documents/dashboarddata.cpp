@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <map>
 
 namespace attache::documents {
 
@@ -308,7 +309,8 @@ Result<std::vector<FollowUpItem>> loadFollowUps(Store &store, const std::string 
 {
     auto s = store.database().prepare(R"SQL(
 SELECT f.id, f.title, f.mission_id, m.title AS mission_title, coalesce(f.owner_id, '') AS owner,
-       coalesce(u.full_name, '') AS owner_name, coalesce(f.due_date, '') AS due, f.status
+       coalesce(u.full_name, '') AS owner_name, coalesce(f.due_date, '') AS due, f.status,
+       coalesce(f.linked_kind, '') AS linked_kind, coalesce(f.linked_id, '') AS linked_id
 FROM followups f JOIN missions m ON m.id = f.mission_id AND m.deleted = 0
 LEFT JOIN users u ON u.id = f.owner_id
 WHERE f.deleted = 0 AND (?1 = '' OR m.organisation_id = ?1)
@@ -323,11 +325,31 @@ ORDER BY due = '', due, f.title
         if (!row)
             return row.error();
         if (!*row)
-            return items;
-        items.push_back(
-            {s->text("id"), s->text("title"), s->text("mission_id"), s->text("mission_title"),
-                s->text("owner"), s->text("owner_name"), s->text("due"), s->text("status")});
+            break;
+        items.push_back({s->text("id"), s->text("title"), s->text("mission_id"),
+            s->text("mission_title"), s->text("owner"), s->text("owner_name"), s->text("due"),
+            s->text("status"), s->text("linked_kind"), s->text("linked_id"), {}});
     }
+    // The titles of the records they came from: each kind words its title its own way
+    // (Record::title()), and a list holds tens of follow-ups, not thousands.
+    std::map<std::pair<std::string, std::string>, std::string> titles;
+    for (auto &item : items) {
+        if (item.linkedId.empty() || !findKind(item.linkedKind))
+            continue;
+        const auto key = std::make_pair(item.linkedKind, item.linkedId);
+        auto known = titles.find(key);
+        if (known == titles.end()) {
+            auto linked = store.get(item.linkedKind, item.linkedId);
+            if (!linked)
+                return linked.error();
+            known = titles
+                        .emplace(key,
+                            *linked && !(*linked)->deleted ? (*linked)->title() : std::string())
+                        .first;
+        }
+        item.linkedTitle = known->second;
+    }
+    return items;
 }
 
 Result<std::vector<int>> missionYears(Store &store, const std::string &organisationId)

@@ -66,10 +66,13 @@ Result<std::vector<DrillItem>> loadDrillDown(
 /// The years in which missions of the organisation ("" every one) start, newest first.
 Result<std::vector<int>> missionYears(Store &store, const std::string &organisationId = {});
 
-/// A follow-up after return, with its mission and owner, for the list across missions.
+/// A follow-up after return, with its mission and owner, for the list across missions, and
+/// the record it came from (a meeting, an agreement…) where it has one: `linkedTitle` is ""
+/// when that record is not on the device.
 struct FollowUpItem
 {
     std::string id, title, missionId, missionTitle, ownerId, ownerName, dueDate, status;
+    std::string linkedKind, linkedId, linkedTitle;
 };
 
 /// Every follow-up of every mission on the device that is not deleted (of one organisation

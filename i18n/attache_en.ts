@@ -1346,6 +1346,10 @@
         <source>All states</source>
         <translation>All states</translation>
     </message>
+    <message>
+        <source>From %1: %2</source>
+        <translation>From %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpsPage</name>

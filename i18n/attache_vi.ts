@@ -1338,6 +1338,10 @@
         <source>All states</source>
         <translation>Mọi trạng thái</translation>
     </message>
+    <message>
+        <source>From %1: %2</source>
+        <translation>Từ %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpsPage</name>

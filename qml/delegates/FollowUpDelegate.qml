@@ -15,6 +15,7 @@ ItemDelegate {
     required property string dueDate
     required property string state
     required property string stateLabel
+    required property string linked
     required property int index
     signal activated()
 
@@ -34,6 +35,16 @@ ItemDelegate {
                 text: row.title
                 textFormat: Text.PlainText
                 font.bold: true
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "linked"
+                visible: row.linked !== ""
+                // Titles come from others: never read as rich text.
+                text: row.linked
+                textFormat: Text.PlainText
+                opacity: 0.75
                 elide: Text.ElideRight
                 Layout.fillWidth: true
             }

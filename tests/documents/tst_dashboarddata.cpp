@@ -6,6 +6,7 @@
 #include "reportdata.h"
 #include "reportjson.h"
 #include "storefixture.h"
+#include "uuid.h"
 
 #include <QTest>
 
@@ -239,6 +240,24 @@ private slots:
         QCOMPARE((*r)[0].ownerId, d.hanh);
         QCOMPARE((*r)[0].missionTitle, std::string("Xúc tiến đầu tư tại Nhật Bản"));
         QCOMPARE((*r)[1].status, std::string("cancelled"));
+        QVERIFY((*r)[0].linkedId.empty() && (*r)[0].linkedTitle.empty());
+
+        // Follow-ups added from a record name it; one whose record is not on the device keeps
+        // the link without a title.
+        REQUIRE_OK(fx.store->update(
+            "followup", d.fuThanks, {{"linked_kind", "agreement"}, {"linked_id", d.agrInvest}}));
+        const std::string absent = attache::makeUuidV7();
+        REQUIRE_OK(fx.store->update(
+            "followup", d.fuSurvey, {{"linked_kind", "lead"}, {"linked_id", absent}}));
+        auto linked = loadFollowUps(*fx.store);
+        REQUIRE_OK(linked);
+        QCOMPARE((*linked)[0].linkedKind, std::string("agreement"));
+        QCOMPARE((*linked)[0].linkedId, d.agrInvest);
+        QCOMPARE((*linked)[0].linkedTitle, std::string("Biên bản ghi nhớ hợp tác xúc tiến đầu tư"));
+        QCOMPARE((*linked)[1].linkedId, absent);
+        QCOMPARE((*linked)[1].linkedTitle, std::string());
+        QVERIFY((*linked)[2].linkedId.empty());
+
         auto other = loadFollowUps(*fx.store, d.otherOrg);
         REQUIRE_OK(other);
         QVERIFY(other->empty());

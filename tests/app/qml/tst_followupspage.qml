@@ -43,6 +43,12 @@ TestCase {
         // By due date.
         compare(list.itemAtIndex(0).title, "Gửi hồ sơ Khu kinh tế Vũng Áng cho JETRO");
         compare(list.itemAtIndex(0).state, "done");
+        // Added from the JETRO meeting: it says so (as plain text); the other came from no record.
+        const from = findChild(list.itemAtIndex(0), "linked");
+        verify(from.visible);
+        compare(from.text, "From meeting: " + TestFixture.firstRecord("meeting").title);
+        compare(from.textFormat, Text.PlainText);
+        verify(!findChild(list.itemAtIndex(1), "linked").visible);
         compare(list.itemAtIndex(1).state, "overdue");
         compare(findChild(list.itemAtIndex(1), "stateChip").text, "Overdue");
 
