@@ -100,6 +100,11 @@ QString Preferences::formatPeriod(const QString &start, const QString &end) cons
         return formatDate(start);
     if (start.isEmpty())
         return formatDate(end);
+    // Two devices can each change one end of a period while offline, and the merge keep both:
+    // the form refuses such dates, so the lists say it rather than show a quiet impossibility.
+    if (end < start)
+        return tr("%1 – %2 (ends before it starts: check the dates)")
+            .arg(formatDate(start), formatDate(end));
     return formatDate(start) + QStringLiteral(" – ") + formatDate(end);
 }
 

@@ -1636,6 +1636,13 @@
     </message>
 </context>
 <context>
+    <name>Preferences</name>
+    <message>
+        <source>%1 – %2 (ends before it starts: check the dates)</source>
+        <translation>%1 – %2 (ends before it starts: check the dates)</translation>
+    </message>
+</context>
+<context>
     <name>QuickContactDialog</name>
     <message>
         <source>Quick contact</source>

@@ -1627,6 +1627,13 @@
     </message>
 </context>
 <context>
+    <name>Preferences</name>
+    <message>
+        <source>%1 – %2 (ends before it starts: check the dates)</source>
+        <translation>%1 – %2 (kết thúc trước khi bắt đầu: hãy kiểm tra lại ngày)</translation>
+    </message>
+</context>
+<context>
     <name>QuickContactDialog</name>
     <message>
         <source>Quick contact</source>

@@ -54,6 +54,16 @@ private Q_SLOTS:
         model.setYear(2026);
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.yearOptions().size(), 2); // "all years" and 2026
+
+        // A period that a merge of two devices' edits left ending before it starts says so.
+        QCOMPARE(f.prefs.formatPeriod(QStringLiteral("2026-10-16"), QStringLiteral("2026-10-12")),
+            QStringLiteral("16/10/2026 – 12/10/2026 (kết thúc trước khi bắt đầu: hãy kiểm tra "
+                           "lại ngày)"));
+        f.prefs.setLanguage(QStringLiteral("en"));
+        QCOMPARE(f.prefs.formatPeriod(QStringLiteral("2026-10-16"), QStringLiteral("2026-10-12")),
+            QStringLiteral("16 Oct 2026 – 12 Oct 2026 (ends before it starts: check the dates)"));
+        QCOMPARE(f.prefs.formatPeriod(QStringLiteral("2026-10-12"), QStringLiteral("2026-10-16")),
+            QStringLiteral("12 Oct 2026 – 16 Oct 2026"));
     }
 
     void pagesAndRefreshesOnWrite()
