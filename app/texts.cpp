@@ -126,6 +126,17 @@ constexpr Label kFields[] = {
     {"followup.notes", QT_TRANSLATE_NOOP("Field", "Notes")},
     {"review.decision", QT_TRANSLATE_NOOP("Field", "Decision")},
     {"review.comment", QT_TRANSLATE_NOOP("Field", "Comment")},
+    // Fields no form shows (set on save or by "Add a follow-up"), named by the conflicts list
+    // and by error messages.
+    {"mission.organisation_id", QT_TRANSLATE_NOOP("Field", "Organisation")},
+    {"meeting.mission_id", QT_TRANSLATE_NOOP("Field", "Mission")},
+    {"agreement.mission_id", QT_TRANSLATE_NOOP("Field", "Mission")},
+    {"event.mission_id", QT_TRANSLATE_NOOP("Field", "Mission")},
+    {"contact.mission_id", QT_TRANSLATE_NOOP("Field", "Mission")},
+    {"lead.mission_id", QT_TRANSLATE_NOOP("Field", "Mission")},
+    {"followup.mission_id", QT_TRANSLATE_NOOP("Field", "Mission")},
+    {"followup.linked_kind", QT_TRANSLATE_NOOP("Field", "Comes from (type of record)")},
+    {"followup.linked_id", QT_TRANSLATE_NOOP("Field", "Comes from")},
 };
 
 constexpr Label kEnums[] = {

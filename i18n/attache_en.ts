@@ -1249,6 +1249,18 @@
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
+    <message>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <source>Comes from (type of record)</source>
+        <translation>Comes from (type of record)</translation>
+    </message>
+    <message>
+        <source>Comes from</source>
+        <translation>Comes from</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartPage</name>

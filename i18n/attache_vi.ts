@@ -1241,6 +1241,18 @@
         <source>Contact</source>
         <translation>Đầu mối liên hệ</translation>
     </message>
+    <message>
+        <source>Mission</source>
+        <translation>Đoàn công tác</translation>
+    </message>
+    <message>
+        <source>Comes from (type of record)</source>
+        <translation>Phát sinh từ (loại bản ghi)</translation>
+    </message>
+    <message>
+        <source>Comes from</source>
+        <translation>Phát sinh từ</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartPage</name>

@@ -629,11 +629,15 @@ private Q_SLOTS:
                                   "app/texts.cpp), or to fieldsLeftOffForms() here with the "
                                   "reason")));
             }
-            for (const auto &name : leftOff)
+            for (const auto &name : leftOff) {
                 QVERIFY2(kind.field(name.toStdString()),
                     qPrintable(kindName + "." + name
                         + " is listed as left off but is not in "
                           "the schema"));
+                // Not on the form, but named by the conflicts list and by error messages.
+                QVERIFY2(Texts::fieldLabel(kindName, name) != name,
+                    qPrintable(kindName + "." + name + " has no label in app/texts.cpp"));
+            }
         }
 
         // Labels: texts.cpp gives every field on a form a label (fieldLabel() falls back to the
