@@ -4,6 +4,7 @@
 
 #include <QStringList>
 
+#include <map>
 #include <set>
 
 namespace attache::documents {
@@ -252,13 +253,25 @@ QString missionReportHtml(const MissionReportData &d, const DocumentHeader &h)
     Table follow(
         {QStringLiteral("TT"), QStringLiteral("Nội dung"), QStringLiteral("Người thực hiện"),
             QStringLiteral("Thời hạn"), QStringLiteral("Tình trạng")});
+    // A follow-up added from a record of the mission says which (the app's "Add a follow-up").
+    std::map<std::string, std::string> sources; // record id → "dự án: Toyota Tsusho"
+    for (const auto &[records, word] :
+        {std::pair {&d.meetings, "buổi làm việc"}, std::pair {&d.agreements, "văn bản"},
+            std::pair {&d.contacts, "đối tác"}, std::pair {&d.leads, "dự án"}}) {
+        for (const auto &r : *records)
+            sources[r.id] = std::string(word) + ": " + r.title();
+    }
     i = 0;
     for (const auto &r : d.followUps) {
         const std::string owner = r.text("owner_id");
         auto it = d.userNames.find(owner);
-        follow.row({QString::number(++i), esc(r.text("title")),
-            esc(it == d.userNames.end() ? owner : it->second), esc(shortDate(r.text("due_date"))),
-            esc(followUpStatusVi(r.text("status")))});
+        const auto source = sources.find(r.text("linked_id"));
+        const std::string task = source == sources.end() || r.text("linked_id").empty()
+            ? r.text("title")
+            : r.text("title") + " (từ " + source->second + ")";
+        follow.row(
+            {QString::number(++i), esc(task), esc(it == d.userNames.end() ? owner : it->second),
+                esc(shortDate(r.text("due_date"))), esc(followUpStatusVi(r.text("status")))});
     }
     html += follow.html(QStringLiteral("Không có việc cần triển khai."));
     html += para(QStringLiteral("Chưa hoàn thành: ") + num(f.followUpsOpen)

@@ -139,19 +139,24 @@ private slots:
                         {"pledged_capital", capital}, {"status", status}, {"sector", "Chế biến"}})
                 .id;
         };
-        lead(m1, "Toyota Tsusho", "JP", money(150000000, "USD"), "committed");
+        const std::string toyota
+            = lead(m1, "Toyota Tsusho", "JP", money(150000000, "USD"), "committed");
         lead(m1, "Aeon Mall", "JP", money(25000050, "USD"), "interested");
         lead(m2, "Samsung Electronics", "KR", money(337500000000, "VND"), "licensed");
         lead(m3, "Lao Brewery", "LA", money(450000000, "VND"), "abandoned");
 
-        auto followUp = [&](const std::string &m, const char *title, const char *due,
-                            const char *status, const std::string &owner) {
-            fx.add("followup",
-                {{"mission_id", m}, {"title", title}, {"due_date", due}, {"status", status},
-                    {"owner_id", owner}});
-        };
+        auto followUp
+            = [&](const std::string &m, const char *title, const char *due, const char *status,
+                  const std::string &owner, json more = json::object()) {
+                  json f = {{"mission_id", m}, {"title", title}, {"due_date", due},
+                      {"status", status}, {"owner_id", owner}};
+                  f.update(more);
+                  fx.add("followup", f);
+              };
         followUp(m1, "Gửi thư cảm ơn JETRO", "2026-03-31", "done", hanh);
-        followUp(m1, "Chuẩn bị hồ sơ dự án Toyota", "2026-12-31", "open", dung);
+        // Added from the Toyota lead ("Add a follow-up"): the mission report says so.
+        followUp(m1, "Chuẩn bị hồ sơ dự án Toyota", "2026-12-31", "open", dung,
+            {{"linked_kind", "lead"}, {"linked_id", toyota}});
         followUp(m2, "Trao đổi sinh viên", "2027-06-30", "in_progress", hanh);
         followUp(m3, "Khảo sát cửa khẩu", "2026-12-20", "cancelled", dung);
 
@@ -389,7 +394,13 @@ private slots:
         h.signerTitle = "Trưởng đoàn";
         h.signerName = d->leaderName;
         const QString path = fx.dir.filePath(QStringLiteral("bao-cao-doan.pdf"));
-        REQUIRE_OK(writePdf(missionReportHtml(*d, h), path, QStringLiteral("Báo cáo")));
+        const QString html = missionReportHtml(*d, h);
+        // The follow-up added from the Toyota lead names it; the other names nothing.
+        QVERIFY2(
+            html.contains(QStringLiteral("Chuẩn bị hồ sơ dự án Toyota (từ dự án: Toyota Tsusho)")),
+            qPrintable(html));
+        QVERIFY(html.contains(QStringLiteral(">Gửi thư cảm ơn JETRO<")));
+        REQUIRE_OK(writePdf(html, path, QStringLiteral("Báo cáo")));
         const QString text
             = run(pdftotext, {QStringLiteral("-raw"), path, QStringLiteral("-")}).simplified();
         for (const char *phrase : {"Kết quả chuyến công tác: Xúc tiến đầu tư tại Nhật Bản",
