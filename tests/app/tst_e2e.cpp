@@ -41,6 +41,17 @@ bool signIn(Device &d, const attache::test::TestServer &server, const char *user
     return signIn(d, server.baseUrl(), user);
 }
 
+// attache-server on a copy of the demo department's data, on a full disk (FullDiskServer);
+// empty on success, else what failed.
+std::string startDemoOnFullDisk(attache::test::FullDiskServer &server)
+{
+    attache::test::TestServer data(attache::test::Backend::Sqlite);
+    auto demo = data.loadDemo();
+    if (!demo.ok())
+        return demo.error().message;
+    return server.start(data.storageArgs().value(1)); // a copy: `data` may go
+}
+
 bool syncOnce(Device &d)
 {
     QSignalSpy finished(&d.sync, &SyncController::syncFinished);
@@ -351,11 +362,8 @@ private Q_SLOTS:
     {
         if (const QString why = attache::test::FullDiskServer::unavailable(); !why.isEmpty())
             QSKIP(qPrintable(why));
-        attache::test::TestServer data(attache::test::Backend::Sqlite);
-        auto demo = data.loadDemo();
-        QVERIFY2(demo.ok(), demo.error().message.c_str());
         attache::test::FullDiskServer server;
-        const std::string failed = server.start(data.storageArgs().value(1));
+        const std::string failed = startDemoOnFullDisk(server);
         QVERIFY2(failed.empty(), failed.c_str());
 
         Device a;
@@ -396,11 +404,8 @@ private Q_SLOTS:
     {
         if (const QString why = attache::test::FullDiskServer::unavailable(); !why.isEmpty())
             QSKIP(qPrintable(why));
-        attache::test::TestServer data(attache::test::Backend::Sqlite);
-        auto demo = data.loadDemo();
-        QVERIFY2(demo.ok(), demo.error().message.c_str());
         attache::test::FullDiskServer server;
-        const std::string failed = server.start(data.storageArgs().value(1));
+        const std::string failed = startDemoOnFullDisk(server);
         QVERIFY2(failed.empty(), failed.c_str());
         QVERIFY(server.fillUp());
 

@@ -65,6 +65,21 @@ class TestRecordForm : public QObject
         return id;
     }
 
+    /// Opens `form` on a new follow-up of `mission` linked to (`linkedKind`, `linkedId`), as
+    /// "Add a follow-up" does; true once it has loaded.
+    static bool openNewFollowUp(RecordForm &form, AppFixture &f, const QString &mission,
+        const QString &linkedKind, const QString &linkedId)
+    {
+        form.setPreferences(&f.prefs);
+        form.setKind(QStringLiteral("followup"));
+        form.setMissionId(mission);
+        form.setLinkedKind(linkedKind);
+        form.setLinkedId(linkedId);
+        QSignalSpy loaded(&form, &RecordForm::loaded);
+        form.setBackend(f.backend.get());
+        return loaded.wait();
+    }
+
 private Q_SLOTS:
     void initTestCase() { qputenv("TZ", "UTC"); }
 
@@ -533,14 +548,8 @@ private Q_SLOTS:
         };
 
         RecordForm form;
-        form.setPreferences(&f.prefs);
-        form.setKind(QStringLiteral("followup"));
-        form.setMissionId(mission);
-        form.setLinkedKind(QStringLiteral("meeting"));
-        form.setLinkedId(QString::fromStdString(meetingId));
-        QSignalSpy loaded(&form, &RecordForm::loaded);
-        form.setBackend(f.backend.get());
-        QVERIFY(loaded.wait());
+        QVERIFY(openNewFollowUp(
+            form, f, mission, QStringLiteral("meeting"), QString::fromStdString(meetingId)));
         QTRY_COMPARE(form.linkedTitle(), QString::fromStdString(meetingTitle));
         form.setValue(QStringLiteral("title"), QStringLiteral("Gửi hồ sơ dự án cho JETRO"));
         QSignalSpy saved(&form, &RecordForm::saved);
@@ -574,14 +583,8 @@ private Q_SLOTS:
 
         // A link to a kind that cannot be linked: refused, the typed title kept.
         RecordForm bad;
-        bad.setPreferences(&f.prefs);
-        bad.setKind(QStringLiteral("followup"));
-        bad.setMissionId(mission);
-        bad.setLinkedKind(QStringLiteral("organisation"));
-        bad.setLinkedId(QString::fromStdString(meetingId));
-        QSignalSpy badLoaded(&bad, &RecordForm::loaded);
-        bad.setBackend(f.backend.get());
-        QVERIFY(badLoaded.wait());
+        QVERIFY(openNewFollowUp(
+            bad, f, mission, QStringLiteral("organisation"), QString::fromStdString(meetingId)));
         bad.setValue(QStringLiteral("title"), QStringLiteral("Không được lưu"));
         QSignalSpy refused(&bad, &RecordForm::failed);
         QSignalSpy badSaved(&bad, &RecordForm::saved);
