@@ -19,7 +19,10 @@ ColumnLayout {
     readonly property var chosen: multiple ? (selected || []) : (selected ? [selected] : [])
 
     function labelOf(value) {
-        const label = filter.labelOf(value);
+        // Reads filter.options, so that a binding showing a label is evaluated again when the
+        // options arrive: a record's values can come before its picker's options, and the
+        // chips then named every contact "(not on this device)" for good.
+        const label = filter.options.length > 0 ? filter.labelOf(value) : "";
         return label !== "" ? label : qsTr("(not on this device)");
     }
     function pick(value) {

@@ -73,4 +73,22 @@ TestCase {
         mouseClick(findChild(picker, "chosen_" + contactId));
         compare(page.form.value("contact_ids"), []);
     }
+
+    // An existing meeting opened for editing: its contacts' chips name them once the mission's
+    // contacts have loaded (the values can arrive before the options).
+    function test_existingMeetingNamesItsContacts() {
+        tryVerify(() => Backend.ready, 5000);
+        const meeting = TestFixture.firstRecord("meeting");
+        verify(meeting.id !== undefined);
+        const page = createTemporaryObject(pageComponent, test,
+                                           { recordId: meeting.id, missionId: meeting.missionId });
+        verify(page);
+        tryVerify(() => !page.form.loading && page.form.rowCount() > 0, 5000);
+        const picker = findChild(page, "input_contact_ids");
+        verify(picker);
+        tryVerify(() => picker.chosen.length > 0, 5000);
+        const chip = findChild(picker, "chosen_" + picker.chosen[0]);
+        verify(chip);
+        tryVerify(() => chip.text.indexOf("Tanaka Hiroshi") === 0, 5000, chip.text);
+    }
 }
