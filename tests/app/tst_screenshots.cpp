@@ -45,6 +45,26 @@ class TestScreenshots : public QObject
         }
     }
 
+    /// The first record of `kind` in mission `missionId`.
+    static QString recordIn(Backend &backend, const std::string &kind, const QString &missionId)
+    {
+        QString id;
+        backend.run(
+            &backend,
+            [kind, m = missionId.toStdString()](attache::Store &s) {
+                attache::ListQuery q;
+                q.missionId = m;
+                q.limit = 1;
+                return s.list(kind, q);
+            },
+            [&](attache::Result<std::vector<attache::Record>> r) {
+                if (r && !r->empty())
+                    id = QString::fromStdString(r->front().id);
+            });
+        (void)QTest::qWaitFor([&] { return !id.isEmpty(); }, 5000);
+        return id;
+    }
+
     static QString missionId(Backend &backend, const std::string &status)
     {
         QString id;
@@ -88,6 +108,8 @@ private Q_SLOTS:
         const QString japan = missionId(*f.backend, "returned");
         const QString korea = missionId(*f.backend, "report_filed");
         QVERIFY(!japan.isEmpty() && !korea.isEmpty());
+        const QString meeting = recordIn(*f.backend, "meeting", japan);
+        QVERIFY(!meeting.isEmpty());
 
         SyncController sync(f.backend.get(), nullptr);
         sync.setAutomatic(false);
@@ -131,6 +153,11 @@ private Q_SLOTS:
             {"mission-leads", "mission", {{"missionId", japan}, {"currentTab", 5}}},
             {"mission-form", "record", {{"kind", "mission"}, {"recordId", japan}}},
             {"new-lead-form", "record", {{"kind", "lead"}, {"missionId", japan}}},
+            {"meeting-form", "record",
+                {{"kind", "meeting"}, {"recordId", meeting}, {"missionId", japan}}},
+            {"new-follow-up-from-meeting", "record",
+                {{"kind", "followup"}, {"missionId", japan}, {"linkedKind", "meeting"},
+                    {"linkedId", meeting}}},
             {"search", "search", {{"query", "ha tinh"}}},
             {"manager", "manager", {}},
             {"report", "report", {{"missionId", korea}}},
